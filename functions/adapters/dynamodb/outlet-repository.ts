@@ -1,0 +1,106 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Outlet, Region } from '../../domain/outlet.js';
+import type { Table } from './client.js';
+
+/**
+ * Outlets: `OUTLET#<id>` / `OUTLET`, listed through gsi1 (`OUTLETS` / `<region>#<id>`) so one
+ * Query pages through the whole network, or one region of it, in order. Regions: `REGION#<id>`.
+ */
+const outletKey = (id: string) => ({ pk: `OUTLET#${id}`, sk: 'OUTLET' });
+
+export class OutletRepository {
+  constructor(private readonly table: Table) {}
+
+  async get(id: string): Promise<Outlet | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: outletKey(id) }),
+    );
+    return Item ? toOutlet(Item) : undefined;
+  }
+
+  /** Writes an outlet; `mode: 'create'` refuses to overwrite one that exists (returns false). */
+  async put(outlet: Outlet, mode: 'create' | 'replace'): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: {
+            ...outletKey(outlet.id),
+            type: 'outlet',
+            gsi1pk: 'OUTLETS',
+            gsi1sk: `${outlet.regionId}#${outlet.id}`,
+            ...outlet,
+          },
+          ...(mode === 'create'
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'attribute_exists(pk)' }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  /** All outlets, or one region's, ordered by region then id. */
+  async list(regionId?: string): Promise<Outlet[]> {
+    const outlets: Outlet[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          IndexName: 'gsi1',
+          KeyConditionExpression: regionId ? 'gsi1pk = :p AND begins_with(gsi1sk, :r)' : 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': 'OUTLETS', ...(regionId ? { ':r': `${regionId}#` } : {}) },
+          ExclusiveStartKey,
+        }),
+      );
+      outlets.push(...(page.Items ?? []).map(toOutlet));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return outlets;
+  }
+
+  async putRegion(region: Region): Promise<void> {
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: {
+          pk: `REGION#${region.id}`,
+          sk: 'REGION',
+          type: 'region',
+          gsi1pk: 'REGIONS',
+          gsi1sk: region.id,
+          ...region,
+        },
+      }),
+    );
+  }
+
+  async listRegions(): Promise<Region[]> {
+    const { Items = [] } = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': 'REGIONS' },
+      }),
+    );
+    return Items.map((i) => ({ id: i.id as string, name: i.name as Region['name'] }));
+  }
+}
+
+function toOutlet(item: Record<string, unknown>): Outlet {
+  return {
+    id: item.id as string,
+    name: item.name as Outlet['name'],
+    regionId: item.regionId as string,
+    address: (item.address as string | undefined) ?? '',
+    openingHours: (item.openingHours as string | undefined) ?? '',
+    active: item.active !== false,
+    createdAt: item.createdAt as string,
+    updatedAt: item.updatedAt as string,
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * The port through which complaints and alerts reach people. In AWS it publishes to SNS
+ * (sns-notifier.ts); locally it records, prints and POSTs to webhooks (local-notifier.ts).
+ */
+export interface Notification {
+  /** A department id, or `head-office` for the alerts topic. */
+  topic: string;
+  subject: string;
+  /** JSON-serialisable body; never contains a phone number or other personal data. */
+  body: Record<string, unknown>;
+  /** Filterable SNS message attributes. */
+  attributes: Record<string, string>;
+  /** Lets subscribers drop duplicates: the stream delivers at least once. */
+  deduplicationId: string;
+}
+
+export interface Notifier {
+  publish(notification: Notification): Promise<void>;
+}

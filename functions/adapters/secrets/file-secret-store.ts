@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { QrSecrets } from '../../domain/outlet-key.js';
+import type { SecretStore } from './secret-store.js';
+
+interface SecretsFile {
+  qr: QrSecrets;
+}
+
+/**
+ * Secrets kept in a file under DATA_DIR on a developer's machine, generated on first use; in
+ * memory only when no path is given (tests). `rotateQrSecret` is what an operator does in AWS.
+ */
+export class FileSecretStore implements SecretStore {
+  private secrets: SecretsFile;
+
+  constructor(private readonly path?: string) {
+    this.secrets =
+      path && existsSync(path)
+        ? (JSON.parse(readFileSync(path, 'utf8')) as SecretsFile)
+        : { qr: { current: randomBytes(32).toString('base64url') } };
+    this.save();
+  }
+
+  async qrSecrets(): Promise<QrSecrets> {
+    return this.secrets.qr;
+  }
+
+  rotateQrSecret(now: Date): void {
+    this.secrets = {
+      ...this.secrets,
+      qr: {
+        current: randomBytes(32).toString('base64url'),
+        previous: { secret: this.secrets.qr.current, retiredAt: now.toISOString() },
+      },
+    };
+    this.save();
+  }
+
+  private save() {
+    if (this.path) writeFileSync(this.path, JSON.stringify(this.secrets, null, 2), { mode: 0o600 });
+  }
+}

@@ -1,0 +1,6 @@
+import type { QrSecrets } from '../../domain/outlet-key.js';
+
+/** Key material the app needs, wherever it is kept (Secrets Manager in AWS, a file locally). */
+export interface SecretStore {
+  qrSecrets(): Promise<QrSecrets>;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * Runtime configuration, read once from the environment and validated, so a missing or wrong
+ * setting stops the process at start-up with a message naming the variable, not at the first
+ * request that needs it.
+ */
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const envSchema = z.object({
+  STAGE: z.string().default('local'),
+  TABLE_NAME: z.string().min(1),
+  /** Only set locally: the DynamoDB Local endpoint. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().default('ap-east-1'),
+  /** Where customers reach the pages; QR codes and links are built from it. */
+  PUBLIC_BASE_URL: z.url(),
+  /** The bank's time zone: days, months and due dates are counted in it. */
+  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  RATE_LIMIT_DEVICE_MINUTES: positiveInt(10),
+  RATE_LIMIT_IP_PER_MINUTE: positiveInt(60),
+  /** How long a rotated-out QR secret still verifies, so printed posters keep working meanwhile. */
+  QR_SECRET_GRACE_DAYS: positiveInt(90),
+  /** OIDC issuer of staff tokens (a Cognito user pool in AWS, the dev issuer locally). */
+  JWT_ISSUER: z.url(),
+  JWT_AUDIENCE: z.string().min(1),
+  JWKS_URL: z.url(),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+});
+
+export type AppConfig = z.infer<typeof envSchema>;
+
+export function readConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,21 @@
+/**
+ * Calendar arithmetic in the bank's time zone. Days, months and due dates are the bank's, not
+ * the server's (Lambda runs in UTC): a rating at 07:30 in Shanghai belongs to that Shanghai day.
+ */
+export function localDate(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** `2026-11-23` plus `days` calendar days (negative to go back). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

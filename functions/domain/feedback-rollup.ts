@@ -1,0 +1,80 @@
+/**
+ * Arithmetic of feedback rollups: what an outlet-day (and any sum of them) says about
+ * satisfaction. Kept as sums and counts, never averages, so rollups add up exactly across days,
+ * outlets and regions.
+ */
+export const ASPECTS = ['environment', 'attitude', 'efficiency', 'professionalism'] as const;
+export type Aspect = (typeof ASPECTS)[number];
+
+export interface RatedFeedback {
+  rating: number;
+  aspects?: Partial<Record<Aspect, number>> | undefined;
+}
+
+export interface FeedbackTotals {
+  count: number;
+  ratingSum: number;
+  /** Ratings 4 and 5: the customers who were satisfied. */
+  satisfied: number;
+  /** How many ratings of each value; index 0 is rating 1. */
+  distribution: [number, number, number, number, number];
+  aspects: Record<Aspect, { count: number; sum: number }>;
+}
+
+export function emptyTotals(): FeedbackTotals {
+  return {
+    count: 0,
+    ratingSum: 0,
+    satisfied: 0,
+    distribution: [0, 0, 0, 0, 0],
+    aspects: {
+      environment: { count: 0, sum: 0 },
+      attitude: { count: 0, sum: 0 },
+      efficiency: { count: 0, sum: 0 },
+      professionalism: { count: 0, sum: 0 },
+    },
+  };
+}
+
+export function addFeedback(totals: FeedbackTotals, feedback: RatedFeedback): FeedbackTotals {
+  const distribution = [...totals.distribution] as FeedbackTotals['distribution'];
+  distribution[feedback.rating - 1] = (distribution[feedback.rating - 1] ?? 0) + 1;
+  const aspects = { ...totals.aspects };
+  for (const aspect of ASPECTS) {
+    const score = feedback.aspects?.[aspect];
+    if (score !== undefined)
+      aspects[aspect] = { count: aspects[aspect].count + 1, sum: aspects[aspect].sum + score };
+  }
+  return {
+    count: totals.count + 1,
+    ratingSum: totals.ratingSum + feedback.rating,
+    satisfied: totals.satisfied + (feedback.rating >= 4 ? 1 : 0),
+    distribution,
+    aspects,
+  };
+}
+
+export function sumTotals(a: FeedbackTotals, b: FeedbackTotals): FeedbackTotals {
+  const aspects = { ...a.aspects };
+  for (const aspect of ASPECTS) {
+    aspects[aspect] = {
+      count: a.aspects[aspect].count + b.aspects[aspect].count,
+      sum: a.aspects[aspect].sum + b.aspects[aspect].sum,
+    };
+  }
+  return {
+    count: a.count + b.count,
+    ratingSum: a.ratingSum + b.ratingSum,
+    satisfied: a.satisfied + b.satisfied,
+    distribution: a.distribution.map(
+      (n, i) => n + (b.distribution[i] ?? 0),
+    ) as FeedbackTotals['distribution'],
+    aspects,
+  };
+}
+
+/** Share of satisfied customers (ratings 4–5), or null when nobody rated. */
+export const satisfactionRate = (t: FeedbackTotals): number | null =>
+  t.count === 0 ? null : t.satisfied / t.count;
+export const averageRating = (t: FeedbackTotals): number | null =>
+  t.count === 0 ? null : t.ratingSum / t.count;

@@ -1,0 +1,44 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * The key printed in an outlet's QR code: an HMAC of the outlet id under a server secret, so
+ * nobody can post ratings for an outlet whose code they never scanned, and a key cannot be
+ * moved to another outlet. 96 bits, base64url: 16 characters in the URL.
+ *
+ * Secrets rotate: after a rotation the previous secret still verifies until its grace period
+ * ends, so posters already on the walls keep working while new ones are printed.
+ */
+export interface QrSecrets {
+  current: string;
+  previous?: { secret: string; retiredAt: string } | undefined;
+}
+
+const KEY_BYTES = 12;
+
+export function outletKey(secret: string, outletId: string): string {
+  return createHmac('sha256', secret)
+    .update(`outlet:${outletId}`)
+    .digest()
+    .subarray(0, KEY_BYTES)
+    .toString('base64url');
+}
+
+export function verifyOutletKey(
+  secrets: QrSecrets,
+  outletId: string,
+  key: string | undefined,
+  now: Date,
+  graceDays: number,
+): boolean {
+  if (!key || key.length > 64) return false;
+  const candidates = [secrets.current];
+  if (secrets.previous) {
+    const expires = new Date(secrets.previous.retiredAt).getTime() + graceDays * 86_400_000;
+    if (now.getTime() < expires) candidates.push(secrets.previous.secret);
+  }
+  const given = Buffer.from(key);
+  return candidates.some((secret) => {
+    const expected = Buffer.from(outletKey(secret, outletId));
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
+}

@@ -1,0 +1,33 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { getConnInfo } from 'hono/aws-lambda';
+import { z } from 'zod';
+import { connectTable } from '../adapters/dynamodb/client.js';
+import { SnsNotifier } from '../adapters/notifier/sns-notifier.js';
+import { SecretsManagerStore } from '../adapters/secrets/secrets-manager-store.js';
+import { createTokenVerifier } from '../auth/token-verifier.js';
+import { readConfig } from '../config/env.js';
+import type { Dependencies } from '../dependencies.js';
+
+/**
+ * Wires the app for AWS Lambda: SNS for notifications, Cognito's JWKS for tokens, and API
+ * Gateway's own record of the source IP as the client address. Built once per cold start.
+ */
+export function awsDependencies(env: Record<string, string | undefined> = process.env): Dependencies {
+  const config = readConfig(env);
+  const topicArns = z.record(z.string(), z.string()).parse(JSON.parse(env.TOPIC_ARNS ?? '{}'));
+  return {
+    config,
+    table: connectTable({ tableName: config.TABLE_NAME, region: config.AWS_REGION }),
+    secrets: new SecretsManagerStore(z.string().min(1).parse(env.QR_SECRET_ARN)),
+    notifier: new SnsNotifier(new SNSClient({ region: config.AWS_REGION }), topicArns),
+    verifyToken: createTokenVerifier({
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      jwksUrl: config.JWKS_URL,
+    }),
+    clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    now: () => new Date(),
+    logger: new Logger({ serviceName: 'branch-feedback', logLevel: config.LOG_LEVEL }),
+  };
+}

@@ -1,0 +1,7 @@
+import { runJob, scheduledEventSchema } from '../jobs/run-job.js';
+import { awsDependencies } from './aws-dependencies.js';
+
+const deps = awsDependencies();
+
+/** EventBridge schedule → a named job (see functions/config/schedules.ts). */
+export const handler = async (event: unknown) => runJob(scheduledEventSchema.parse(event).job, deps);

@@ -1,0 +1,16 @@
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { processStream } from '../streams/process-stream.js';
+import { streamReactions } from '../streams/reactions.js';
+import { awsDependencies } from './aws-dependencies.js';
+
+const deps = awsDependencies();
+const reactions = streamReactions(deps);
+
+/** The table's stream (the outbox) → reactions such as notifying a department. */
+export const handler = (event: DynamoDBStreamEvent) =>
+  processStream(event, reactions, (error, record) =>
+    deps.logger.error('Stream record failed; it will be retried', {
+      error: error as Error,
+      eventID: record.eventID,
+    }),
+  );

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { OutletRepository } from '../adapters/dynamodb/outlet-repository.js';
+import { outletLinks } from '../domain/outlet-links.js';
+import { JavaMissingError } from './dynamodb-local.js';
+import { startLocalPlatform } from './platform.js';
+
+/** `npm start`: the whole platform on this machine, until Ctrl-C. */
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
+
+try {
+  const platform = await startLocalPlatform({
+    port,
+    dataDir,
+    dynamoPort,
+    log: (line) => console.log(`· ${line}`),
+  });
+  const outlets = await new OutletRepository(platform.table).list();
+  const { current } = await platform.secrets.qrSecrets();
+  console.log(`
+Branch feedback platform is running on ${platform.url}
+
+  API health      ${platform.url}/api/v1/health
+  API reference   ${platform.url}/api/docs   (OpenAPI: ${platform.url}/api/v1/openapi.json)
+  Staff sign-in   ${platform.url}/signin
+
+  Survey pages (what the QR code in each outlet opens):
+${outlets.map((o) => `    ${o.name['zh-CN'].padEnd(8, '　')} ${outletLinks(platform.url, o.id, current).surveyUrl}`).join('\n')}
+
+Press Ctrl-C to stop.`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await platform.stop();
+    console.log('Stopped (DynamoDB Local too); data kept in', dataDir);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (error) {
+  if (error instanceof JavaMissingError) {
+    console.error(error.message);
+  } else {
+    console.error('The local platform could not start:', (error as Error).message);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,210 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { pageFor } from '../../web/page-routes.js';
+import { connectTable, type Table } from '../adapters/dynamodb/client.js';
+import { LocalNotifier } from '../adapters/notifier/local-notifier.js';
+import { FileSecretStore } from '../adapters/secrets/file-secret-store.js';
+import { createApp } from '../app.js';
+import { createTokenVerifier } from '../auth/token-verifier.js';
+import { departments } from '../config/departments.js';
+import { type AppConfig, readConfig } from '../config/env.js';
+import type { Dependencies } from '../dependencies.js';
+import { processStream } from '../streams/process-stream.js';
+import { streamReactions } from '../streams/reactions.js';
+import { createDevIssuer, type DevIssuer } from './dev-issuer.js';
+import { ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
+import { localRoutes } from './local-routes.js';
+import { type Scheduler, startScheduler } from './scheduler.js';
+import { seedIfEmpty } from './seed.js';
+import { type StreamPoller, startStreamPoller } from './stream-poller.js';
+
+export interface LocalPlatformOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Persist DynamoDB data, keys and stream positions here; in-memory DynamoDB when unset. */
+  dataDir?: string;
+  /** Use an already running DynamoDB Local instead of starting one. */
+  dynamoEndpoint?: string;
+  dynamoPort?: number;
+  tableName?: string;
+  /** Extra environment (rate limits, base URL, …) on top of process.env. */
+  env?: Record<string, string | undefined>;
+  webRoot?: string;
+  scheduler?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalPlatform {
+  url: string;
+  deps: Dependencies;
+  table: Table;
+  issuer: DevIssuer;
+  notifier: LocalNotifier;
+  secrets: FileSecretStore;
+  poller: StreamPoller;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform on one machine: DynamoDB Local, the table, demo data, the same hono app as
+ * the Lambda plus the local-only routes, the pages, the stream poller and the scheduler.
+ */
+export async function startLocalPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
+  const log = options.log ?? (() => {});
+  const stops: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn();
+  };
+  try {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    let endpoint = options.dynamoEndpoint;
+    if (!endpoint) {
+      const dynamo = await startDynamoDbLocal({
+        port: options.dynamoPort ?? 8000,
+        ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      });
+      stops.push(() => dynamo.stop());
+      endpoint = dynamo.endpoint;
+      log(
+        `DynamoDB Local on ${endpoint}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}`,
+      );
+    }
+
+    // Listen first so the port (and so the issuer and base URLs) is known before the app is built.
+    let fetchHandler: (request: Request, env: unknown) => Response | Promise<Response> = () =>
+      new Response('Starting', { status: 503 });
+    const server = serve({
+      fetch: (request, env) => fetchHandler(request, env),
+      port: options.port,
+      hostname: '127.0.0.1',
+    });
+    await new Promise<void>((ready) => server.once('listening', () => ready()));
+    stops.push(() => new Promise<void>((closed) => server.close(() => closed())));
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://localhost:${port}`;
+
+    const issuer = await createDevIssuer({
+      baseUrl: url,
+      ...(options.dataDir ? { keyFile: join(options.dataDir, 'dev-issuer-key.json') } : {}),
+    });
+    const config: AppConfig = readConfig({
+      TABLE_NAME: options.tableName ?? 'branch-feedback',
+      PUBLIC_BASE_URL: url,
+      AWS_REGION: 'local',
+      ...process.env,
+      ...options.env,
+      DYNAMODB_ENDPOINT: endpoint,
+      JWT_ISSUER: issuer.issuer,
+      JWT_AUDIENCE: issuer.audience,
+      JWKS_URL: issuer.jwksUrl,
+      STAGE: 'local',
+    });
+    const client = new DynamoDBClient({
+      endpoint,
+      region: config.AWS_REGION,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    stops.push(() => client.destroy());
+    if (await ensureTable(client, config.TABLE_NAME)) log(`Created table ${config.TABLE_NAME}`);
+    const table = connectTable({ tableName: config.TABLE_NAME, region: config.AWS_REGION, endpoint });
+
+    const notifier = new LocalNotifier({
+      webhooks: Object.fromEntries(departments.map((d) => [d.id, d.localWebhooks ?? []])),
+      print: log,
+    });
+    const secrets = new FileSecretStore(options.dataDir ? join(options.dataDir, 'secrets.json') : undefined);
+    const logger = new Logger({ serviceName: 'branch-feedback-local', logLevel: config.LOG_LEVEL });
+    const deps: Dependencies = {
+      config,
+      table,
+      notifier,
+      secrets,
+      verifyToken: createTokenVerifier({
+        issuer: issuer.issuer,
+        audience: issuer.audience,
+        jwksUrl: issuer.jwksUrl,
+      }),
+      clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+      now: () => new Date(),
+      logger,
+    };
+
+    if (await seedIfEmpty(table, deps.now())) log('Seeded the demo bank (2 regions, 6 outlets)');
+
+    const root = new Hono();
+    root.route('/api/v1/local', localRoutes(deps, issuer, notifier));
+    root.route('/', createApp(deps));
+    const webRoot = options.webRoot ?? resolve('dist/web');
+    fetchHandler = async (request, env) => {
+      const page = await servePage(webRoot, new URL(request.url).pathname);
+      return page ?? root.fetch(request, env);
+    };
+
+    const reactions = streamReactions(deps);
+    const poller = startStreamPoller({
+      client,
+      endpoint,
+      region: config.AWS_REGION,
+      tableName: config.TABLE_NAME,
+      handler: (event) =>
+        processStream(event, reactions, (error, record) =>
+          logger.error('Stream record failed; it will be retried', {
+            error: error as Error,
+            eventID: record.eventID,
+          }),
+        ),
+      ...(options.dataDir
+        ? { checkpointFile: join(options.dataDir, `stream-${config.TABLE_NAME}.json`) }
+        : {}),
+      onError: (error) => logger.warn('Stream poller', { error: (error as Error).message }),
+    });
+    stops.push(() => poller.stop());
+
+    if (options.scheduler !== false) {
+      const scheduler: Scheduler = startScheduler(deps, {
+        onError: (job, error) => logger.error('Scheduled job failed', { job, error: error as Error }),
+      });
+      stops.push(() => scheduler.stop());
+    }
+
+    return { url, deps, table, issuer, notifier, secrets, poller, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** The built pages (dist/web): a page route's HTML file, or a static asset by its path. */
+async function servePage(webRoot: string, pathname: string): Promise<Response | undefined> {
+  if (pathname.startsWith('/api/')) return undefined;
+  const file = pageFor(pathname) ?? normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  const path = join(webRoot, file);
+  if (!path.startsWith(webRoot) || !existsSync(path) || !extname(path)) return undefined;
+  const body = await readFile(path);
+  const html = extname(path) === '.html';
+  return new Response(body, {
+    headers: {
+      'content-type': contentTypes[extname(path)] ?? 'application/octet-stream',
+      'cache-control': html ? 'no-cache' : 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}

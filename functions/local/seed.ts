@@ -1,0 +1,24 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Table } from '../adapters/dynamodb/client.js';
+import { OutletRepository } from '../adapters/dynamodb/outlet-repository.js';
+import { seedOutlets, seedRegions } from './seed-data.js';
+
+const SEED_MARKER = { pk: 'LOCAL#seed', sk: 'v1' };
+
+/**
+ * Writes the demo bank once: the marker is written last and conditionally, so a second start
+ * (or a start interrupted half-way, which simply seeds again) never duplicates or overwrites
+ * what a developer changed.
+ */
+export async function seedIfEmpty(table: Table, now: Date): Promise<boolean> {
+  const { Item } = await table.doc.send(new GetCommand({ TableName: table.name, Key: SEED_MARKER }));
+  if (Item) return false;
+  const outlets = new OutletRepository(table);
+  for (const region of seedRegions) await outlets.putRegion(region);
+  const at = now.toISOString();
+  for (const outlet of seedOutlets) {
+    await outlets.put({ ...outlet, active: true, createdAt: at, updatedAt: at }, 'create');
+  }
+  await table.doc.send(new PutCommand({ TableName: table.name, Item: { ...SEED_MARKER, seededAt: at } }));
+  return true;
+}

@@ -1,0 +1,51 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+
+export interface ChangedItem {
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
+  newItem: Record<string, unknown> | undefined;
+  oldItem: Record<string, unknown> | undefined;
+}
+
+/** A reaction to changes of the table: it must be idempotent, the stream delivers at least once. */
+export interface StreamReaction {
+  name: string;
+  /** Cheap filter on the changed item (usually its `type` attribute). */
+  matches(change: ChangedItem): boolean;
+  handle(change: ChangedItem): Promise<void>;
+}
+
+/**
+ * Runs the reactions for a batch of stream records, in order. On the first failure it stops and
+ * reports that record and every later one as failed (ReportBatchItemFailures), so Lambda, or the
+ * local poller, retries from there: nothing is skipped and order per item is kept.
+ */
+export async function processStream(
+  event: DynamoDBStreamEvent,
+  reactions: readonly StreamReaction[],
+  onError: (error: unknown, record: DynamoDBRecord) => void,
+): Promise<DynamoDBBatchResponse> {
+  for (const record of event.Records) {
+    const change = toChange(record);
+    try {
+      for (const reaction of reactions) {
+        if (change && reaction.matches(change)) await reaction.handle(change);
+      }
+    } catch (error) {
+      onError(error, record);
+      const sequenceNumber = record.dynamodb?.SequenceNumber;
+      return sequenceNumber
+        ? { batchItemFailures: [{ itemIdentifier: sequenceNumber }] }
+        : { batchItemFailures: [] };
+    }
+  }
+  return { batchItemFailures: [] };
+}
+
+function toChange(record: DynamoDBRecord): ChangedItem | undefined {
+  const eventName = record.eventName;
+  if (!eventName) return undefined;
+  const image = (value: unknown) => (value ? unmarshall(value as Record<string, AttributeValue>) : undefined);
+  return { eventName, newItem: image(record.dynamodb?.NewImage), oldItem: image(record.dynamodb?.OldImage) };
+}

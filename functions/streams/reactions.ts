@@ -1,0 +1,7 @@
+import type { Dependencies } from '../dependencies.js';
+import type { StreamReaction } from './process-stream.js';
+
+/** Every reaction to table changes; the Lambda stream handler and the local poller run this list. */
+export function streamReactions(_deps: Dependencies): StreamReaction[] {
+  return [];
+}

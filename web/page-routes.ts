@@ -1,0 +1,23 @@
+/**
+ * Which page answers which path. The local server and the CloudFront function (infra/web.ts)
+ * both rewrite from this list, so a page is reachable at the same URL in both places.
+ */
+export interface PageRoute {
+  /** Exact path, or a prefix ending in `/` that matches everything under it. */
+  path: string;
+  file: string;
+}
+
+export const pageRoutes: readonly PageRoute[] = [
+  { path: '/', file: 'index.html' },
+  { path: '/s/', file: 'survey.html' },
+  { path: '/signin', file: 'signin.html' },
+];
+
+export function pageFor(pathname: string): string | undefined {
+  return pageRoutes.find((route) =>
+    route.path.endsWith('/') && route.path !== '/'
+      ? pathname.startsWith(route.path)
+      : pathname === route.path,
+  )?.file;
+}

@@ -1,0 +1,65 @@
+import { el, setToken } from './shared/session.js';
+
+/**
+ * Staff sign-in. On the local platform the dev issuer lists the seeded users and signs a token
+ * for the one picked; in AWS the same page hands over to the bank's identity provider.
+ */
+interface LocalUser {
+  username: string;
+  displayName: string;
+  roles: string[];
+}
+
+const panel = document.getElementById('panel') as HTMLElement;
+const next = new URLSearchParams(location.search).get('next');
+const destination = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+
+async function signInAs(username: string) {
+  const response = await fetch('/api/v1/local/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username }),
+  });
+  if (!response.ok) {
+    panel.append(el('p', { class: 'error', role: 'alert' }, '登录失败 · Sign-in failed'));
+    return;
+  }
+  const { token } = (await response.json()) as { token: string };
+  setToken(token);
+  location.href = destination;
+}
+
+async function main() {
+  const response = await fetch('/api/v1/local/users');
+  if (!response.ok) {
+    panel.replaceChildren(
+      el('p', {}, '请通过行内统一身份认证登录。Please sign in through the bank’s identity provider.'),
+    );
+    return;
+  }
+  const users = (await response.json()) as LocalUser[];
+  panel.replaceChildren(
+    el('h2', {}, '本地演示用户 · Local demo users'),
+    el(
+      'p',
+      { class: 'muted' },
+      '选择一个用户登录（仅本地平台）。Pick a user to sign in as (local platform only).',
+    ),
+    el(
+      'ul',
+      { class: 'users' },
+      ...users.map((user) => {
+        const button = el(
+          'button',
+          { type: 'button', 'data-username': user.username },
+          el('strong', {}, user.displayName),
+          el('span', { class: 'muted' }, `${user.username} · ${user.roles.join(', ')}`),
+        );
+        button.addEventListener('click', () => void signInAs(user.username));
+        return el('li', {}, button);
+      }),
+    ),
+  );
+}
+
+void main();
