@@ -7,7 +7,10 @@ import { type AppEnv, createRouter } from './http/app-env.js';
 import { authenticate } from './http/auth.js';
 import { apiDocsPage } from './http/docs-page.js';
 import { ApiError, errorResponse } from './http/errors.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
+import { publicOutletRoutes } from './routes/public-outlets.js';
+import { createServices } from './services/services.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -16,9 +19,12 @@ export const API_PREFIX = '/api/v1';
  * @hono/node-server, tests through `app.request`. Adapters are chosen by whoever builds `deps`.
  */
 export function createApp(deps: Dependencies) {
+  const services = createServices(deps);
   const api = createRouter();
   api.use(authenticate(deps.verifyToken));
   api.route('/', healthRoutes(deps));
+  api.route('/', publicOutletRoutes(services));
+  api.route('/', feedbackRoutes(deps, services));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

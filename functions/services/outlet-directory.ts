@@ -1,0 +1,44 @@
+import type { Table } from '../adapters/dynamodb/client.js';
+import { OutletRepository } from '../adapters/dynamodb/outlet-repository.js';
+import type { Outlet, Region } from '../domain/outlet.js';
+
+const TTL_MS = 60_000;
+
+/**
+ * Outlets and regions as the public pages need them, cached in memory for a minute: the survey
+ * page's outlet look-up and the rating's outlet check then cost no DynamoDB read on a warm
+ * Lambda. An admin's change (rename, deactivation) reaches every instance within that minute.
+ */
+export class OutletDirectory {
+  private readonly outlets = new Map<string, { at: number; outlet: Outlet | undefined }>();
+  private regions: { at: number; regions: Map<string, Region> } | undefined;
+  private readonly repository: OutletRepository;
+
+  constructor(
+    table: Table,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.repository = new OutletRepository(table);
+  }
+
+  async outlet(id: string): Promise<Outlet | undefined> {
+    const cached = this.outlets.get(id);
+    if (cached && this.clock() - cached.at < TTL_MS) return cached.outlet;
+    const outlet = await this.repository.get(id);
+    if (this.outlets.size > 20_000) this.outlets.clear();
+    this.outlets.set(id, { at: this.clock(), outlet });
+    return outlet;
+  }
+
+  async region(id: string): Promise<Region | undefined> {
+    if (!this.regions || this.clock() - this.regions.at >= TTL_MS) {
+      const regions = await this.repository.listRegions();
+      this.regions = { at: this.clock(), regions: new Map(regions.map((r) => [r.id, r])) };
+    }
+    return this.regions.regions.get(id);
+  }
+
+  forget(id: string) {
+    this.outlets.delete(id);
+  }
+}
