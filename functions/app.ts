@@ -7,6 +7,7 @@ import { type AppEnv, createRouter } from './http/app-env.js';
 import { authenticate } from './http/auth.js';
 import { apiDocsPage } from './http/docs-page.js';
 import { ApiError, errorResponse } from './http/errors.js';
+import { adminOutletRoutes } from './routes/admin-outlets.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { publicOutletRoutes } from './routes/public-outlets.js';
@@ -25,6 +26,7 @@ export function createApp(deps: Dependencies) {
   api.route('/', healthRoutes(deps));
   api.route('/', publicOutletRoutes(services));
   api.route('/', feedbackRoutes(deps, services));
+  api.route('/', adminOutletRoutes(services));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,6 +1,7 @@
 import type { Dependencies } from '../dependencies.js';
 import { FeedbackService } from './feedback-service.js';
 import { OutletAccess } from './outlet-access.js';
+import { OutletAdmin } from './outlet-admin.js';
 import { OutletDirectory } from './outlet-directory.js';
 
 /** The app's use cases, built once per app from its dependencies. */
@@ -11,6 +12,7 @@ export function createServices(deps: Dependencies) {
     directory,
     access,
     feedback: new FeedbackService(deps, access),
+    outletAdmin: new OutletAdmin(deps, directory),
   };
 }
 

@@ -1,0 +1,78 @@
+import QRCode from 'qrcode';
+import { OutletRepository } from '../adapters/dynamodb/outlet-repository.js';
+import type { Dependencies } from '../dependencies.js';
+import type { Outlet } from '../domain/outlet.js';
+import { outletLinks } from '../domain/outlet-links.js';
+import { ApiError, conflict, notFound } from '../http/errors.js';
+import type { OutletDirectory } from './outlet-directory.js';
+
+export type OutletFields = Omit<Outlet, 'id' | 'createdAt' | 'updatedAt'>;
+export type OutletWithLinks = Outlet & { surveyUrl: string; complaintUrl: string };
+
+/** What admins do with outlets: keep the list, and print the QR codes that lead to them. */
+export class OutletAdmin {
+  private readonly repository: OutletRepository;
+
+  constructor(
+    private readonly deps: Dependencies,
+    private readonly directory: OutletDirectory,
+  ) {
+    this.repository = new OutletRepository(deps.table);
+  }
+
+  async list(regionId?: string): Promise<OutletWithLinks[]> {
+    const outlets = await this.repository.list(regionId);
+    const secret = (await this.deps.secrets.qrSecrets()).current;
+    return outlets.map((o) => this.withLinks(o, secret));
+  }
+
+  async get(id: string): Promise<OutletWithLinks> {
+    const outlet = await this.repository.get(id);
+    if (!outlet) throw notFound('No such outlet');
+    return this.withLinks(outlet, (await this.deps.secrets.qrSecrets()).current);
+  }
+
+  async create(id: string, fields: OutletFields): Promise<OutletWithLinks> {
+    await this.assertRegion(fields.regionId);
+    const at = this.deps.now().toISOString();
+    const outlet: Outlet = { id, ...fields, createdAt: at, updatedAt: at };
+    if (!(await this.repository.put(outlet, 'create'))) throw conflict(`Outlet "${id}" already exists`);
+    this.directory.forget(id);
+    return this.withLinks(outlet, (await this.deps.secrets.qrSecrets()).current);
+  }
+
+  async update(id: string, fields: OutletFields): Promise<OutletWithLinks> {
+    await this.assertRegion(fields.regionId);
+    const existing = await this.repository.get(id);
+    if (!existing) throw notFound('No such outlet');
+    const outlet: Outlet = { ...existing, ...fields, id, updatedAt: this.deps.now().toISOString() };
+    if (!(await this.repository.put(outlet, 'replace'))) throw notFound('No such outlet');
+    this.directory.forget(id);
+    return this.withLinks(outlet, (await this.deps.secrets.qrSecrets()).current);
+  }
+
+  async regions() {
+    return this.repository.listRegions();
+  }
+
+  /** The survey QR code of an outlet, as SVG (print) or PNG (documents, chat). */
+  async qrCode(id: string, format: 'svg' | 'png'): Promise<string | Buffer> {
+    const { surveyUrl } = await this.get(id);
+    const options = { errorCorrectionLevel: 'M' as const, margin: 2 };
+    return format === 'svg'
+      ? QRCode.toString(surveyUrl, { ...options, type: 'svg' })
+      : QRCode.toBuffer(surveyUrl, { ...options, type: 'png', width: 1024 });
+  }
+
+  private async assertRegion(regionId: string) {
+    if (!(await this.directory.region(regionId))) {
+      throw new ApiError(400, 'validation', 'Some fields are invalid', {
+        fields: { regionId: 'No such region' },
+      });
+    }
+  }
+
+  private withLinks(outlet: Outlet, secret: string): OutletWithLinks {
+    return { ...outlet, ...outletLinks(this.deps.config.PUBLIC_BASE_URL, outlet.id, secret) };
+  }
+}
