@@ -12,6 +12,8 @@ export const pageRoutes: readonly PageRoute[] = [
   { path: '/', file: 'index.html' },
   { path: '/s/', file: 'survey.html' },
   { path: '/signin', file: 'signin.html' },
+  { path: '/admin', file: 'admin.html' },
+  { path: '/posters', file: 'posters.html' },
 ];
 
 export function pageFor(pathname: string): string | undefined {

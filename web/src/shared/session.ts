@@ -29,3 +29,46 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   node.append(...children);
   return node;
 }
+
+export interface SignedInUser {
+  username: string;
+  displayName: string;
+  roles: string[];
+}
+
+/**
+ * The signed-in user as the token says (for display and navigation only: the API checks every
+ * request itself). Sends the browser to sign-in when there is no usable token.
+ */
+export function requireSignIn(): SignedInUser {
+  const token = getToken();
+  const user = token ? readClaims(token) : undefined;
+  if (!user) {
+    location.href = `/signin?next=${encodeURIComponent(location.pathname + location.search)}`;
+    throw new Error('Not signed in');
+  }
+  return user;
+}
+
+function readClaims(token: string): SignedInUser | undefined {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const json = decodeURIComponent(
+      [...atob(payload.replace(/-/g, '+').replace(/_/g, '/'))]
+        .map((ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)
+        .join(''),
+    );
+    const claims = JSON.parse(json) as Record<string, unknown>;
+    if (typeof claims.exp === 'number' && claims.exp * 1000 < Date.now()) return undefined;
+    const username = String(claims['cognito:username'] ?? claims.sub ?? '');
+    const groups = Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'].map(String) : [];
+    return username ? { username, displayName: String(claims.name ?? username), roles: groups } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function signOut() {
+  clearToken();
+  location.href = '/signin';
+}
