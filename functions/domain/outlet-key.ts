@@ -42,3 +42,8 @@ export function verifyOutletKey(
     return expected.length === given.length && timingSafeEqual(expected, given);
   });
 }
+
+/** After a rotation the new secret signs, and the one it replaces verifies until its grace ends. */
+export function rotateQrSecrets(secrets: QrSecrets, newSecret: string, now: Date): QrSecrets {
+  return { current: newSecret, previous: { secret: secrets.current, retiredAt: now.toISOString() } };
+}

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { LocalNotifier } from '../adapters/notifier/local-notifier.js';
+import type { FileSecretStore } from '../adapters/secrets/file-secret-store.js';
 import { schedules } from '../config/schedules.js';
 import type { Dependencies } from '../dependencies.js';
 import { validationResponse } from '../http/errors.js';
@@ -12,7 +13,12 @@ import { seedUsers } from './seed-data.js';
  * Routes that exist only in the local server (mounted at /api/v1/local by local/platform.ts,
  * never by createApp): the dev sign-in, the notifier's delivery log and a way to run a job now.
  */
-export function localRoutes(deps: Dependencies, issuer: DevIssuer, notifier: LocalNotifier) {
+export function localRoutes(
+  deps: Dependencies,
+  issuer: DevIssuer,
+  notifier: LocalNotifier,
+  secrets: FileSecretStore,
+) {
   const tokenRequest = z.object({ username: z.string().min(1) });
   const jobNames = schedules.map((s) => s.job);
 
@@ -36,6 +42,10 @@ export function localRoutes(deps: Dependencies, issuer: DevIssuer, notifier: Loc
       }),
     )
     .get('/deliveries', (c) => c.json(notifier.list()))
+    .post('/rotate-qr-secret', (c) => {
+      secrets.rotateQrSecret(deps.now());
+      return c.json({ rotated: true, graceDays: deps.config.QR_SECRET_GRACE_DAYS });
+    })
     .post('/jobs/:job', async (c) => {
       const job = jobNames.find((name) => name === c.req.param('job'));
       if (!job) return c.json({ error: 'not_found', message: `Jobs: ${jobNames.join(', ')}` }, 404);

@@ -139,7 +139,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     if (await seedIfEmpty(table, deps.now())) log('Seeded the demo bank (2 regions, 6 outlets)');
 
     const root = new Hono();
-    root.route('/api/v1/local', localRoutes(deps, issuer, notifier));
+    root.route('/api/v1/local', localRoutes(deps, issuer, notifier, secrets));
     root.route('/', createApp(deps));
     const webRoot = options.webRoot ?? resolve('dist/web');
     fetchHandler = async (request, env) => {

@@ -107,3 +107,18 @@ describe('admin outlets API', () => {
     expect(items.map((r) => r.id).sort()).toEqual(['beijing', 'shanghai']);
   });
 });
+
+describe('QR secret rotation', () => {
+  it('signs new codes with the new secret while printed codes keep working in the grace period', async () => {
+    const oldKey = await keyFor(ctx.platform, 'sh-xujiahui');
+    expect((await fetch(`${ctx.url}/api/v1/local/rotate-qr-secret`, { method: 'POST' })).status).toBe(200);
+    const newKey = await keyFor(ctx.platform, 'sh-xujiahui');
+    expect(newKey).not.toBe(oldKey);
+    expect((await fetch(`${ctx.url}/api/v1/outlets/sh-xujiahui?k=${oldKey}`)).status).toBe(200);
+    expect((await fetch(`${ctx.url}/api/v1/outlets/sh-xujiahui?k=${newKey}`)).status).toBe(200);
+    const listed = await fetch(`${ctx.url}/api/v1/admin/outlets/sh-xujiahui`, {
+      headers: await asUser('admin'),
+    });
+    expect(((await listed.json()) as { surveyUrl: string }).surveyUrl).toContain(`k=${newKey}`);
+  });
+});

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { QrSecrets } from '../../domain/outlet-key.js';
+import { type QrSecrets, rotateQrSecrets } from '../../domain/outlet-key.js';
 import type { SecretStore } from './secret-store.js';
 
 interface SecretsFile {
@@ -29,10 +29,7 @@ export class FileSecretStore implements SecretStore {
   rotateQrSecret(now: Date): void {
     this.secrets = {
       ...this.secrets,
-      qr: {
-        current: randomBytes(32).toString('base64url'),
-        previous: { secret: this.secrets.qr.current, retiredAt: now.toISOString() },
-      },
+      qr: rotateQrSecrets(this.secrets.qr, randomBytes(32).toString('base64url'), now),
     };
     this.save();
   }
