@@ -8,6 +8,8 @@ import { authenticate } from './http/auth.js';
 import { apiDocsPage } from './http/docs-page.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { adminOutletRoutes } from './routes/admin-outlets.js';
+import { adminRoutingRoutes } from './routes/admin-routing.js';
+import { complaintRoutes } from './routes/complaints.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { publicOutletRoutes } from './routes/public-outlets.js';
@@ -27,6 +29,8 @@ export function createApp(deps: Dependencies) {
   api.route('/', publicOutletRoutes(services));
   api.route('/', feedbackRoutes(deps, services));
   api.route('/', adminOutletRoutes(services));
+  api.route('/', complaintRoutes(deps, services));
+  api.route('/', adminRoutingRoutes(deps, services));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

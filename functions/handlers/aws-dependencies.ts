@@ -19,7 +19,10 @@ export function awsDependencies(env: Record<string, string | undefined> = proces
   return {
     config,
     table: connectTable({ tableName: config.TABLE_NAME, region: config.AWS_REGION }),
-    secrets: new SecretsManagerStore(z.string().min(1).parse(env.QR_SECRET_ARN)),
+    secrets: new SecretsManagerStore(
+      z.string().min(1).parse(env.QR_SECRET_ARN),
+      z.string().min(1).parse(env.PHONE_KEY_SECRET_ARN),
+    ),
     notifier: new SnsNotifier(new SNSClient({ region: config.AWS_REGION }), topicArns),
     verifyToken: createTokenVerifier({
       issuer: config.JWT_ISSUER,

@@ -1,6 +1,8 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../adapters/dynamodb/client.js';
 import { OutletRepository } from '../adapters/dynamodb/outlet-repository.js';
+import { RoutingRulesRepository } from '../adapters/dynamodb/routing-rules-repository.js';
+import { defaultRoutingRules } from '../domain/default-routing-rules.js';
 import { seedOutlets, seedRegions } from './seed-data.js';
 
 const SEED_MARKER = { pk: 'LOCAL#seed', sk: 'v1' };

@@ -12,6 +12,7 @@ const TTL_MS = 60_000;
 export class OutletDirectory {
   private readonly outlets = new Map<string, { at: number; outlet: Outlet | undefined }>();
   private regions: { at: number; regions: Map<string, Region> } | undefined;
+  private all: { at: number; outlets: Outlet[] } | undefined;
   private readonly repository: OutletRepository;
 
   constructor(
@@ -38,7 +39,16 @@ export class OutletDirectory {
     return this.regions.regions.get(id);
   }
 
+  /** Every active outlet, for the customers' outlet picker; cached like the rest. */
+  async activeOutlets(): Promise<Outlet[]> {
+    if (!this.all || this.clock() - this.all.at >= TTL_MS) {
+      this.all = { at: this.clock(), outlets: (await this.repository.list()).filter((o) => o.active) };
+    }
+    return this.all.outlets;
+  }
+
   forget(id: string) {
+    this.all = undefined;
     this.outlets.delete(id);
   }
 }

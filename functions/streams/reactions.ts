@@ -1,7 +1,8 @@
 import type { Dependencies } from '../dependencies.js';
+import { deliverNotifications } from './deliver-notifications.js';
 import type { StreamReaction } from './process-stream.js';
 
 /** Every reaction to table changes; the Lambda stream handler and the local poller run this list. */
-export function streamReactions(_deps: Dependencies): StreamReaction[] {
-  return [];
+export function streamReactions(deps: Dependencies): StreamReaction[] {
+  return [deliverNotifications(deps)];
 }

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { type QrSecrets, rotateQrSecrets } from '../../domain/outlet-key.js';
+import { generatePersonalDataKeys, type PersonalDataKeys } from '../crypto/personal-data-cipher.js';
 import type { SecretStore } from './secret-store.js';
 
 interface SecretsFile {
   qr: QrSecrets;
+  personalData: PersonalDataKeys;
 }
 
 /**
@@ -15,15 +17,21 @@ export class FileSecretStore implements SecretStore {
   private secrets: SecretsFile;
 
   constructor(private readonly path?: string) {
-    this.secrets =
-      path && existsSync(path)
-        ? (JSON.parse(readFileSync(path, 'utf8')) as SecretsFile)
-        : { qr: { current: randomBytes(32).toString('base64url') } };
+    const stored: Partial<SecretsFile> =
+      path && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+    this.secrets = {
+      qr: stored.qr ?? { current: randomBytes(32).toString('base64url') },
+      personalData: stored.personalData ?? generatePersonalDataKeys(),
+    };
     this.save();
   }
 
   async qrSecrets(): Promise<QrSecrets> {
     return this.secrets.qr;
+  }
+
+  async personalDataKeys(): Promise<PersonalDataKeys> {
+    return this.secrets.personalData;
   }
 
   rotateQrSecret(now: Date): void {

@@ -1,6 +1,7 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { z } from 'zod';
 import type { QrSecrets } from '../../domain/outlet-key.js';
+import type { PersonalDataKeys } from '../crypto/personal-data-cipher.js';
 import type { SecretStore } from './secret-store.js';
 
 const qrSecretsSchema = z.object({
@@ -8,16 +9,30 @@ const qrSecretsSchema = z.object({
   previous: z.object({ secret: z.string().min(32), retiredAt: z.iso.datetime() }).optional(),
 });
 
+const personalDataSchema = z.object({ keyMaterial: z.string().min(32) });
+
+async function readJson(arn: string, maxAge: number): Promise<unknown> {
+  const raw = await getSecret(arn, { maxAge });
+  if (typeof raw !== 'string') throw new Error(`Secret ${arn} must be a JSON string`);
+  return JSON.parse(raw);
+}
+
 /**
  * Reads secrets from AWS Secrets Manager through Powertools, cached for five minutes so a
  * rotation reaches every warm Lambda within that time without a read per request.
  */
 export class SecretsManagerStore implements SecretStore {
-  constructor(private readonly qrSecretArn: string) {}
+  constructor(
+    private readonly qrSecretArn: string,
+    private readonly personalDataSecretArn: string,
+  ) {}
 
   async qrSecrets(): Promise<QrSecrets> {
-    const raw = await getSecret(this.qrSecretArn, { maxAge: 300 });
-    if (typeof raw !== 'string') throw new Error('The QR signing secret must be a JSON string');
-    return qrSecretsSchema.parse(JSON.parse(raw));
+    return qrSecretsSchema.parse(await readJson(this.qrSecretArn, 300));
+  }
+
+  /** Keys change only with a re-encryption, so they are cached for the life of the instance. */
+  async personalDataKeys(): Promise<PersonalDataKeys> {
+    return personalDataSchema.parse(await readJson(this.personalDataSecretArn, 3600));
   }
 }

@@ -1,0 +1,149 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Complaint, ComplaintEvent } from '../../domain/complaint.js';
+import type { Notification } from '../notifier/notifier.js';
+import type { Table } from './client.js';
+
+/**
+ * Complaints and their audit trail share one partition, `COMPLAINT#<trackingNo>`: the record at
+ * `A#COMPLAINT`, events at `E#<at>#<seq>` after it, so one Query reads a complaint with its
+ * timeline in order. Indexes:
+ * - gsi1 `INBOX#<department>` / `<dueAt>#<trackingNo>`: a department's open complaints by due date;
+ * - gsi2 `OUTLET#<outlet>#COMPLAINTS` / `<receivedAt>#<trackingNo>`: an outlet's complaints by time
+ *   (a day, or the 30-day recurring window);
+ * - gsi3 `PHONE#<hash>` / `<receivedAt>`: one customer's complaints (repeat complainants).
+ * An event may carry the notifications it causes: the stream delivers them (the outbox).
+ */
+export const complaintPk = (trackingNo: string) => `COMPLAINT#${trackingNo}`;
+const COMPLAINT_SK = 'A#COMPLAINT';
+
+export type StoredEvent = ComplaintEvent & { notifications?: Notification[] | undefined };
+
+export function complaintItem(c: Complaint): Record<string, unknown> {
+  const open = c.status !== 'closed';
+  return {
+    pk: complaintPk(c.trackingNo),
+    sk: COMPLAINT_SK,
+    type: 'complaint',
+    ...c,
+    gsi1pk: `${open ? 'INBOX' : 'CLOSED'}#${c.handlingDepartmentId}`,
+    gsi1sk: `${c.dueAt}#${c.trackingNo}`,
+    gsi2pk: `OUTLET#${c.outletId}#COMPLAINTS`,
+    gsi2sk: `${c.receivedAt}#${c.trackingNo}`,
+    gsi3pk: `PHONE#${c.contact.phoneHash}`,
+    gsi3sk: c.receivedAt,
+  };
+}
+
+export function eventItem(e: StoredEvent): Record<string, unknown> {
+  return {
+    pk: complaintPk(e.trackingNo),
+    sk: `E#${e.at}#${String(e.seq).padStart(4, '0')}`,
+    type: 'complaint-event',
+    ...e,
+  };
+}
+
+const INDEX_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
+function strip<T>(item: Record<string, unknown>): T {
+  const copy = { ...item };
+  for (const key of INDEX_ATTRIBUTES) delete copy[key];
+  return copy as T;
+}
+
+export class ComplaintRepository {
+  constructor(private readonly table: Table) {}
+
+  async get(trackingNo: string): Promise<Complaint | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: { pk: complaintPk(trackingNo), sk: COMPLAINT_SK } }),
+    );
+    return Item ? strip<Complaint>(Item) : undefined;
+  }
+
+  /** The complaint and its whole audit trail in order: one Query. */
+  async getWithTimeline(
+    trackingNo: string,
+  ): Promise<{ complaint: Complaint; events: StoredEvent[] } | undefined> {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': complaintPk(trackingNo) },
+          ExclusiveStartKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    const record = items.find((i) => i.sk === COMPLAINT_SK);
+    if (!record) return undefined;
+    return {
+      complaint: strip<Complaint>(record),
+      events: items.filter((i) => i.type === 'complaint-event').map((i) => strip<StoredEvent>(i)),
+    };
+  }
+
+  /** How many complaints of a category an outlet received since `sinceIso`. */
+  async countRecent(outletId: string, category: string, sinceIso: string): Promise<number> {
+    let count = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :since',
+          FilterExpression: 'category = :category',
+          ExpressionAttributeValues: {
+            ':pk': `OUTLET#${outletId}#COMPLAINTS`,
+            ':since': sinceIso,
+            ':category': category,
+          },
+          Select: 'COUNT',
+          ExclusiveStartKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return count;
+  }
+
+  /**
+   * Writes a changed complaint with its new events, only if nobody changed it since it was read
+   * (`version`): optimistic locking, so two staff acting at once cannot both win.
+   * Returns false when the version no longer matches.
+   */
+  async update(complaint: Complaint, expectedVersion: number, events: StoredEvent[]): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table.name,
+                Item: complaintItem(complaint),
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            ...events.map((e) => ({
+              Put: {
+                TableName: this.table.name,
+                Item: eventItem(e),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            })),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'TransactionCanceledException') return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import type { Severity } from './routing.js';
+
+/** Where a complaint came in. */
+export type IntakeChannel = 'qr' | 'web' | 'hotline' | 'counter';
+export const STAFF_CHANNELS = ['hotline', 'counter'] as const;
+
+export type ComplaintStatus = 'assigned' | 'accepted' | 'resolved' | 'closed' | 'reopened';
+
+export interface ComplaintFlags {
+  overdue: boolean;
+  escalated: boolean;
+  extended: boolean;
+}
+
+export interface StaffRef {
+  username: string;
+  displayName: string;
+  departmentId: string;
+}
+
+export interface Resolution {
+  decision: string;
+  rootCause: string;
+  correctiveAction: string;
+  resolvedAt: string;
+  resolvedBy: StaffRef;
+}
+
+/** A complaint as stored (personal data sealed) and as the domain reasons about it. */
+export interface Complaint {
+  trackingNo: string;
+  outletId: string;
+  regionId: string;
+  category: string;
+  description: string;
+  contact: {
+    /** AES-GCM sealed `{"name","phone"}`; see PersonalDataCipher. */
+    sealed: string;
+    nameMasked: string;
+    phoneMasked: string;
+    phoneHash: string;
+  };
+  preferredChannel: 'call' | 'sms';
+  incidentDate?: string | undefined;
+  staffInvolved?: string | undefined;
+  channel: IntakeChannel;
+  lang: string;
+  status: ComplaintStatus;
+  severity: Severity;
+  flags: ComplaintFlags;
+  routing: { departmentId: string; reasons: string[]; recurring: boolean };
+  /** The department doing the work now (changes on transfer). */
+  handlingDepartmentId: string;
+  /** The first-contact owner (首问负责人): set by the first accept, kept until closure. */
+  owner?: StaffRef | undefined;
+  timeLimitDays: number;
+  receivedAt: string;
+  dueAt: string;
+  extensionRequest?: { days: number; reason: string; requestedBy: StaffRef; requestedAt: string } | undefined;
+  resolution?: Resolution | undefined;
+  satisfaction?: { satisfied: boolean; comment?: string | undefined; at: string } | undefined;
+  closedAt?: string | undefined;
+  enteredBy?: StaffRef | undefined;
+  version: number;
+}
+
+/** An entry of a complaint's audit trail: append-only, never changed. */
+export interface ComplaintEvent {
+  trackingNo: string;
+  at: string;
+  /** Orders events of the same millisecond. */
+  seq: number;
+  /** What happened: received, assigned, accepted, transferred, noted, … */
+  action: string;
+  actor: { kind: 'customer' | 'staff' | 'system'; username?: string; displayName?: string; role?: string };
+  /** Shown on the customer's tracking page. */
+  public: boolean;
+  detail: Record<string, unknown>;
+  before?: Record<string, unknown> | undefined;
+  after?: Record<string, unknown> | undefined;
+}

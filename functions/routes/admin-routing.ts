@@ -1,0 +1,163 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ComplaintRepository } from '../adapters/dynamodb/complaint-repository.js';
+import { isAdmin, isHeadOffice } from '../auth/principal.js';
+import { departments } from '../config/departments.js';
+import type { Dependencies } from '../dependencies.js';
+import { decideRoute } from '../domain/routing.js';
+import { createRouter } from '../http/app-env.js';
+import { principalOf, requirePrincipal } from '../http/auth.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { errorResponses } from '../http/schemas.js';
+import { OutletIdSchema } from '../http/schemas-common.js';
+import type { Services } from '../services/services.js';
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'Use 2–40 lower-case letters, digits and hyphens');
+const Name = z.object({
+  'zh-CN': z.string().trim().min(1).max(40),
+  'zh-TW': z.string().trim().max(40),
+  en: z.string().trim().max(60),
+});
+
+export const RoutingRulesSchema = z
+  .object({
+    categories: z
+      .array(
+        z.object({
+          id: Id,
+          name: Name,
+          departmentId: z.string().min(1),
+          severity: z.enum(['normal', 'major']),
+          timeLimitDays: z.number().int().min(1).max(60),
+        }),
+      )
+      .min(1, 'At least one category'),
+    regionOverrides: z.array(
+      z.object({
+        regionId: z.string().min(1),
+        categoryId: z.string().min(1),
+        departmentId: z.string().min(1),
+      }),
+    ),
+    outletOverrides: z.array(
+      z.object({ outletId: OutletIdSchema, categoryId: z.string().min(1), departmentId: z.string().min(1) }),
+    ),
+    recurring: z.object({
+      threshold: z.number().int().min(2).max(50),
+      windowDays: z.number().int().min(1).max(365),
+    }),
+  })
+  .openapi('RoutingRules');
+
+const StoredSchema = z
+  .object({
+    rules: RoutingRulesSchema,
+    version: z.number().int(),
+    updatedAt: z.string().optional(),
+    updatedBy: z.string().optional(),
+    departments: z.array(z.object({ id: z.string(), name: Name })),
+  })
+  .openapi('StoredRoutingRules');
+
+const security = [{ bearer: [] }];
+const routes = {
+  get: createRoute({
+    method: 'get',
+    path: '/admin/routing-rules',
+    tags: ['admin'],
+    security,
+    summary: 'The routing rules in force, with the departments they may name',
+    responses: { 200: json(StoredSchema, 'Rules'), ...errorResponses(401, 403) },
+  }),
+  put: createRoute({
+    method: 'put',
+    path: '/admin/routing-rules',
+    tags: ['admin'],
+    security,
+    summary: 'Replace the routing rules',
+    description: '`expectedVersion` is the version last read: a save over someone else’s change answers 409.',
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.object({ rules: RoutingRulesSchema, expectedVersion: z.number().int().min(0) }),
+          },
+        },
+      },
+    },
+    responses: { 200: json(StoredSchema, 'Saved'), ...errorResponses(400, 401, 403, 409) },
+  }),
+  preview: createRoute({
+    method: 'get',
+    path: '/admin/routing-rules/preview',
+    tags: ['admin'],
+    security,
+    summary: 'Where a complaint of this category at this outlet would go now',
+    request: { query: z.object({ category: z.string().min(1), outletId: OutletIdSchema }) },
+    responses: {
+      200: json(
+        z.object({
+          departmentId: z.string(),
+          departmentName: z.string(),
+          severity: z.string(),
+          escalated: z.boolean(),
+          recurring: z.boolean(),
+          timeLimitDays: z.number(),
+          reasons: z.array(z.string()),
+        }),
+        'The decision and why',
+      ),
+      ...errorResponses(400, 401, 403, 404),
+    },
+  }),
+};
+
+export function adminRoutingRoutes(deps: Dependencies, { routingRules, directory }: Services) {
+  const router = createRouter();
+  router.use('/admin/routing-rules', async (c, next) =>
+    requirePrincipal(c.req.method === 'GET' ? (p) => isAdmin(p) || isHeadOffice(p) : isAdmin)(c, next),
+  );
+  router.use(
+    '/admin/routing-rules/*',
+    requirePrincipal((p) => isAdmin(p) || isHeadOffice(p)),
+  );
+  const departmentList = departments.map(({ id, name }) => ({ id, name }));
+  return router
+    .openapi(routes.get, async (c) =>
+      c.json({ ...(await routingRules.current()), departments: departmentList }, 200),
+    )
+    .openapi(routes.put, async (c) => {
+      const { rules, expectedVersion } = c.req.valid('json');
+      const saved = await routingRules.save(rules, expectedVersion, principalOf(c).username);
+      return c.json({ ...saved, departments: departmentList }, 200);
+    })
+    .openapi(routes.preview, async (c) => {
+      const { category, outletId } = c.req.valid('query');
+      const outlet = await directory.outlet(outletId);
+      if (!outlet) throw notFound('No such outlet');
+      const { rules } = await routingRules.current();
+      if (!rules.categories.some((x) => x.id === category)) {
+        throw new ApiError(400, 'validation', 'Some fields are invalid', {
+          fields: { category: 'No such category' },
+        });
+      }
+      const since = new Date(deps.now().getTime() - rules.recurring.windowDays * 86_400_000).toISOString();
+      const recentSameCategory = await new ComplaintRepository(deps.table).countRecent(
+        outletId,
+        category,
+        since,
+      );
+      const decision = decideRoute(rules, {
+        categoryId: category,
+        outletId,
+        regionId: outlet.regionId,
+        recentSameCategory,
+      });
+      const department = departments.find((d) => d.id === decision.departmentId);
+      return c.json({ ...decision, departmentName: department?.name['zh-CN'] ?? decision.departmentId }, 200);
+    });
+}

@@ -1,0 +1,220 @@
+import { PersonalDataCipher } from '../adapters/crypto/personal-data-cipher.js';
+import {
+  ComplaintRepository,
+  complaintItem,
+  eventItem,
+  type StoredEvent,
+} from '../adapters/dynamodb/complaint-repository.js';
+import { addressLimit, writeSubmission } from '../adapters/dynamodb/submission-transaction.js';
+import type { Principal } from '../auth/principal.js';
+import { departments } from '../config/departments.js';
+import type { Dependencies } from '../dependencies.js';
+import type { Complaint, IntakeChannel, StaffRef } from '../domain/complaint.js';
+import { complaintNotice, HEAD_OFFICE_TOPIC } from '../domain/complaint-notifications.js';
+import { addressHash, fingerprint } from '../domain/feedback.js';
+import type { Language } from '../domain/language.js';
+import type { Outlet } from '../domain/outlet.js';
+import { maskName, maskPhone } from '../domain/phone.js';
+import { decideRoute } from '../domain/routing.js';
+import { dueDate } from '../domain/time-limits.js';
+import { newTrackingNumber } from '../domain/tracking-number.js';
+import { ApiError, conflict, notFound, tooManyRequests } from '../http/errors.js';
+import type { OutletAccess } from './outlet-access.js';
+import type { RoutingRulesService } from './routing-rules-service.js';
+
+export interface ComplaintRequest {
+  outletId: string;
+  submissionId: string;
+  category: string;
+  description: string;
+  contact: { name: string; phone: string };
+  preferredChannel: 'call' | 'sms';
+  incidentDate?: string | undefined;
+  staffInvolved?: string | undefined;
+  consent: true;
+  lang?: Language | undefined;
+  channel?: IntakeChannel | undefined;
+}
+
+export type IntakeCaller =
+  /** `key` from the outlet's QR code, or none when the customer chose the outlet from the list. */
+  | { kind: 'customer'; key: string | undefined; clientAddress: string }
+  | { kind: 'staff'; principal: Principal; staff: StaffRef };
+
+export interface IntakeReceipt {
+  trackingNo: string;
+  status: string;
+  department: { id: string; name: string };
+  receivedAt: string;
+  dueAt: string;
+  severity: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Takes a complaint in: decides its department (routing rules, overrides, recurring pattern) and
+ * its time limit, and writes the complaint, its first audit events and their notifications in one
+ * transaction with the submission marker. The stream then notifies; nothing is lost in between.
+ */
+export class ComplaintIntake {
+  private readonly complaints: ComplaintRepository;
+
+  constructor(
+    private readonly deps: Dependencies,
+    private readonly access: OutletAccess,
+    private readonly rules: RoutingRulesService,
+  ) {
+    this.complaints = new ComplaintRepository(deps.table);
+  }
+
+  async submit(
+    request: ComplaintRequest,
+    caller: IntakeCaller,
+  ): Promise<{ status: 200 | 201; receipt: IntakeReceipt }> {
+    const outlet = await this.outletFor(request.outletId, caller);
+    const { rules } = await this.rules.current();
+    if (!rules.categories.some((c) => c.id === request.category)) {
+      throw new ApiError(400, 'validation', 'Some fields are invalid', {
+        fields: { category: 'No such category' },
+      });
+    }
+    const cipher = new PersonalDataCipher(await this.deps.secrets.personalDataKeys());
+    const requestFingerprint = cipher.hash(
+      fingerprint({ ...request, channel: this.channelOf(request, caller) }),
+      'submission',
+    );
+    const now = this.deps.now();
+    const since = new Date(now.getTime() - rules.recurring.windowDays * DAY_MS).toISOString();
+    const recentSameCategory = await this.complaints.countRecent(outlet.id, request.category, since);
+    const route = decideRoute(rules, {
+      categoryId: request.category,
+      outletId: outlet.id,
+      regionId: outlet.regionId,
+      recentSameCategory,
+    });
+    const trackingNo = newTrackingNumber();
+    const receivedAt = now.toISOString();
+    const complaint: Complaint = {
+      trackingNo,
+      outletId: outlet.id,
+      regionId: outlet.regionId,
+      category: request.category,
+      description: request.description,
+      contact: {
+        sealed: cipher.seal(JSON.stringify(request.contact), trackingNo),
+        nameMasked: maskName(request.contact.name),
+        phoneMasked: maskPhone(request.contact.phone),
+        phoneHash: cipher.hash(request.contact.phone, 'phone'),
+      },
+      preferredChannel: request.preferredChannel,
+      incidentDate: request.incidentDate,
+      staffInvolved: request.staffInvolved,
+      channel: this.channelOf(request, caller),
+      lang: request.lang ?? 'zh-CN',
+      status: 'assigned',
+      severity: route.severity,
+      flags: { overdue: false, escalated: route.escalated, extended: false },
+      routing: { departmentId: route.departmentId, reasons: route.reasons, recurring: route.recurring },
+      handlingDepartmentId: route.departmentId,
+      timeLimitDays: route.timeLimitDays,
+      receivedAt,
+      dueAt: dueDate(now, route.timeLimitDays, this.deps.config.TIME_ZONE).toISOString(),
+      enteredBy: caller.kind === 'staff' ? caller.staff : undefined,
+      version: 1,
+    };
+    const actor =
+      caller.kind === 'staff'
+        ? { kind: 'staff' as const, username: caller.staff.username, displayName: caller.staff.displayName }
+        : { kind: 'customer' as const };
+    const baseUrl = this.deps.config.PUBLIC_BASE_URL;
+    const topics = [route.departmentId, ...(route.escalated ? [HEAD_OFFICE_TOPIC] : [])];
+    const events: StoredEvent[] = [
+      {
+        trackingNo,
+        at: receivedAt,
+        seq: 0,
+        action: 'received',
+        actor,
+        public: true,
+        detail: { channel: complaint.channel, category: complaint.category, outletId: outlet.id },
+      },
+      {
+        trackingNo,
+        at: receivedAt,
+        seq: 1,
+        action: 'assigned',
+        actor: { kind: 'system' },
+        public: true,
+        detail: {
+          departmentId: route.departmentId,
+          dueAt: complaint.dueAt,
+          severity: route.severity,
+          reasons: route.reasons,
+        },
+        after: { status: 'assigned', handlingDepartmentId: route.departmentId, dueAt: complaint.dueAt },
+        notifications: topics.map((topic) =>
+          complaintNotice(complaint, topic, 'received', baseUrl, 'assigned'),
+        ),
+      },
+    ];
+    const receipt: IntakeReceipt = {
+      trackingNo,
+      status: complaint.status,
+      department: { id: route.departmentId, name: departmentName(route.departmentId, complaint.lang) },
+      receivedAt,
+      dueAt: complaint.dueAt,
+      severity: complaint.severity,
+    };
+    const outcome = await writeSubmission(this.deps.table, {
+      submissionId: request.submissionId,
+      marker: { kind: 'complaint', fingerprint: requestFingerprint, resultId: trackingNo, receipt },
+      puts: [complaintItem(complaint), ...events.map(eventItem)],
+      limits:
+        caller.kind === 'customer'
+          ? [
+              addressLimit(
+                addressHash(caller.clientAddress),
+                'complaint',
+                now,
+                this.deps.config.RATE_LIMIT_IP_PER_MINUTE,
+              ),
+            ]
+          : [],
+      now,
+    });
+    switch (outcome.kind) {
+      case 'created':
+        return { status: 201, receipt };
+      case 'replay':
+        if (outcome.marker.kind !== 'complaint' || outcome.marker.fingerprint !== requestFingerprint) {
+          throw conflict('This submissionId was already used for a different submission');
+        }
+        return { status: 200, receipt: outcome.marker.receipt as IntakeReceipt };
+      case 'rate-limited':
+        throw tooManyRequests(
+          'Too many complaints from this network just now; please try again in a minute.',
+          outcome.retryAfterSeconds,
+        );
+    }
+  }
+
+  private async outletFor(outletId: string, caller: IntakeCaller): Promise<Outlet> {
+    if (caller.kind === 'customer' && caller.key !== undefined)
+      return this.access.outletForCustomer(outletId, caller.key);
+    const outlet = await this.access.directory.outlet(outletId);
+    if (!outlet?.active) throw notFound('This outlet is not in service');
+    return outlet;
+  }
+
+  private channelOf(request: ComplaintRequest, caller: IntakeCaller): IntakeChannel {
+    if (caller.kind === 'staff') return request.channel === 'counter' ? 'counter' : 'hotline';
+    return caller.key === undefined ? 'web' : 'qr';
+  }
+}
+
+export function departmentName(id: string, lang: string): string {
+  const department = departments.find((d) => d.id === id);
+  if (!department) return id;
+  return department.name[lang as Language] ?? department.name['zh-CN'];
+}

@@ -1,0 +1,187 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ComplaintRepository, type StoredEvent } from '../adapters/dynamodb/complaint-repository.js';
+import { departments } from '../config/departments.js';
+import type { Dependencies } from '../dependencies.js';
+import type { Complaint } from '../domain/complaint.js';
+import { complaintNotice, HEAD_OFFICE_TOPIC } from '../domain/complaint-notifications.js';
+import { rateResolution } from '../domain/customer-rating.js';
+import type { Language } from '../domain/language.js';
+import { localized } from '../domain/outlet.js';
+import { normalizeTrackingNumber } from '../domain/tracking-number.js';
+import { conflict, notFound, tooManyRequests } from '../http/errors.js';
+import type { OutletDirectory } from './outlet-directory.js';
+import type { RoutingRulesService } from './routing-rules-service.js';
+
+const MAX_FAILED_TRIES_PER_HOUR = 5;
+const NOT_FOUND = 'No complaint matches this tracking number and phone number';
+
+/** The customer's side of a complaint: look it up with the tracking number and phone, and rate its handling. */
+export class ComplaintTracking {
+  private readonly complaints: ComplaintRepository;
+
+  constructor(
+    private readonly deps: Dependencies,
+    private readonly directory: OutletDirectory,
+    private readonly rules: RoutingRulesService,
+  ) {
+    this.complaints = new ComplaintRepository(deps.table);
+  }
+
+  async view(trackingNoInput: string, phoneLast4: string, lang: Language) {
+    const { complaint, events } = await this.verified(trackingNoInput, phoneLast4);
+    return this.publicView(complaint, events, lang);
+  }
+
+  async rate(
+    trackingNoInput: string,
+    request: { phoneLast4: string; satisfied: boolean; comment?: string | undefined },
+    lang: Language,
+  ) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { complaint, events } = await this.verified(trackingNoInput, request.phoneLast4);
+      const outcome = rateResolution(complaint, request, this.deps.now());
+      if (!outcome.ok) {
+        if (complaint.satisfaction && complaint.satisfaction.satisfied === request.satisfied) {
+          return this.publicView(complaint, events, lang); // the same verdict again: a retry
+        }
+        throw conflict(`${outcome.reason}; this complaint is ${complaint.status}`, {
+          status: complaint.status,
+        });
+      }
+      const updated = outcome.complaint;
+      const baseUrl = this.deps.config.PUBLIC_BASE_URL;
+      const seq = events.length;
+      const topics = request.satisfied
+        ? []
+        : [
+            ...new Set([
+              updated.owner?.departmentId ?? updated.handlingDepartmentId,
+              updated.handlingDepartmentId,
+              HEAD_OFFICE_TOPIC,
+            ]),
+          ];
+      const event: StoredEvent = {
+        ...outcome.event,
+        trackingNo: updated.trackingNo,
+        seq,
+        notifications: topics.map((t) =>
+          complaintNotice(updated, t, outcome.event.action, baseUrl, `${outcome.event.action}-${seq}`),
+        ),
+      };
+      if (await this.complaints.update(updated, complaint.version, [event])) {
+        return this.publicView(updated, [...events, event], lang);
+      }
+    }
+    throw conflict('The complaint changed while you rated it; please try again');
+  }
+
+  /**
+   * The complaint, if the phone's last four digits match. A wrong number answers exactly like an
+   * unknown tracking number; after 5 failed tries on one tracking number in an hour, 429.
+   */
+  private async verified(trackingNoInput: string, phoneLast4: string) {
+    const trackingNo = normalizeTrackingNumber(trackingNoInput);
+    if (!trackingNo) throw notFound(NOT_FOUND);
+    const now = this.deps.now();
+    const hour = Math.floor(now.getTime() / 3_600_000);
+    const limitKey = { pk: `LIMIT#track#${trackingNo}#${hour}`, sk: 'LIMIT' };
+    const [{ Item: limit }, found] = await Promise.all([
+      this.deps.table.doc.send(new GetCommand({ TableName: this.deps.table.name, Key: limitKey })),
+      this.complaints.getWithTimeline(trackingNo),
+    ]);
+    const retryAfter = (hour + 1) * 3600 - Math.floor(now.getTime() / 1000);
+    if (Number(limit?.failures ?? 0) >= MAX_FAILED_TRIES_PER_HOUR) {
+      throw tooManyRequests(
+        'Too many failed tries for this tracking number; please try again later.',
+        retryAfter,
+      );
+    }
+    if (!found || !found.complaint.contact.phoneMasked.endsWith(phoneLast4)) {
+      await this.deps.table.doc.send(
+        new UpdateCommand({
+          TableName: this.deps.table.name,
+          Key: limitKey,
+          UpdateExpression: 'ADD failures :one SET #ttl = :ttl',
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':one': 1, ':ttl': (hour + 2) * 3600 },
+        }),
+      );
+      throw notFound(NOT_FOUND);
+    }
+    return found;
+  }
+
+  private async publicView(complaint: Complaint, events: StoredEvent[], lang: Language) {
+    const outlet = await this.directory.outlet(complaint.outletId);
+    const { rules } = await this.rules.current();
+    const category = rules.categories.find((c) => c.id === complaint.category);
+    const department = departments.find((d) => d.id === complaint.handlingDepartmentId);
+    return {
+      trackingNo: complaint.trackingNo,
+      status: complaint.status,
+      category: {
+        id: complaint.category,
+        name: category ? localized(category.name, lang) : complaint.category,
+      },
+      outlet: { id: complaint.outletId, name: outlet ? localized(outlet.name, lang) : complaint.outletId },
+      department: {
+        id: complaint.handlingDepartmentId,
+        name: department ? localized(department.name, lang) : complaint.handlingDepartmentId,
+      },
+      receivedAt: complaint.receivedAt,
+      dueAt: complaint.dueAt,
+      extended: complaint.flags.extended,
+      canRate: complaint.status === 'resolved',
+      resolution: complaint.resolution
+        ? {
+            decision: complaint.resolution.decision,
+            resolvedAt: complaint.resolution.resolvedAt,
+            options: remedies[lang],
+          }
+        : undefined,
+      satisfaction: complaint.satisfaction
+        ? { satisfied: complaint.satisfaction.satisfied, at: complaint.satisfaction.at }
+        : undefined,
+      timeline: events
+        .filter((e) => e.public)
+        .map((e) => ({ at: e.at, action: e.action, ...publicDetail(e, lang) })),
+    };
+  }
+}
+
+/** Only what the customer may see of an event: never staff names, notes or routing reasons. */
+function publicDetail(event: StoredEvent, lang: Language): Record<string, unknown> {
+  const d = event.detail;
+  switch (event.action) {
+    case 'assigned':
+    case 'transferred': {
+      const department = departments.find((x) => x.id === d.departmentId);
+      return { department: department ? localized(department.name, lang) : d.departmentId, dueAt: d.dueAt };
+    }
+    case 'extended':
+      return { dueAt: d.dueAt, reason: d.reason };
+    case 'resolved':
+      return { decision: d.decision };
+    default:
+      return {};
+  }
+}
+
+/** The customer's further options after a decision, as the 2020 rules require the bank to tell them. */
+const remedies: Record<Language, string[]> = {
+  'zh-CN': [
+    '如对处理结果不满意，可在收到决定之日起 30 日内向本行申请复核。',
+    '可向银行业消费纠纷调解组织申请调解。',
+    '可依据仲裁协议申请仲裁，或依法向人民法院提起诉讼。',
+  ],
+  'zh-TW': [
+    '如對處理結果不滿意，可於收到決定之日起 30 日內向本行申請覆核。',
+    '可向銀行業消費糾紛調解組織申請調解。',
+    '可依據仲裁協議申請仲裁，或依法向人民法院提起訴訟。',
+  ],
+  en: [
+    'If you are not satisfied with the decision, you may ask the bank to review it within 30 days of receiving it.',
+    'You may apply for mediation by a banking consumer-dispute mediation body.',
+    'You may apply for arbitration under an arbitration agreement, or bring a lawsuit before a people’s court.',
+  ],
+};

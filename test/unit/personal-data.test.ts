@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  generatePersonalDataKeys,
+  PersonalDataCipher,
+} from '../../functions/adapters/crypto/personal-data-cipher.js';
+import { lastFour, maskName, maskPhone, normalizePhone } from '../../functions/domain/phone.js';
+
+describe('phone numbers', () => {
+  it.each([
+    ['13812345678', '+8613812345678'],
+    ['138 1234 5678', '+8613812345678'],
+    ['+86 138-1234-5678', '+8613812345678'],
+    ['008613812345678', '+8613812345678'],
+    ['+85291234567', '+85291234567'],
+    ['+44 20 7946 0958', '+442079460958'],
+  ])('reads %s as %s', (input, e164) => {
+    expect(normalizePhone(input)).toBe(e164);
+  });
+
+  it.each(['12812345678', '1381234567', '021-12345678', 'abc', '+0123456789', ''])('refuses %j', (input) => {
+    expect(normalizePhone(input)).toBeUndefined();
+  });
+
+  it('masks all but the first three and last four digits of a mainland mobile', () => {
+    expect(maskPhone('+8613812345678')).toBe('138****5678');
+    expect(maskPhone('+85291234567')).toBe('+852****4567');
+    expect(maskPhone('+442079460958')).not.toContain('2079');
+    expect(lastFour('+8613812345678')).toBe('5678');
+  });
+
+  it('masks names', () => {
+    expect(maskName('王小明')).toBe('王**');
+    expect(maskName('John Smith')).toBe('J*** S****');
+  });
+});
+
+describe('personal-data cipher', () => {
+  const cipher = new PersonalDataCipher(generatePersonalDataKeys());
+
+  it('round-trips, with a fresh nonce each time', () => {
+    const a = cipher.seal('+8613812345678', 'K7QM-4HXP-9TWA');
+    const b = cipher.seal('+8613812345678', 'K7QM-4HXP-9TWA');
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('13812345678');
+    expect(cipher.open(a, 'K7QM-4HXP-9TWA')).toBe('+8613812345678');
+  });
+
+  it('refuses a value moved to another record or tampered with', () => {
+    const sealed = cipher.seal('+8613812345678', 'K7QM-4HXP-9TWA');
+    expect(() => cipher.open(sealed, 'ZZZZ-4HXP-9TWA')).toThrow();
+    const parts = sealed.split('.');
+    const tampered = [...parts.slice(0, 3), `${parts[3]?.slice(0, -2)}AA`].join('.');
+    expect(() => cipher.open(tampered, 'K7QM-4HXP-9TWA')).toThrow();
+  });
+
+  it('hashes equal values equally per purpose, and differently under another key', () => {
+    expect(cipher.hash('+8613812345678', 'phone')).toBe(cipher.hash('+8613812345678', 'phone'));
+    expect(cipher.hash('+8613812345678', 'phone')).not.toBe(cipher.hash('+8613812345678', 'name'));
+    expect(new PersonalDataCipher(generatePersonalDataKeys()).hash('+8613812345678', 'phone')).not.toBe(
+      cipher.hash('+8613812345678', 'phone'),
+    );
+  });
+});
