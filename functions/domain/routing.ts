@@ -103,7 +103,7 @@ export function checkRules(rules: RoutingRules, departmentIds: readonly string[]
     if (!departmentIds.includes(o.departmentId))
       problems[`${path}.departmentId`] = `No department "${o.departmentId}"`;
   };
-  rules.regionOverrides.forEach((o, i) => checkOverride(`regionOverrides.${i}`, o));
-  rules.outletOverrides.forEach((o, i) => checkOverride(`outletOverrides.${i}`, o));
+  for (const [i, o] of rules.regionOverrides.entries()) checkOverride(`regionOverrides.${i}`, o);
+  for (const [i, o] of rules.outletOverrides.entries()) checkOverride(`outletOverrides.${i}`, o);
   return problems;
 }

@@ -19,8 +19,11 @@ export async function seedIfEmpty(table: Table, now: Date): Promise<boolean> {
   for (const region of seedRegions) await outlets.putRegion(region);
   const at = now.toISOString();
   for (const outlet of seedOutlets) {
+    // 'create' keeps what a developer changed if an interrupted first start seeds again.
     await outlets.put({ ...outlet, active: true, createdAt: at, updatedAt: at }, 'create');
   }
+  const rules = new RoutingRulesRepository(table);
+  if ((await rules.get()).version === 0) await rules.save(defaultRoutingRules, 0, 'seed', now);
   await table.doc.send(new PutCommand({ TableName: table.name, Item: { ...SEED_MARKER, seededAt: at } }));
   return true;
 }

@@ -96,7 +96,7 @@ export class ComplaintTracking {
         retryAfter,
       );
     }
-    if (!found || !found.complaint.contact.phoneMasked.endsWith(phoneLast4)) {
+    if (!found?.complaint.contact.phoneMasked.endsWith(phoneLast4)) {
       await this.deps.table.doc.send(
         new UpdateCommand({
           TableName: this.deps.table.name,
