@@ -13,6 +13,7 @@ import { complaintRoutes } from './routes/complaints.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { publicOutletRoutes } from './routes/public-outlets.js';
+import { staffRoutes } from './routes/staff.js';
 import { createServices } from './services/services.js';
 
 export const API_PREFIX = '/api/v1';
@@ -31,6 +32,7 @@ export function createApp(deps: Dependencies) {
   api.route('/', adminOutletRoutes(services));
   api.route('/', complaintRoutes(deps, services));
   api.route('/', adminRoutingRoutes(deps, services));
+  api.route('/', staffRoutes(deps, services));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -25,6 +25,17 @@ export const envSchema = z.object({
   JWT_ISSUER: z.url(),
   JWT_AUDIENCE: z.string().min(1),
   JWKS_URL: z.url(),
+  /** The root causes a resolution must name (comma-separated), for the bank's root-cause analysis. */
+  ROOT_CAUSES: z
+    .string()
+    .default('staff-conduct,process,system,product,policy,misunderstanding,external')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1)),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 

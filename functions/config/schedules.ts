@@ -9,12 +9,17 @@ export interface ScheduleDefinition {
   everyMinutes: number;
 }
 
-export type JobName = 'rollup-feedback';
+export type JobName = 'rollup-feedback' | 'sweep-time-limits';
 
 export const schedules: readonly ScheduleDefinition[] = [
   {
     job: 'rollup-feedback',
     description: "Recompute today's and yesterday's outlet-day feedback rollups",
+    everyMinutes: 15,
+  },
+  {
+    job: 'sweep-time-limits',
+    description: 'Remind before due dates, flag and alert breaches, close unrated resolutions after 7 days',
     everyMinutes: 15,
   },
 ];

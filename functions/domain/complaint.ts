@@ -56,7 +56,10 @@ export interface Complaint {
   timeLimitDays: number;
   receivedAt: string;
   dueAt: string;
+  /** A department's request for the 60-day limit, waiting for head office. */
   extensionRequest?: { days: number; reason: string; requestedBy: StaffRef; requestedAt: string } | undefined;
+  /** The due dates the sweeper already reminded about and reported breached: once each. */
+  timeLimitAlerts?: { remindedFor?: string | undefined; breachedFor?: string | undefined } | undefined;
   resolution?: Resolution | undefined;
   satisfaction?: { satisfied: boolean; comment?: string | undefined; at: string } | undefined;
   closedAt?: string | undefined;

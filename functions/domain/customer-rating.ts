@@ -1,4 +1,5 @@
 import type { Complaint, ComplaintEvent } from './complaint.js';
+import { reopen } from './lifecycle/transitions.js';
 
 /**
  * The customer's verdict on a resolved complaint: satisfied closes it; unsatisfied reopens it to
@@ -13,6 +14,7 @@ export function rateResolution(
   complaint: Complaint,
   verdict: { satisfied: boolean; comment?: string | undefined },
   now: Date,
+  timeZone: string,
 ): RatingOutcome {
   if (complaint.status !== 'resolved') {
     return { ok: false, reason: 'Only a resolved complaint can be rated' };
@@ -41,23 +43,19 @@ export function rateResolution(
       },
     };
   }
+  const reopened: Complaint = { ...complaint, satisfaction, version: complaint.version + 1 };
+  reopen(reopened, now, timeZone);
   return {
     ok: true,
-    complaint: {
-      ...complaint,
-      status: 'reopened',
-      satisfaction,
-      flags: { ...complaint.flags, escalated: true },
-      version: complaint.version + 1,
-    },
+    complaint: reopened,
     event: {
       at,
       action: 'reopened',
       actor: { kind: 'customer' },
       public: true,
-      detail: { reason: 'customer-unsatisfied', comment: verdict.comment },
+      detail: { reason: 'customer-unsatisfied', comment: verdict.comment, dueAt: reopened.dueAt },
       before,
-      after: { status: 'reopened', escalated: true },
+      after: { status: 'reopened', escalated: true, dueAt: reopened.dueAt },
     },
   };
 }

@@ -2,11 +2,15 @@ import { z } from 'zod';
 import type { JobName } from '../config/schedules.js';
 import type { Dependencies } from '../dependencies.js';
 import { rollupFeedback } from './rollup-feedback.js';
+import { sweepTimeLimits } from './sweep-time-limits.js';
 
-export const scheduledEventSchema = z.object({ job: z.enum(['rollup-feedback'] satisfies JobName[]) });
+export const scheduledEventSchema = z.object({
+  job: z.enum(['rollup-feedback', 'sweep-time-limits'] satisfies JobName[]),
+});
 
 const jobs: Record<JobName, (deps: Dependencies) => Promise<unknown>> = {
   'rollup-feedback': (deps) => rollupFeedback(deps),
+  'sweep-time-limits': (deps) => sweepTimeLimits(deps),
 };
 
 /** Runs one scheduled job by name; the EventBridge handler and the local scheduler both call this. */

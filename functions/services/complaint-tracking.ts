@@ -3,12 +3,13 @@ import { ComplaintRepository, type StoredEvent } from '../adapters/dynamodb/comp
 import { departments } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
 import type { Complaint } from '../domain/complaint.js';
-import { complaintNotice, HEAD_OFFICE_TOPIC } from '../domain/complaint-notifications.js';
+import { HEAD_OFFICE_TOPIC } from '../domain/complaint-notifications.js';
 import { rateResolution } from '../domain/customer-rating.js';
 import type { Language } from '../domain/language.js';
 import { localized } from '../domain/outlet.js';
 import { normalizeTrackingNumber } from '../domain/tracking-number.js';
 import { conflict, notFound, tooManyRequests } from '../http/errors.js';
+import { recordStep } from './complaint-steps.js';
 import type { OutletDirectory } from './outlet-directory.js';
 import type { RoutingRulesService } from './routing-rules-service.js';
 
@@ -39,7 +40,7 @@ export class ComplaintTracking {
   ) {
     for (let attempt = 0; attempt < 3; attempt++) {
       const { complaint, events } = await this.verified(trackingNoInput, request.phoneLast4);
-      const outcome = rateResolution(complaint, request, this.deps.now());
+      const outcome = rateResolution(complaint, request, this.deps.now(), this.deps.config.TIME_ZONE);
       if (!outcome.ok) {
         if (complaint.satisfaction && complaint.satisfaction.satisfied === request.satisfied) {
           return this.publicView(complaint, events, lang); // the same verdict again: a retry
@@ -49,9 +50,8 @@ export class ComplaintTracking {
         });
       }
       const updated = outcome.complaint;
-      const baseUrl = this.deps.config.PUBLIC_BASE_URL;
-      const seq = events.length;
-      const topics = request.satisfied
+      // Unsatisfied: back to the owner, who stays accountable, and up to head office.
+      const notify = request.satisfied
         ? []
         : [
             ...new Set([
@@ -60,17 +60,8 @@ export class ComplaintTracking {
               HEAD_OFFICE_TOPIC,
             ]),
           ];
-      const event: StoredEvent = {
-        ...outcome.event,
-        trackingNo: updated.trackingNo,
-        seq,
-        notifications: topics.map((t) =>
-          complaintNotice(updated, t, outcome.event.action, baseUrl, `${outcome.event.action}-${seq}`),
-        ),
-      };
-      if (await this.complaints.update(updated, complaint.version, [event])) {
-        return this.publicView(updated, [...events, event], lang);
-      }
+      const event = await recordStep(this.deps, this.complaints, complaint, { ...outcome, notify });
+      if (event) return this.publicView(updated, [...events, event], lang);
     }
     throw conflict('The complaint changed while you rated it; please try again');
   }
@@ -162,6 +153,8 @@ function publicDetail(event: StoredEvent, lang: Language): Record<string, unknow
       return { dueAt: d.dueAt, reason: d.reason };
     case 'resolved':
       return { decision: d.decision };
+    case 'reopened':
+      return { dueAt: d.dueAt };
     default:
       return {};
   }

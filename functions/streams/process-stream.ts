@@ -27,8 +27,9 @@ export async function processStream(
   onError: (error: unknown, record: DynamoDBRecord) => void,
 ): Promise<DynamoDBBatchResponse> {
   for (const record of event.Records) {
-    const change = toChange(record);
     try {
+      // Inside the try: a record that cannot even be read is reported like any other failure.
+      const change = toChange(record);
       for (const reaction of reactions) {
         if (change && reaction.matches(change)) await reaction.handle(change);
       }

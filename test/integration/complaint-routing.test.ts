@@ -4,7 +4,10 @@ import { fileComplaint } from '../support/complaints.js';
 import { usePlatform } from '../support/platform.js';
 
 const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
-const admin = async () => ({ authorization: `Bearer ${await ctx.token('admin')}`, 'content-type': 'application/json' });
+const admin = async () => ({
+  authorization: `Bearer ${await ctx.token('admin')}`,
+  'content-type': 'application/json',
+});
 
 interface Delivery {
   topic: string;
@@ -18,7 +21,9 @@ async function deliveriesFor(trackingNo: string): Promise<Delivery[]> {
 }
 
 async function putRules(rules: unknown) {
-  const current = (await (await fetch(`${ctx.url}/api/v1/admin/routing-rules`, { headers: await admin() })).json()) as { version: number };
+  const current = (await (
+    await fetch(`${ctx.url}/api/v1/admin/routing-rules`, { headers: await admin() })
+  ).json()) as { version: number };
   return fetch(`${ctx.url}/api/v1/admin/routing-rules`, {
     method: 'PUT',
     headers: await admin(),
@@ -48,7 +53,10 @@ describe('routing and notification', () => {
   it('sends major categories to head office as well', async () => {
     const receipt = await fileComplaint(ctx.platform, 'sh-jingan', { category: 'mis-selling' });
     expect(receipt.severity).toBe('major');
-    expect((await deliveriesFor(receipt.trackingNo)).map((d) => d.topic).sort()).toEqual(['consumer-protection', 'head-office']);
+    expect((await deliveriesFor(receipt.trackingNo)).map((d) => d.topic).sort()).toEqual([
+      'consumer-protection',
+      'head-office',
+    ]);
   });
 
   it('escalates the third complaint of one outlet and category within 30 days', async () => {
@@ -56,9 +64,14 @@ describe('routing and notification', () => {
     const second = await fileComplaint(ctx.platform, 'bj-wangfujing', { category: 'fees-and-charges' });
     const third = await fileComplaint(ctx.platform, 'bj-wangfujing', { category: 'fees-and-charges' });
     expect([first.severity, second.severity, third.severity]).toEqual(['normal', 'normal', 'major']);
-    expect((await deliveriesFor(third.trackingNo)).map((d) => d.topic).sort()).toEqual(['head-office', 'retail-banking']);
+    expect((await deliveriesFor(third.trackingNo)).map((d) => d.topic).sort()).toEqual([
+      'head-office',
+      'retail-banking',
+    ]);
     // Another outlet's count is its own.
-    expect((await fileComplaint(ctx.platform, 'bj-guomao', { category: 'fees-and-charges' })).severity).toBe('normal');
+    expect((await fileComplaint(ctx.platform, 'bj-guomao', { category: 'fees-and-charges' })).severity).toBe(
+      'normal',
+    );
   });
 
   it('applies region and outlet overrides saved by an admin, and previews them', async () => {
@@ -73,9 +86,12 @@ describe('routing and notification', () => {
     expect((await fileComplaint(ctx.platform, 'bj-zhongguancun')).department.id).toBe('digital');
     expect((await fileComplaint(ctx.platform, 'sh-lujiazui')).department.id).toBe('operations');
 
-    const preview = await fetch(`${ctx.url}/api/v1/admin/routing-rules/preview?category=waiting-time&outletId=bj-zhongguancun`, {
-      headers: await admin(),
-    });
+    const preview = await fetch(
+      `${ctx.url}/api/v1/admin/routing-rules/preview?category=waiting-time&outletId=bj-zhongguancun`,
+      {
+        headers: await admin(),
+      },
+    );
     expect(await preview.json()).toMatchObject({
       departmentId: 'digital',
       departmentName: '网络金融部',
@@ -95,7 +111,11 @@ describe('routing and notification', () => {
         Key: { pk: `COMPLAINT#${receipt.trackingNo}`, sk: 'A#COMPLAINT' },
       }),
     );
-    expect(found.Item?.routing).toEqual({ departmentId: 'credit', reasons: ['category loans → credit'], recurring: false });
+    expect(found.Item?.routing).toEqual({
+      departmentId: 'credit',
+      reasons: ['category loans → credit'],
+      recurring: false,
+    });
   });
 });
 
@@ -122,7 +142,10 @@ describe('routing rules admin API', () => {
   });
 
   it('lets head office read but not change the rules, and nobody else read them', async () => {
-    const headOffice = { authorization: `Bearer ${await ctx.token('head-office')}`, 'content-type': 'application/json' };
+    const headOffice = {
+      authorization: `Bearer ${await ctx.token('head-office')}`,
+      'content-type': 'application/json',
+    };
     expect((await fetch(`${ctx.url}/api/v1/admin/routing-rules`, { headers: headOffice })).status).toBe(200);
     const put = await fetch(`${ctx.url}/api/v1/admin/routing-rules`, {
       method: 'PUT',
@@ -132,6 +155,12 @@ describe('routing rules admin API', () => {
     expect(put.status).toBe(403);
     const staff = { authorization: `Bearer ${await ctx.token('cards.1')}` };
     expect((await fetch(`${ctx.url}/api/v1/admin/routing-rules`, { headers: staff })).status).toBe(403);
-    expect((await fetch(`${ctx.url}/api/v1/admin/routing-rules/preview?category=loans&outletId=sh-jingan`, { headers: staff })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${ctx.url}/api/v1/admin/routing-rules/preview?category=loans&outletId=sh-jingan`, {
+          headers: staff,
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -7,10 +7,14 @@ import type { Table } from './client.js';
  * Complaints and their audit trail share one partition, `COMPLAINT#<trackingNo>`: the record at
  * `A#COMPLAINT`, events at `E#<at>#<seq>` after it, so one Query reads a complaint with its
  * timeline in order. Indexes:
- * - gsi1 `INBOX#<department>` / `<dueAt>#<trackingNo>`: a department's open complaints by due date;
+ * - gsi1 `INBOX#<department>` / `<dueAt>#<trackingNo>`: the open complaints a department works, by
+ *   due date; resolved ones (waiting for the customer's rating) sort after them as
+ *   `R#<resolvedAt>#<trackingNo>`; closed ones move to `CLOSED#<department>`;
  * - gsi2 `OUTLET#<outlet>#COMPLAINTS` / `<receivedAt>#<trackingNo>`: an outlet's complaints by time
  *   (a day, or the 30-day recurring window);
- * - gsi3 `PHONE#<hash>` / `<receivedAt>`: one customer's complaints (repeat complainants).
+ * - gsi3 `PHONE#<hash>` / `<receivedAt>`: one customer's complaints (repeat complainants);
+ * - gsi4 `OWNER#<department>` / `<dueAt>#<trackingNo>` (sparse): the open complaints a department
+ *   owns (first-contact ownership), wherever they are worked now.
  * An event may carry the notifications it causes: the stream delivers them (the outbox).
  */
 export const complaintPk = (trackingNo: string) => `COMPLAINT#${trackingNo}`;
@@ -20,19 +24,28 @@ export type StoredEvent = ComplaintEvent & { notifications?: Notification[] | un
 
 export function complaintItem(c: Complaint): Record<string, unknown> {
   const open = c.status !== 'closed';
+  const owned =
+    open && c.owner ? { gsi4pk: `OWNER#${c.owner.departmentId}`, gsi4sk: `${c.dueAt}#${c.trackingNo}` } : {};
   return {
     pk: complaintPk(c.trackingNo),
     sk: COMPLAINT_SK,
     type: 'complaint',
     ...c,
     gsi1pk: `${open ? 'INBOX' : 'CLOSED'}#${c.handlingDepartmentId}`,
-    gsi1sk: `${c.dueAt}#${c.trackingNo}`,
+    gsi1sk:
+      c.status === 'resolved' && c.resolution
+        ? `${RESOLVED_PREFIX}${c.resolution.resolvedAt}#${c.trackingNo}`
+        : `${c.dueAt}#${c.trackingNo}`,
     gsi2pk: `OUTLET#${c.outletId}#COMPLAINTS`,
     gsi2sk: `${c.receivedAt}#${c.trackingNo}`,
     gsi3pk: `PHONE#${c.contact.phoneHash}`,
     gsi3sk: c.receivedAt,
+    ...owned,
   };
 }
+
+/** Sorts after every ISO date, so a due-date range never meets a resolved complaint. */
+export const RESOLVED_PREFIX = 'R#';
 
 export function eventItem(e: StoredEvent): Record<string, unknown> {
   return {
@@ -43,7 +56,12 @@ export function eventItem(e: StoredEvent): Record<string, unknown> {
   };
 }
 
-const INDEX_ATTRIBUTES = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
+const INDEX_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'type',
+  ...['gsi1', 'gsi2', 'gsi3', 'gsi4'].flatMap((i) => [`${i}pk`, `${i}sk`]),
+];
 function strip<T>(item: Record<string, unknown>): T {
   const copy = { ...item };
   for (const key of INDEX_ATTRIBUTES) delete copy[key];
@@ -84,6 +102,61 @@ export class ComplaintRepository {
       complaint: strip<Complaint>(record),
       events: items.filter((i) => i.type === 'complaint-event').map((i) => strip<StoredEvent>(i)),
     };
+  }
+
+  /** Every complaint a department works now that is not closed (due-date order, then resolved). */
+  async handledBy(departmentId: string): Promise<Complaint[]> {
+    return this.queryIndex('gsi1', `INBOX#${departmentId}`);
+  }
+
+  /** Every open complaint a department owns (its staff accepted it first), wherever it is worked. */
+  async ownedBy(departmentId: string): Promise<Complaint[]> {
+    return this.queryIndex('gsi4', `OWNER#${departmentId}`);
+  }
+
+  /** A department's unresolved complaints due before `iso` (the sweeper's reminders and breaches). */
+  async dueBefore(departmentId: string, iso: string): Promise<Complaint[]> {
+    return this.queryIndex('gsi1', `INBOX#${departmentId}`, { below: iso });
+  }
+
+  /** A department's resolved complaints resolved before `iso` (the sweeper's auto-close). */
+  async resolvedBefore(departmentId: string, iso: string): Promise<Complaint[]> {
+    return this.queryIndex('gsi1', `INBOX#${departmentId}`, {
+      from: RESOLVED_PREFIX,
+      below: `${RESOLVED_PREFIX}${iso}`,
+    });
+  }
+
+  private async queryIndex(
+    index: 'gsi1' | 'gsi4',
+    partition: string,
+    range: { from?: string; below?: string } = {},
+  ): Promise<Complaint[]> {
+    const conditions = [`${index}pk = :pk`];
+    const values: Record<string, string> = { ':pk': partition };
+    if (range.from !== undefined && range.below !== undefined) {
+      conditions.push(`${index}sk BETWEEN :from AND :below`);
+      Object.assign(values, { ':from': range.from, ':below': range.below });
+    } else if (range.below !== undefined) {
+      conditions.push(`${index}sk < :below`);
+      values[':below'] = range.below;
+    }
+    const items: Complaint[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          IndexName: index,
+          KeyConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeValues: values,
+          ExclusiveStartKey,
+        }),
+      );
+      items.push(...(page.Items ?? []).map((i) => strip<Complaint>(i)));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
   }
 
   /** How many complaints of a category an outlet received since `sinceIso`. */

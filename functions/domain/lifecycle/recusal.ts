@@ -1,0 +1,19 @@
+/**
+ * A staff member named in the complaint's "staff involved" may not accept or resolve it: nobody
+ * decides a complaint about themselves. The customer writes the field freely, so it is matched
+ * on the username, the display name, and the display name's leading personal name (directories
+ * often show `王芳 · 个人金融部`), ignoring case and spacing.
+ */
+export function isRecused(
+  staffInvolved: string | undefined,
+  staff: { username: string; displayName: string },
+): boolean {
+  if (!staffInvolved) return false;
+  const haystack = squash(staffInvolved);
+  const personalName = staff.displayName.split(/[·•|/(（\-–—,，]/)[0] ?? '';
+  return [staff.username, staff.displayName, personalName]
+    .map(squash)
+    .some((needle) => needle.length >= 2 && haystack.includes(needle));
+}
+
+const squash = (text: string) => text.toLowerCase().replace(/\s+/g, '');

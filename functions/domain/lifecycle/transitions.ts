@@ -1,0 +1,288 @@
+import type { Complaint, ComplaintEvent, StaffRef } from '../complaint.js';
+import { AUTO_CLOSE_AFTER_DAYS, DEFAULT_TIME_LIMIT_DAYS, dueDate } from '../time-limits.js';
+import { type ActionType, type Actor, actionRules, actionTypes, type StaffAction } from './actions.js';
+import { isRecused } from './recusal.js';
+
+export interface LifecycleContext {
+  now: Date;
+  timeZone: string;
+  /** The configurable list a resolution's root cause must come from. */
+  rootCauses: readonly string[];
+  departmentIds: readonly string[];
+}
+
+/** An audit event before it is numbered and stored. */
+export type PendingEvent = Omit<ComplaintEvent, 'trackingNo' | 'seq'>;
+
+export type Refusal =
+  | { error: 'forbidden'; message: string }
+  | { error: 'conflict'; message: string; allowed: ActionType[] }
+  | { error: 'validation'; message: string; fields: Record<string, string> };
+
+export type Outcome =
+  | {
+      ok: true;
+      complaint: Complaint;
+      event: PendingEvent;
+      /** Topics (department ids, `head-office`, `alerts`) told about this step. */
+      notify: string[];
+    }
+  | ({ ok: false } & Refusal);
+
+/**
+ * The complaint lifecycle: assigned → accepted → resolved → closed, with reopened, and the flags
+ * overdue, escalated and extended. Pure: it takes the complaint as last read and returns the
+ * complaint as it should be stored with the audit event that records the step, or why not.
+ */
+export function applyAction(
+  complaint: Complaint,
+  action: StaffAction,
+  actor: Actor,
+  ctx: LifecycleContext,
+): Outcome {
+  const refusal = guard(complaint, action.type, actor, ctx);
+  if (refusal) return { ok: false, ...refusal };
+  const at = ctx.now.toISOString();
+  const next: Complaint = { ...complaint, version: complaint.version + 1 };
+  const step = (
+    eventName: string,
+    options: { public: boolean; detail?: Record<string, unknown>; notify?: string[] },
+  ): Outcome => ({
+    ok: true,
+    complaint: next,
+    event: {
+      at,
+      action: eventName,
+      actor: {
+        kind: actor.standing === 'system' ? 'system' : 'staff',
+        username: actor.username,
+        displayName: actor.displayName,
+        role: actor.role,
+      },
+      public: options.public,
+      detail: options.detail ?? {},
+      before: snapshot(complaint),
+      after: snapshot(next),
+    },
+    notify: options.notify ?? stakeholders(next, actor),
+  });
+
+  switch (action.type) {
+    case 'accept':
+      next.status = 'accepted';
+      next.owner = staffRef(actor);
+      return step('accepted', { public: true, notify: [] });
+
+    case 'transfer': {
+      if (!ctx.departmentIds.includes(action.toDepartment))
+        return invalid({ toDepartment: 'No such department' });
+      if (action.toDepartment === complaint.handlingDepartmentId)
+        return invalid({ toDepartment: 'The complaint is already with this department' });
+      next.handlingDepartmentId = action.toDepartment;
+      return step('transferred', {
+        public: true,
+        detail: {
+          departmentId: action.toDepartment,
+          fromDepartmentId: complaint.handlingDepartmentId,
+          reason: action.reason,
+          dueAt: complaint.dueAt,
+        },
+        notify: unique([action.toDepartment, complaint.owner?.departmentId]),
+      });
+    }
+
+    case 'note':
+      return step('noted', { public: false, detail: { text: action.text } });
+
+    case 'contact':
+      return step('contacted', {
+        public: false,
+        detail: { channel: action.channel, summary: action.summary },
+      });
+
+    case 'reveal-phone':
+      return step('phone-revealed', { public: false, notify: [] });
+
+    case 'extend': {
+      if (action.days === 30) {
+        if (complaint.timeLimitDays >= 30)
+          return invalid({ days: 'Already 30 days or more; ask head office for 60 days' });
+        extendTo(next, 30, ctx);
+        return step('extended', {
+          public: true,
+          detail: { days: 30, dueAt: next.dueAt, reason: action.reason },
+        });
+      }
+      next.extensionRequest = {
+        days: 60,
+        reason: action.reason,
+        requestedBy: staffRef(actor),
+        requestedAt: at,
+      };
+      return step('extension-requested', {
+        public: false,
+        detail: { days: 60, reason: action.reason },
+        notify: ['head-office'],
+      });
+    }
+
+    case 'approve-extension': {
+      const request = complaint.extensionRequest;
+      if (!request) throw new Error('guarded: an extension request is waiting');
+      extendTo(next, request.days, ctx);
+      next.extensionRequest = undefined;
+      return step('extended', {
+        public: true,
+        detail: { days: request.days, dueAt: next.dueAt, reason: request.reason, note: action.note },
+      });
+    }
+
+    case 'decline-extension':
+      next.extensionRequest = undefined;
+      return step('extension-declined', { public: false, detail: { reason: action.reason } });
+
+    case 'resolve': {
+      if (!ctx.rootCauses.includes(action.rootCause))
+        return invalid({ rootCause: `Choose one of: ${ctx.rootCauses.join(', ')}` });
+      next.status = 'resolved';
+      next.resolution = {
+        decision: action.decision,
+        rootCause: action.rootCause,
+        correctiveAction: action.correctiveAction,
+        resolvedAt: at,
+        resolvedBy: staffRef(actor),
+      };
+      next.extensionRequest = undefined;
+      return step('resolved', {
+        public: true,
+        detail: {
+          decision: action.decision,
+          rootCause: action.rootCause,
+          correctiveAction: action.correctiveAction,
+        },
+      });
+    }
+
+    case 'reopen':
+      reopen(next, ctx.now, ctx.timeZone);
+      return step('reopened', {
+        public: true,
+        detail: { reason: action.reason, dueAt: next.dueAt },
+        notify: unique([complaint.handlingDepartmentId, complaint.owner?.departmentId]),
+      });
+
+    case 'close':
+      next.status = 'closed';
+      next.closedAt = at;
+      return step('closed', {
+        public: true,
+        detail: { reason: action.reason },
+        notify: actor.standing === 'system' ? [] : stakeholders(next, actor),
+      });
+  }
+}
+
+/** The actions `actor` may take on `complaint` right now (what the inbox offers as buttons). */
+export function allowedActions(complaint: Complaint, actor: Actor, ctx: LifecycleContext): ActionType[] {
+  return actionTypes.filter((type) => !check(complaint, type, actor, ctx));
+}
+
+/**
+ * A complaint the customer was not satisfied with (or head office reopened for review) gets a
+ * fresh standard time limit from now: the review is a new handling period, and the old due
+ * date, long gone, must not mark it overdue at once.
+ */
+export function reopen(complaint: Complaint, now: Date, timeZone: string): void {
+  complaint.status = 'reopened';
+  complaint.flags = { ...complaint.flags, escalated: true, overdue: false };
+  complaint.dueAt = dueDate(now, DEFAULT_TIME_LIMIT_DAYS, timeZone).toISOString();
+  complaint.closedAt = undefined;
+}
+
+type Check = { error: 'forbidden'; message: string } | { error: 'conflict'; message: string } | undefined;
+
+/** Why `type` may not happen now, naming the actions that may (for the 409's message). */
+function guard(
+  complaint: Complaint,
+  type: ActionType,
+  actor: Actor,
+  ctx: LifecycleContext,
+): Refusal | undefined {
+  const problem = check(complaint, type, actor, ctx);
+  if (!problem || problem.error === 'forbidden') return problem;
+  const allowed = allowedActions(complaint, actor, ctx);
+  return {
+    error: 'conflict',
+    message: `${problem.message}; allowed now: ${allowed.length ? allowed.join(', ') : 'none'}`,
+    allowed,
+  };
+}
+
+function check(complaint: Complaint, type: ActionType, actor: Actor, ctx: LifecycleContext): Check {
+  const rule = actionRules[type];
+  const conflict = (message: string) => ({ error: 'conflict' as const, message });
+  if (!rule.by.includes(actor.standing))
+    return { error: 'forbidden', message: `Your role cannot ${type} this complaint` };
+  if (!rule.from.includes(complaint.status))
+    return conflict(`Cannot ${type} a complaint that is ${complaint.status}`);
+  if ((type === 'accept' || type === 'resolve') && isRecused(complaint.staffInvolved, actor))
+    return {
+      error: 'forbidden',
+      message: 'You are named as staff involved in this complaint, so you cannot accept or resolve it',
+    };
+  if (type === 'extend') {
+    if (complaint.flags.overdue || ctx.now.getTime() >= Date.parse(complaint.dueAt))
+      return conflict('The time limit has already passed; it can no longer be extended');
+    if (complaint.extensionRequest)
+      return conflict('An extension request is already waiting for head office');
+    if (complaint.timeLimitDays >= 60) return conflict('The time limit is already at its 60-day maximum');
+  }
+  if ((type === 'approve-extension' || type === 'decline-extension') && !complaint.extensionRequest)
+    return conflict('No extension request is waiting');
+  if (type === 'close' && actor.standing === 'system') {
+    const resolvedAt = Date.parse(complaint.resolution?.resolvedAt ?? '');
+    if (!(ctx.now.getTime() - resolvedAt >= AUTO_CLOSE_MS))
+      return conflict('The customer still has time to rate the resolution');
+  }
+  return undefined;
+}
+
+const AUTO_CLOSE_MS = AUTO_CLOSE_AFTER_DAYS * 86_400_000;
+
+function invalid(fields: Record<string, string>): Outcome {
+  return { ok: false, error: 'validation', message: 'Some fields are invalid', fields };
+}
+
+function extendTo(complaint: Complaint, days: number, ctx: LifecycleContext): void {
+  complaint.timeLimitDays = days;
+  complaint.dueAt = dueDate(new Date(complaint.receivedAt), days, ctx.timeZone).toISOString();
+  complaint.flags = { ...complaint.flags, extended: true };
+}
+
+function staffRef(actor: Actor): StaffRef {
+  return { username: actor.username, displayName: actor.displayName, departmentId: actor.departmentId ?? '' };
+}
+
+/** The departments involved (working it, owning it), except the actor's own: they know already. */
+function stakeholders(complaint: Complaint, actor: Actor): string[] {
+  return unique([complaint.handlingDepartmentId, complaint.owner?.departmentId]).filter(
+    (d) => d !== actor.departmentId,
+  );
+}
+
+function unique(values: (string | undefined)[]): string[] {
+  return [...new Set(values.filter((v): v is string => Boolean(v)))];
+}
+
+/** What an audit event records as "before" and "after": the fields the lifecycle changes. */
+function snapshot(c: Complaint): Record<string, unknown> {
+  return {
+    status: c.status,
+    handlingDepartmentId: c.handlingDepartmentId,
+    owner: c.owner?.username,
+    dueAt: c.dueAt,
+    timeLimitDays: c.timeLimitDays,
+    flags: { ...c.flags },
+    version: c.version,
+  };
+}

@@ -1,0 +1,44 @@
+import { ComplaintRepository } from '../adapters/dynamodb/complaint-repository.js';
+import { departmentIds } from '../config/departments.js';
+import type { Dependencies } from '../dependencies.js';
+import { SWEEP_HORIZON_MS, sweepComplaint } from '../domain/lifecycle/time-limit-sweep.js';
+import type { LifecycleContext } from '../domain/lifecycle/transitions.js';
+import { AUTO_CLOSE_AFTER_DAYS } from '../domain/time-limits.js';
+import { recordStep } from '../services/complaint-steps.js';
+
+/**
+ * Every 15 minutes: reminders 2 days before a due date, breaches (overdue, alert to head office)
+ * and auto-closes 7 days after an unrated resolution. Two range queries per department find the
+ * candidates; each step is a conditional write on the complaint's version, so overlapping runs
+ * and re-runs act once per complaint and threshold.
+ */
+export async function sweepTimeLimits(deps: Dependencies) {
+  const complaints = new ComplaintRepository(deps.table);
+  const now = deps.now();
+  const ctx: LifecycleContext = {
+    now,
+    timeZone: deps.config.TIME_ZONE,
+    rootCauses: deps.config.ROOT_CAUSES,
+    departmentIds,
+  };
+  const dueBy = new Date(now.getTime() + SWEEP_HORIZON_MS).toISOString();
+  const resolvedBy = new Date(now.getTime() - AUTO_CLOSE_AFTER_DAYS * 86_400_000).toISOString();
+  const candidates = (
+    await Promise.all(
+      departmentIds.flatMap((d) => [
+        complaints.dueBefore(d, dueBy),
+        complaints.resolvedBefore(d, resolvedBy),
+      ]),
+    )
+  ).flat();
+  const done = { examined: candidates.length, 'due-soon': 0, overdue: 0, closed: 0, lostRace: 0 };
+  for (const complaint of candidates) {
+    const outcome = sweepComplaint(complaint, ctx);
+    if (!outcome?.ok) continue;
+    const event = await recordStep(deps, complaints, complaint, outcome);
+    if (!event) done.lostRace++;
+    else if (event.action === 'due-soon' || event.action === 'overdue' || event.action === 'closed')
+      done[event.action]++;
+  }
+  return done;
+}

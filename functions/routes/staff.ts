@@ -1,0 +1,269 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { departmentsOf, formatRole, isHeadOffice, outletsOf, type Principal } from '../auth/principal.js';
+import { departments } from '../config/departments.js';
+import type { Dependencies } from '../dependencies.js';
+import { pickLanguage } from '../domain/language.js';
+import { actionTypes } from '../domain/lifecycle/actions.js';
+import { inboxViews } from '../domain/lifecycle/inbox-views.js';
+import { createRouter } from '../http/app-env.js';
+import { principalOf, requirePrincipal } from '../http/auth.js';
+import { errorResponses } from '../http/schemas.js';
+import { LanguageSchema } from '../http/schemas-common.js';
+import type { Services } from '../services/services.js';
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const text = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+const version = {
+  expectedVersion: z.number().int().min(1).openapi({ description: 'The `version` last read' }),
+};
+
+export const StaffActionSchema = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('accept'), ...version }),
+    z.object({ type: z.literal('transfer'), toDepartment: z.string().min(1), reason: text(500), ...version }),
+    z.object({ type: z.literal('note'), text: text(2000), ...version }),
+    z.object({
+      type: z.literal('contact'),
+      channel: z.enum(['call', 'sms']),
+      summary: text(1000),
+      ...version,
+    }),
+    z.object({ type: z.literal('reveal-phone'), ...version }),
+    z.object({
+      type: z.literal('extend'),
+      days: z.union([z.literal(30), z.literal(60)]),
+      reason: text(500),
+      ...version,
+    }),
+    z.object({
+      type: z.literal('approve-extension'),
+      note: z.string().trim().max(500).optional(),
+      ...version,
+    }),
+    z.object({ type: z.literal('decline-extension'), reason: text(500), ...version }),
+    z.object({
+      type: z.literal('resolve'),
+      decision: text(2000),
+      rootCause: z.string().min(1, 'Required'),
+      correctiveAction: text(1000),
+      ...version,
+    }),
+    z.object({ type: z.literal('reopen'), reason: text(500), ...version }),
+    z.object({ type: z.literal('close'), reason: text(500), ...version }),
+  ])
+  .openapi('StaffAction');
+
+const StaffRefSchema = z.object({ username: z.string(), displayName: z.string(), departmentId: z.string() });
+const EventSchema = z
+  .object({
+    at: z.string(),
+    seq: z.number(),
+    action: z.string(),
+    actor: z.object({
+      kind: z.enum(['customer', 'staff', 'system']),
+      username: z.string().optional(),
+      displayName: z.string().optional(),
+      role: z.string().optional(),
+    }),
+    public: z.boolean(),
+    detail: z.record(z.string(), z.unknown()),
+    before: z.record(z.string(), z.unknown()).optional(),
+    after: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi('AuditEvent');
+const FlagsSchema = z.object({ overdue: z.boolean(), escalated: z.boolean(), extended: z.boolean() });
+
+const StaffComplaintSchema = z
+  .object({
+    trackingNo: z.string(),
+    version: z.number().int(),
+    status: z.enum(['assigned', 'accepted', 'resolved', 'closed', 'reopened']),
+    outletId: z.string(),
+    regionId: z.string(),
+    category: z.string(),
+    description: z.string(),
+    contact: z.object({ name: z.string(), phone: z.string().openapi({ example: '138****5678' }) }),
+    preferredChannel: z.enum(['call', 'sms']),
+    incidentDate: z.string().optional(),
+    staffInvolved: z.string().optional(),
+    channel: z.string(),
+    severity: z.enum(['normal', 'major']),
+    flags: FlagsSchema,
+    department: z.object({ id: z.string(), name: z.string() }),
+    owner: StaffRefSchema.optional(),
+    receivedAt: z.string(),
+    dueAt: z.string(),
+    timeLimitDays: z.number().int(),
+    standing: z.enum(['handler', 'owner-department', 'head-office', 'system', 'outlet-manager']),
+    allowedActions: z.array(z.enum(actionTypes as [string, ...string[]])),
+    timeline: z.array(EventSchema),
+    revealed: z
+      .object({ name: z.string(), phone: z.string() })
+      .optional()
+      .openapi({ description: 'Only in the answer to `reveal-phone`, which is audited' }),
+  })
+  .catchall(z.unknown())
+  .openapi('StaffComplaint');
+
+const InboxSchema = z
+  .object({
+    view: z.enum(inboxViews),
+    department: z.object({ id: z.string(), name: z.string() }),
+    counts: z.record(z.enum(inboxViews), z.number().int()),
+    items: z.array(
+      z.object({
+        trackingNo: z.string(),
+        status: z.string(),
+        category: z.string(),
+        outletId: z.string(),
+        severity: z.string(),
+        flags: FlagsSchema,
+        excerpt: z.string(),
+        department: z.object({ id: z.string(), name: z.string() }),
+        owner: StaffRefSchema.optional(),
+        receivedAt: z.string(),
+        dueAt: z.string(),
+        version: z.number().int(),
+      }),
+    ),
+    nextCursor: z.string().optional(),
+  })
+  .openapi('Inbox');
+
+const TrackingNoParam = z.object({
+  trackingNo: z.string().min(1).max(20).openapi({ example: 'K7QM-4HXP-9TWA' }),
+});
+const security = [{ bearer: [] }];
+
+const routes = {
+  me: createRoute({
+    method: 'get',
+    path: '/staff/me',
+    tags: ['staff'],
+    security,
+    summary: 'Who is signed in, their departments, and the lists the inbox needs',
+    request: { query: z.object({ lang: LanguageSchema.optional() }) },
+    responses: {
+      200: json(
+        z.object({
+          username: z.string(),
+          displayName: z.string(),
+          roles: z.array(z.string()),
+          departments: z.array(z.object({ id: z.string(), name: z.string() })),
+          allDepartments: z.array(z.object({ id: z.string(), name: z.string() })),
+          outlets: z.array(z.string()),
+          headOffice: z.boolean(),
+          rootCauses: z.array(z.string()),
+        }),
+        'The signed-in staff member',
+      ),
+      ...errorResponses(401, 403),
+    },
+  }),
+  inbox: createRoute({
+    method: 'get',
+    path: '/inbox',
+    tags: ['staff'],
+    security,
+    summary: 'A department’s complaints in one view, by due date, paged, with the count of every view',
+    request: {
+      query: z.object({
+        view: z.enum(inboxViews).default('new'),
+        department: z
+          .string()
+          .optional()
+          .openapi({ description: 'Needed by head office and by staff of several departments' }),
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+        cursor: z.string().max(200).optional(),
+        lang: LanguageSchema.optional(),
+      }),
+    },
+    responses: { 200: json(InboxSchema, 'One page of the view'), ...errorResponses(400, 401, 403) },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/staff/complaints/{trackingNo}',
+    tags: ['staff'],
+    security,
+    summary: 'A complaint with its internal timeline and the actions the caller may take now',
+    request: { params: TrackingNoParam, query: z.object({ lang: LanguageSchema.optional() }) },
+    responses: { 200: json(StaffComplaintSchema, 'The complaint'), ...errorResponses(401, 403, 404) },
+  }),
+  act: createRoute({
+    method: 'post',
+    path: '/staff/complaints/{trackingNo}/actions',
+    tags: ['staff'],
+    security,
+    summary:
+      'Take an action on a complaint (accept, transfer, note, contact, reveal-phone, extend, resolve, …)',
+    description:
+      'Invalid transitions answer 409 naming the allowed actions; a stale `expectedVersion` answers 409 (optimistic locking). Every action is kept in the audit trail.',
+    request: {
+      params: TrackingNoParam,
+      query: z.object({ lang: LanguageSchema.optional() }),
+      body: { required: true, content: { 'application/json': { schema: StaffActionSchema } } },
+    },
+    responses: {
+      200: json(StaffComplaintSchema, 'The updated complaint'),
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
+  }),
+};
+
+const isStaff = (p: Principal) => departmentsOf(p).length > 0 || isHeadOffice(p) || outletsOf(p).length > 0;
+
+export function staffRoutes(deps: Dependencies, { inbox, staffComplaints }: Services) {
+  const router = createRouter();
+  router.use('/staff/*', requirePrincipal(isStaff));
+  router.use('/inbox', requirePrincipal(isStaff));
+  const langOf = (c: { req: { header: (n: string) => string | undefined } }, lang?: string) =>
+    (lang as ReturnType<typeof pickLanguage> | undefined) ?? pickLanguage(c.req.header('accept-language'));
+  return router
+    .openapi(routes.me, async (c) => {
+      const p = principalOf(c);
+      const lang = langOf(c, c.req.valid('query').lang);
+      const named = (d: (typeof departments)[number]) => ({ id: d.id, name: d.name[lang] });
+      return c.json(
+        {
+          username: p.username,
+          displayName: p.displayName,
+          roles: p.roles.map(formatRole),
+          departments: departments.filter((d) => departmentsOf(p).includes(d.id)).map(named),
+          allDepartments: departments.map(named),
+          outlets: outletsOf(p),
+          headOffice: isHeadOffice(p),
+          rootCauses: deps.config.ROOT_CAUSES,
+        },
+        200,
+      );
+    })
+    .openapi(routes.inbox, async (c) => {
+      const { lang, ...query } = c.req.valid('query');
+      c.header('cache-control', 'no-store');
+      return c.json(await inbox.list(principalOf(c), query, langOf(c, lang)), 200);
+    })
+    .openapi(routes.get, async (c) => {
+      c.header('cache-control', 'no-store');
+      const view = await staffComplaints.get(
+        c.req.valid('param').trackingNo,
+        principalOf(c),
+        langOf(c, c.req.valid('query').lang),
+      );
+      return c.json(view, 200);
+    })
+    .openapi(routes.act, async (c) => {
+      const { expectedVersion, ...action } = c.req.valid('json');
+      c.header('cache-control', 'no-store');
+      const view = await staffComplaints.act(
+        c.req.valid('param').trackingNo,
+        action,
+        expectedVersion,
+        principalOf(c),
+        langOf(c, c.req.valid('query').lang),
+      );
+      return c.json(view, 200);
+    });
+}

@@ -1,0 +1,32 @@
+import type { ComplaintRepository, StoredEvent } from '../adapters/dynamodb/complaint-repository.js';
+import type { Dependencies } from '../dependencies.js';
+import type { Complaint } from '../domain/complaint.js';
+import { complaintNotice } from '../domain/complaint-notifications.js';
+import type { PendingEvent } from '../domain/lifecycle/transitions.js';
+
+/**
+ * Stores one lifecycle step: the changed complaint and its audit event, with the notifications
+ * the event causes, in one conditional transaction on the version as read. The stream delivers
+ * the notifications afterwards (the outbox). False when someone else changed the complaint first.
+ */
+export async function recordStep(
+  deps: Dependencies,
+  complaints: ComplaintRepository,
+  read: Complaint,
+  step: { complaint: Complaint; event: PendingEvent; notify: string[] },
+): Promise<StoredEvent | undefined> {
+  // Intake writes events 0 and 1 at version 1, and every step adds one event and one version, so
+  // the new version numbers the event: unique, in order, and known without reading the timeline.
+  const seq = step.complaint.version;
+  const eventId = `${step.event.action}-${seq}`;
+  const event: StoredEvent = {
+    ...step.event,
+    trackingNo: step.complaint.trackingNo,
+    seq,
+    notifications: step.notify.map((topic) =>
+      complaintNotice(step.complaint, topic, step.event.action, deps.config.PUBLIC_BASE_URL, eventId),
+    ),
+  };
+  const stored = await complaints.update(step.complaint, read.version, [event]);
+  return stored ? event : undefined;
+}

@@ -1,0 +1,102 @@
+import { ComplaintRepository } from '../adapters/dynamodb/complaint-repository.js';
+import { departmentsOf, isHeadOffice, type Principal } from '../auth/principal.js';
+import { departmentIds } from '../config/departments.js';
+import type { Dependencies } from '../dependencies.js';
+import type { Complaint } from '../domain/complaint.js';
+import type { Language } from '../domain/language.js';
+import { byDueDate, type InboxView, inboxViews, inInboxView } from '../domain/lifecycle/inbox-views.js';
+import { ApiError, forbidden } from '../http/errors.js';
+import { departmentName } from './complaint-intake.js';
+
+export interface InboxQuery {
+  view: InboxView;
+  department?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/**
+ * A department's inbox: its complaints in one of the views, by due date, a page at a time, with
+ * the count of every view for the tabs. Two queries in parallel (the complaints it works, the
+ * complaints it owns); a department has at most some hundreds open, so the views are cut in memory.
+ */
+export class Inbox {
+  private readonly complaints: ComplaintRepository;
+
+  constructor(private readonly deps: Dependencies) {
+    this.complaints = new ComplaintRepository(deps.table);
+  }
+
+  async list(principal: Principal, query: InboxQuery, lang: Language) {
+    const department = this.departmentFor(principal, query.department);
+    const [handled, owned] = await Promise.all([
+      this.complaints.handledBy(department),
+      this.complaints.ownedBy(department),
+    ]);
+    const all = new Map<string, Complaint>();
+    for (const c of [...handled, ...owned]) all.set(c.trackingNo, c);
+    const now = this.deps.now();
+    const inView = (view: InboxView) =>
+      [...all.values()].filter((c) => inInboxView(view, c, department, principal.username, now));
+    const items = inView(query.view).sort(byDueDate);
+    const offset = decodeCursor(query.cursor);
+    const page = items.slice(offset, offset + query.limit);
+    const next = offset + query.limit;
+    return {
+      view: query.view,
+      department: { id: department, name: departmentName(department, lang) },
+      counts: Object.fromEntries(inboxViews.map((v) => [v, inView(v).length])) as Record<InboxView, number>,
+      items: page.map((c) => summary(c, lang)),
+      nextCursor: next < items.length ? encodeCursor(next) : undefined,
+    };
+  }
+
+  /** Staff see their own department (they name it when they have several); head office any. */
+  private departmentFor(principal: Principal, requested: string | undefined): string {
+    const mine = departmentsOf(principal);
+    if (requested !== undefined) {
+      if (!departmentIds.includes(requested))
+        throw new ApiError(400, 'validation', 'Some fields are invalid', {
+          fields: { department: 'No such department' },
+        });
+      if (mine.includes(requested) || isHeadOffice(principal)) return requested;
+      throw forbidden('You can only see your own department’s inbox');
+    }
+    const first = mine[0];
+    if (first) return first;
+    if (isHeadOffice(principal))
+      throw new ApiError(400, 'validation', 'Some fields are invalid', {
+        fields: { department: 'Head office names the department to look at' },
+      });
+    throw forbidden('Only department staff and head office have an inbox');
+  }
+}
+
+function summary(c: Complaint, lang: Language) {
+  return {
+    trackingNo: c.trackingNo,
+    status: c.status,
+    category: c.category,
+    outletId: c.outletId,
+    severity: c.severity,
+    flags: c.flags,
+    excerpt: c.description.length > 80 ? `${c.description.slice(0, 80)}…` : c.description,
+    department: { id: c.handlingDepartmentId, name: departmentName(c.handlingDepartmentId, lang) },
+    owner: c.owner,
+    receivedAt: c.receivedAt,
+    dueAt: c.dueAt,
+    version: c.version,
+  };
+}
+
+const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString('base64url');
+function decodeCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  try {
+    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { offset: unknown };
+    if (Number.isInteger(offset) && (offset as number) >= 0) return offset as number;
+  } catch {
+    // fall through to the 400 below
+  }
+  throw new ApiError(400, 'validation', 'Some fields are invalid', { fields: { cursor: 'Invalid cursor' } });
+}

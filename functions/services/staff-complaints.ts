@@ -1,0 +1,146 @@
+import { PersonalDataCipher } from '../adapters/crypto/personal-data-cipher.js';
+import { ComplaintRepository, type StoredEvent } from '../adapters/dynamodb/complaint-repository.js';
+import { departmentsOf, formatRole, isHeadOffice, outletsOf, type Principal } from '../auth/principal.js';
+import { departmentIds } from '../config/departments.js';
+import type { Dependencies } from '../dependencies.js';
+import type { Complaint } from '../domain/complaint.js';
+import type { Language } from '../domain/language.js';
+import type { Actor, StaffAction } from '../domain/lifecycle/actions.js';
+import { allowedActions, applyAction, type LifecycleContext } from '../domain/lifecycle/transitions.js';
+import { normalizeTrackingNumber } from '../domain/tracking-number.js';
+import { ApiError, conflict, forbidden, notFound } from '../http/errors.js';
+import { departmentName } from './complaint-intake.js';
+import { recordStep } from './complaint-steps.js';
+
+const OUT_OF_REACH = 'No complaint with this tracking number is within your reach';
+
+/**
+ * The staff side of a complaint: read it with its internal timeline, and act on it. Who may see
+ * it: the department working it, the owner's department, head office, and the outlet's manager
+ * (read-only). Anyone else gets the same 404 as for a number that does not exist, so staff cannot
+ * probe other departments' tracking numbers.
+ */
+export class StaffComplaints {
+  private readonly complaints: ComplaintRepository;
+
+  constructor(private readonly deps: Dependencies) {
+    this.complaints = new ComplaintRepository(deps.table);
+  }
+
+  async get(trackingNoInput: string, principal: Principal, lang: Language) {
+    const { complaint, events } = await this.load(trackingNoInput);
+    const actor = actorFor(principal, complaint);
+    if (!actor && !outletsOf(principal).includes(complaint.outletId)) throw notFound(OUT_OF_REACH);
+    return this.view(complaint, events, actor, lang);
+  }
+
+  async act(
+    trackingNoInput: string,
+    action: StaffAction,
+    expectedVersion: number,
+    principal: Principal,
+    lang: Language,
+  ) {
+    const { complaint, events } = await this.load(trackingNoInput);
+    const actor = actorFor(principal, complaint);
+    if (!actor) {
+      if (outletsOf(principal).includes(complaint.outletId))
+        throw forbidden('Outlet managers can read their outlet’s complaints but not act on them');
+      throw notFound(OUT_OF_REACH);
+    }
+    if (complaint.version !== expectedVersion) throw stale(complaint.version);
+    const outcome = applyAction(complaint, action, actor, this.context());
+    if (!outcome.ok) {
+      switch (outcome.error) {
+        case 'forbidden':
+          throw forbidden(outcome.message);
+        case 'conflict':
+          throw conflict(outcome.message, { status: complaint.status, allowed: outcome.allowed });
+        case 'validation':
+          throw new ApiError(400, 'validation', outcome.message, { fields: outcome.fields });
+      }
+    }
+    const event = await recordStep(this.deps, this.complaints, complaint, outcome);
+    if (!event) throw stale(complaint.version);
+    const view = this.view(
+      outcome.complaint,
+      [...events, event],
+      actorFor(principal, outcome.complaint),
+      lang,
+    );
+    if (action.type !== 'reveal-phone') return view;
+    const keys = await this.deps.secrets.personalDataKeys();
+    const contact = JSON.parse(
+      new PersonalDataCipher(keys).open(complaint.contact.sealed, complaint.trackingNo),
+    ) as {
+      name: string;
+      phone: string;
+    };
+    return { ...view, revealed: contact };
+  }
+
+  private async load(trackingNoInput: string) {
+    const trackingNo = normalizeTrackingNumber(trackingNoInput);
+    const found = trackingNo ? await this.complaints.getWithTimeline(trackingNo) : undefined;
+    if (!found) throw notFound(OUT_OF_REACH);
+    return found;
+  }
+
+  private context(): LifecycleContext {
+    return {
+      now: this.deps.now(),
+      timeZone: this.deps.config.TIME_ZONE,
+      rootCauses: this.deps.config.ROOT_CAUSES,
+      departmentIds,
+    };
+  }
+
+  private view(complaint: Complaint, events: StoredEvent[], actor: Actor | undefined, lang: Language) {
+    const { contact, ...record } = complaint;
+    return {
+      ...record,
+      contact: { name: contact.nameMasked, phone: contact.phoneMasked },
+      department: {
+        id: complaint.handlingDepartmentId,
+        name: departmentName(complaint.handlingDepartmentId, lang),
+      },
+      standing: actor?.standing ?? 'outlet-manager',
+      allowedActions: actor ? allowedActions(complaint, actor, this.context()) : [],
+      timeline: events.map(({ notifications: _, trackingNo: __, ...event }) => event),
+    };
+  }
+}
+
+function stale(version: number) {
+  return conflict(
+    `Someone changed this complaint since you read it (it is now at version ${version}); reload and try again`,
+    { version },
+  );
+}
+
+/**
+ * How a principal stands to a complaint, strongest first: staff of the department working it,
+ * staff of the owner's department, head office. Undefined when none applies.
+ */
+export function actorFor(principal: Principal, complaint: Complaint): Actor | undefined {
+  const mine = departmentsOf(principal);
+  const base = { username: principal.username, displayName: principal.displayName };
+  if (mine.includes(complaint.handlingDepartmentId)) {
+    const departmentId = complaint.handlingDepartmentId;
+    return { ...base, standing: 'handler', departmentId, role: `dept:${departmentId}` };
+  }
+  const ownerDepartment = complaint.owner?.departmentId;
+  if (ownerDepartment && mine.includes(ownerDepartment)) {
+    return {
+      ...base,
+      standing: 'owner-department',
+      departmentId: ownerDepartment,
+      role: `dept:${ownerDepartment}`,
+    };
+  }
+  if (isHeadOffice(principal)) {
+    const role = principal.roles.find((r) => r.kind === 'head-office');
+    return { ...base, standing: 'head-office', role: role ? formatRole(role) : 'head-office' };
+  }
+  return undefined;
+}

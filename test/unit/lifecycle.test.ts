@@ -1,0 +1,461 @@
+import { describe, expect, it } from 'vitest';
+import type { Complaint, ComplaintStatus } from '../../functions/domain/complaint.js';
+import {
+  type ActionType,
+  type Actor,
+  actionRules,
+  actionTypes,
+  type StaffAction,
+} from '../../functions/domain/lifecycle/actions.js';
+import { isRecused } from '../../functions/domain/lifecycle/recusal.js';
+import {
+  allowedActions,
+  applyAction,
+  type LifecycleContext,
+} from '../../functions/domain/lifecycle/transitions.js';
+
+const RECEIVED = '2026-11-24T02:00:00.000Z'; // 10:00 in Shanghai
+const DUE_15 = '2026-12-09T15:59:59.999Z';
+
+const ctx = (now = '2026-11-25T02:00:00.000Z'): LifecycleContext => ({
+  now: new Date(now),
+  timeZone: 'Asia/Shanghai',
+  rootCauses: ['staff-conduct', 'process', 'system'],
+  departmentIds: ['retail-banking', 'cards', 'operations'],
+});
+
+function complaint(overrides: Partial<Complaint> = {}): Complaint {
+  return {
+    trackingNo: 'K7QM-4HXP-9TWA',
+    outletId: 'sh-lujiazui',
+    regionId: 'shanghai',
+    category: 'service-attitude',
+    description: 'The teller was rude to me.',
+    contact: { sealed: 'x', nameMasked: '张*', phoneMasked: '138****5678', phoneHash: 'h' },
+    preferredChannel: 'call',
+    staffInvolved: 'Teller Wang Wu',
+    channel: 'qr',
+    lang: 'zh-CN',
+    status: 'assigned',
+    severity: 'normal',
+    flags: { overdue: false, escalated: false, extended: false },
+    routing: { departmentId: 'retail-banking', reasons: [], recurring: false },
+    handlingDepartmentId: 'retail-banking',
+    timeLimitDays: 15,
+    receivedAt: RECEIVED,
+    dueAt: DUE_15,
+    version: 1,
+    ...overrides,
+  };
+}
+
+const alice: Actor = {
+  standing: 'handler',
+  username: 'retail-banking.1',
+  displayName: 'Li Na',
+  departmentId: 'retail-banking',
+  role: 'dept:retail-banking',
+};
+const bob: Actor = { ...alice, username: 'retail-banking.2', displayName: 'Zhao Lei' };
+const cardsStaff: Actor = {
+  standing: 'handler',
+  username: 'cards.1',
+  displayName: 'Chen Jie',
+  departmentId: 'cards',
+  role: 'dept:cards',
+};
+const ownerDept: Actor = { ...bob, standing: 'owner-department' };
+const headOffice: Actor = { standing: 'head-office', username: 'ho', displayName: 'HO', role: 'head-office' };
+const system: Actor = { standing: 'system', username: 'sweeper', displayName: 'Sweeper', role: 'system' };
+
+const owner = { username: alice.username, displayName: alice.displayName, departmentId: 'retail-banking' };
+const resolution = {
+  decision: 'We apologise and refund the fee.',
+  rootCause: 'staff-conduct',
+  correctiveAction: 'Coaching for the teller.',
+  resolvedAt: '2026-11-26T02:00:00.000Z',
+  resolvedBy: owner,
+};
+
+/** A complaint in each state, as it would be after the steps that lead there. */
+const inState: Record<ComplaintStatus, Complaint> = {
+  assigned: complaint(),
+  accepted: complaint({ status: 'accepted', owner }),
+  resolved: complaint({ status: 'resolved', owner, resolution }),
+  closed: complaint({ status: 'closed', owner, resolution, closedAt: '2026-11-27T02:00:00.000Z' }),
+  reopened: complaint({
+    status: 'reopened',
+    owner,
+    resolution,
+    flags: { overdue: false, escalated: true, extended: false },
+  }),
+};
+
+/** A valid payload for each action type. */
+const payload: Record<ActionType, StaffAction> = {
+  accept: { type: 'accept' },
+  transfer: { type: 'transfer', toDepartment: 'cards', reason: 'Card fee dispute' },
+  note: { type: 'note', text: 'Called the branch manager.' },
+  contact: { type: 'contact', channel: 'call', summary: 'Explained the fee.' },
+  'reveal-phone': { type: 'reveal-phone' },
+  extend: { type: 'extend', days: 30, reason: 'Waiting for CCTV footage' },
+  'approve-extension': { type: 'approve-extension' },
+  'decline-extension': { type: 'decline-extension', reason: 'Not complex enough' },
+  resolve: {
+    type: 'resolve',
+    decision: 'Refund the fee.',
+    rootCause: 'process',
+    correctiveAction: 'Fix the fee table.',
+  },
+  reopen: { type: 'reopen', reason: 'Review requested' },
+  close: { type: 'close', reason: 'Customer confirmed by phone' },
+};
+
+const standingActors: Record<Actor['standing'], Actor> = {
+  handler: bob,
+  'owner-department': ownerDept,
+  'head-office': headOffice,
+  system,
+};
+
+describe('the lifecycle table', () => {
+  // Every (state, action, standing) combination: allowed exactly when the table says so.
+  for (const status of Object.keys(inState) as ComplaintStatus[]) {
+    for (const type of actionTypes) {
+      for (const [standing, actor] of Object.entries(standingActors)) {
+        const rule = actionRules[type];
+        const byRole = rule.by.includes(actor.standing);
+        const fromState = rule.from.includes(status);
+        it(`${type} on ${status} by ${standing}: ${byRole ? (fromState ? 'state allows' : '409') : '403'}`, () => {
+          const base = inState[status];
+          // Give the approval actions something to decide on, and the sweeper's close its 7 days.
+          const subject =
+            type === 'approve-extension' || type === 'decline-extension'
+              ? {
+                  ...base,
+                  extensionRequest: { days: 60, reason: 'r', requestedBy: owner, requestedAt: RECEIVED },
+                }
+              : base;
+          const when = type === 'close' && standing === 'system' ? '2026-12-05T02:00:00.000Z' : undefined;
+          const outcome = applyAction(subject, payload[type], actor, ctx(when));
+          if (!byRole) {
+            expect(outcome).toMatchObject({ ok: false, error: 'forbidden' });
+          } else if (!fromState) {
+            expect(outcome).toMatchObject({ ok: false, error: 'conflict' });
+          } else {
+            expect(outcome.ok).toBe(true);
+          }
+        });
+      }
+    }
+  }
+
+  it('names the allowed actions when a transition is invalid', () => {
+    const outcome = applyAction(inState.assigned, payload.resolve, bob, ctx());
+    expect(outcome).toMatchObject({ ok: false, error: 'conflict' });
+    if (outcome.ok || outcome.error !== 'conflict') throw new Error('expected a conflict');
+    expect(outcome.message).toMatch(
+      /Cannot resolve a complaint that is assigned; allowed now: accept, transfer/,
+    );
+    expect(outcome.allowed).toEqual(['accept', 'transfer', 'note', 'contact', 'reveal-phone']);
+  });
+
+  it('offers nothing but revealing the phone on a closed complaint', () => {
+    expect(allowedActions(inState.closed, bob, ctx())).toEqual(['reveal-phone']);
+    expect(allowedActions(inState.closed, headOffice, ctx())).toEqual(['reveal-phone', 'reopen']);
+  });
+});
+
+describe('accept', () => {
+  it('makes the first staff member who accepts the owner', () => {
+    const outcome = applyAction(inState.assigned, payload.accept, bob, ctx());
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.complaint.status).toBe('accepted');
+    expect(outcome.complaint.owner).toEqual({
+      username: 'retail-banking.2',
+      displayName: 'Zhao Lei',
+      departmentId: 'retail-banking',
+    });
+    expect(outcome.complaint.version).toBe(2);
+    expect(outcome.event).toMatchObject({
+      action: 'accepted',
+      public: true,
+      actor: { kind: 'staff', username: 'retail-banking.2', role: 'dept:retail-banking' },
+      before: { status: 'assigned', owner: undefined },
+      after: { status: 'accepted', owner: 'retail-banking.2' },
+    });
+  });
+
+  it('cannot take ownership from the owner: a second accept is a conflict', () => {
+    const outcome = applyAction(inState.accepted, payload.accept, bob, ctx());
+    expect(outcome).toMatchObject({ ok: false, error: 'conflict' });
+  });
+
+  it('is refused to a staff member named in the complaint', () => {
+    const wangWu: Actor = { ...bob, username: 'wangwu', displayName: 'Wang Wu' };
+    expect(applyAction(inState.assigned, payload.accept, wangWu, ctx())).toMatchObject({
+      ok: false,
+      error: 'forbidden',
+      message: expect.stringMatching(/named as staff involved/),
+    });
+    expect(applyAction(inState.accepted, payload.resolve, wangWu, ctx())).toMatchObject({
+      ok: false,
+      error: 'forbidden',
+    });
+    expect(allowedActions(inState.assigned, wangWu, ctx())).not.toContain('accept');
+    // Anyone else in the department may.
+    expect(applyAction(inState.assigned, payload.accept, bob, ctx()).ok).toBe(true);
+  });
+});
+
+describe('transfer', () => {
+  it('moves the work and keeps the owner accountable', () => {
+    const outcome = applyAction(inState.accepted, payload.transfer, bob, ctx());
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.complaint.handlingDepartmentId).toBe('cards');
+    expect(outcome.complaint.owner).toEqual(owner);
+    expect(outcome.complaint.status).toBe('accepted');
+    expect(outcome.notify).toEqual(['cards', 'retail-banking']);
+    expect(outcome.event).toMatchObject({
+      action: 'transferred',
+      public: true,
+      detail: { departmentId: 'cards', fromDepartmentId: 'retail-banking', reason: 'Card fee dispute' },
+    });
+  });
+
+  it('lets the receiving department resolve, and tells the owner’s department', () => {
+    const transferred = complaint({ status: 'accepted', owner, handlingDepartmentId: 'cards' });
+    const outcome = applyAction(transferred, payload.resolve, cardsStaff, ctx());
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.complaint.status).toBe('resolved');
+    expect(outcome.complaint.owner).toEqual(owner);
+    expect(outcome.complaint.resolution?.resolvedBy.username).toBe('cards.1');
+    expect(outcome.notify).toEqual(['retail-banking']);
+  });
+
+  it('refuses an unknown department or the same one', () => {
+    expect(
+      applyAction(
+        inState.accepted,
+        { ...payload.transfer, toDepartment: 'nowhere' } as StaffAction,
+        bob,
+        ctx(),
+      ),
+    ).toMatchObject({ ok: false, error: 'validation', fields: { toDepartment: 'No such department' } });
+    expect(
+      applyAction(
+        inState.accepted,
+        { ...payload.transfer, toDepartment: 'retail-banking' } as StaffAction,
+        bob,
+        ctx(),
+      ),
+    ).toMatchObject({ ok: false, error: 'validation', fields: { toDepartment: expect.any(String) } });
+  });
+});
+
+describe('notes, contacts and phone reveals', () => {
+  it('are internal audit events that tell the other department involved', () => {
+    const transferred = complaint({ status: 'accepted', owner, handlingDepartmentId: 'cards' });
+    const note = applyAction(transferred, payload.note, cardsStaff, ctx());
+    expect(note).toMatchObject({
+      ok: true,
+      event: { action: 'noted', public: false, detail: { text: 'Called the branch manager.' } },
+      notify: ['retail-banking'],
+    });
+    const contact = applyAction(transferred, payload.contact, cardsStaff, ctx());
+    expect(contact).toMatchObject({
+      ok: true,
+      event: {
+        action: 'contacted',
+        public: false,
+        detail: { channel: 'call', summary: 'Explained the fee.' },
+      },
+    });
+    const reveal = applyAction(transferred, payload['reveal-phone'], cardsStaff, ctx());
+    expect(reveal).toMatchObject({
+      ok: true,
+      event: { action: 'phone-revealed', public: false },
+      notify: [],
+    });
+  });
+});
+
+describe('time-limit extensions', () => {
+  it('to 30 days by the department, shown to the customer with the reason', () => {
+    const outcome = applyAction(inState.accepted, payload.extend, bob, ctx());
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.complaint.timeLimitDays).toBe(30);
+    expect(outcome.complaint.dueAt).toBe('2026-12-24T15:59:59.999Z');
+    expect(outcome.complaint.flags.extended).toBe(true);
+    expect(outcome.event).toMatchObject({
+      action: 'extended',
+      public: true,
+      detail: { days: 30, dueAt: '2026-12-24T15:59:59.999Z', reason: 'Waiting for CCTV footage' },
+    });
+  });
+
+  it('to 60 days only with head-office approval', () => {
+    const request = applyAction(
+      inState.accepted,
+      { type: 'extend', days: 60, reason: 'Cross-border case' },
+      bob,
+      ctx(),
+    );
+    if (!request.ok) throw new Error(request.message);
+    expect(request.complaint.timeLimitDays).toBe(15);
+    expect(request.complaint.dueAt).toBe(DUE_15);
+    expect(request.complaint.extensionRequest).toMatchObject({ days: 60, reason: 'Cross-border case' });
+    expect(request.event).toMatchObject({ action: 'extension-requested', public: false });
+    expect(request.notify).toEqual(['head-office']);
+
+    // The department cannot approve its own request.
+    expect(applyAction(request.complaint, payload['approve-extension'], bob, ctx())).toMatchObject({
+      ok: false,
+      error: 'forbidden',
+    });
+    // A second request while one waits is a conflict.
+    expect(applyAction(request.complaint, payload.extend, bob, ctx())).toMatchObject({
+      ok: false,
+      error: 'conflict',
+    });
+
+    const approved = applyAction(request.complaint, payload['approve-extension'], headOffice, ctx());
+    if (!approved.ok) throw new Error(approved.message);
+    expect(approved.complaint.timeLimitDays).toBe(60);
+    expect(approved.complaint.dueAt).toBe('2027-01-23T15:59:59.999Z');
+    expect(approved.complaint.extensionRequest).toBeUndefined();
+    expect(approved.event).toMatchObject({
+      action: 'extended',
+      public: true,
+      detail: { days: 60, reason: 'Cross-border case' },
+    });
+  });
+
+  it('a declined request leaves the limit as it was', () => {
+    const request = applyAction(inState.accepted, { type: 'extend', days: 60, reason: 'x' }, bob, ctx());
+    if (!request.ok) throw new Error(request.message);
+    const declined = applyAction(request.complaint, payload['decline-extension'], headOffice, ctx());
+    if (!declined.ok) throw new Error(declined.message);
+    expect(declined.complaint.timeLimitDays).toBe(15);
+    expect(declined.complaint.extensionRequest).toBeUndefined();
+    expect(applyAction(declined.complaint, payload['approve-extension'], headOffice, ctx())).toMatchObject({
+      ok: false,
+      error: 'conflict',
+    });
+  });
+
+  it('not twice to 30, not past 60, not once the limit has passed', () => {
+    const at30 = complaint({
+      status: 'accepted',
+      owner,
+      timeLimitDays: 30,
+      dueAt: '2026-12-24T15:59:59.999Z',
+    });
+    expect(applyAction(at30, payload.extend, bob, ctx())).toMatchObject({
+      ok: false,
+      error: 'validation',
+      fields: { days: expect.stringMatching(/head office/) },
+    });
+    expect(applyAction(at30, { type: 'extend', days: 60, reason: 'x' }, bob, ctx()).ok).toBe(true);
+    const at60 = complaint({ status: 'accepted', owner, timeLimitDays: 60 });
+    expect(applyAction(at60, { type: 'extend', days: 60, reason: 'x' }, bob, ctx())).toMatchObject({
+      ok: false,
+      error: 'conflict',
+      message: expect.stringMatching(/60-day maximum/),
+    });
+    expect(applyAction(inState.accepted, payload.extend, bob, ctx('2026-12-10T00:00:00.000Z'))).toMatchObject(
+      {
+        ok: false,
+        error: 'conflict',
+        message: expect.stringMatching(/already passed/),
+      },
+    );
+  });
+});
+
+describe('resolve', () => {
+  it('records the decision, root cause and corrective action', () => {
+    const outcome = applyAction(inState.accepted, payload.resolve, alice, ctx());
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.complaint.status).toBe('resolved');
+    expect(outcome.complaint.resolution).toMatchObject({
+      decision: 'Refund the fee.',
+      rootCause: 'process',
+      correctiveAction: 'Fix the fee table.',
+      resolvedAt: '2026-11-25T02:00:00.000Z',
+    });
+    expect(outcome.event).toMatchObject({ action: 'resolved', public: true });
+    // The owner resolved it in their own department: nobody else to tell.
+    expect(outcome.notify).toEqual([]);
+  });
+
+  it('needs a root cause from the configured list', () => {
+    expect(
+      applyAction(
+        inState.accepted,
+        { ...payload.resolve, rootCause: 'bad-luck' } as StaffAction,
+        alice,
+        ctx(),
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: 'validation',
+      fields: { rootCause: expect.stringMatching(/staff-conduct/) },
+    });
+  });
+
+  it('is possible again after the customer reopened it', () => {
+    expect(applyAction(inState.reopened, payload.resolve, alice, ctx()).ok).toBe(true);
+  });
+});
+
+describe('reopen and close', () => {
+  it('head office reopens a resolved complaint to its owner with a fresh time limit', () => {
+    const overdue = { ...inState.resolved, flags: { overdue: true, escalated: false, extended: false } };
+    const outcome = applyAction(overdue, payload.reopen, headOffice, ctx('2026-12-20T02:00:00.000Z'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.complaint.status).toBe('reopened');
+    expect(outcome.complaint.owner).toEqual(owner);
+    expect(outcome.complaint.flags).toEqual({ overdue: false, escalated: true, extended: false });
+    expect(outcome.complaint.dueAt).toBe('2027-01-04T15:59:59.999Z');
+    expect(outcome.notify).toEqual(['retail-banking']);
+  });
+
+  it('the sweeper closes only 7 days after the resolution', () => {
+    expect(
+      applyAction(inState.resolved, payload.close, system, ctx('2026-12-03T01:59:00.000Z')),
+    ).toMatchObject({
+      ok: false,
+      error: 'conflict',
+    });
+    const outcome = applyAction(inState.resolved, payload.close, system, ctx('2026-12-03T02:00:00.000Z'));
+    expect(outcome).toMatchObject({
+      ok: true,
+      complaint: { status: 'closed', closedAt: '2026-12-03T02:00:00.000Z' },
+      event: { action: 'closed', public: true, actor: { kind: 'system' } },
+      notify: [],
+    });
+  });
+
+  it('departments cannot close a complaint: only the customer, head office or the sweeper', () => {
+    expect(applyAction(inState.resolved, payload.close, alice, ctx())).toMatchObject({
+      ok: false,
+      error: 'forbidden',
+    });
+  });
+});
+
+describe('recusal', () => {
+  it('matches the username or display name anywhere in the free text, ignoring case and spaces', () => {
+    expect(isRecused('柜员王五（3号窗口）', { username: 'w5', displayName: '王五' })).toBe(true);
+    expect(isRecused('teller WANGWU at window 3', { username: 'wangwu', displayName: 'x' })).toBe(true);
+    expect(isRecused('Wang Wu', { username: 'lina', displayName: 'Li Na' })).toBe(false);
+    expect(
+      isRecused('3号窗口的王芳', { username: 'retail-banking.1', displayName: '王芳 · 个人金融部' }),
+    ).toBe(true);
+    expect(isRecused('李强', { username: 'retail-banking.1', displayName: '王芳 · 个人金融部' })).toBe(false);
+    expect(isRecused(undefined, { username: 'lina', displayName: 'Li Na' })).toBe(false);
+    // One-letter names would match almost anything; they are not taken as a match.
+    expect(isRecused('Wang Wu', { username: 'w', displayName: 'W' })).toBe(false);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { Complaint } from '../../functions/domain/complaint.js';
+import { sweepComplaint } from '../../functions/domain/lifecycle/time-limit-sweep.js';
+import type { LifecycleContext } from '../../functions/domain/lifecycle/transitions.js';
+
+const DUE = '2026-12-09T15:59:59.999Z';
+const at = (now: string): LifecycleContext => ({
+  now: new Date(now),
+  timeZone: 'Asia/Shanghai',
+  rootCauses: ['process'],
+  departmentIds: ['retail-banking', 'cards'],
+});
+
+function complaint(overrides: Partial<Complaint> = {}): Complaint {
+  return {
+    trackingNo: 'K7QM-4HXP-9TWA',
+    outletId: 'sh-lujiazui',
+    regionId: 'shanghai',
+    category: 'fees-and-charges',
+    description: 'An unexpected fee.',
+    contact: { sealed: 'x', nameMasked: '张*', phoneMasked: '138****5678', phoneHash: 'h' },
+    preferredChannel: 'sms',
+    channel: 'qr',
+    lang: 'zh-CN',
+    status: 'accepted',
+    severity: 'normal',
+    flags: { overdue: false, escalated: false, extended: false },
+    routing: { departmentId: 'retail-banking', reasons: [], recurring: false },
+    handlingDepartmentId: 'cards',
+    owner: { username: 'retail-banking.1', displayName: 'Li Na', departmentId: 'retail-banking' },
+    timeLimitDays: 15,
+    receivedAt: '2026-11-24T02:00:00.000Z',
+    dueAt: DUE,
+    version: 3,
+    ...overrides,
+  };
+}
+
+describe('the time-limit sweeper', () => {
+  it('does nothing while the due date is more than 2 days away', () => {
+    expect(sweepComplaint(complaint(), at('2026-12-07T15:59:59.998Z'))).toBeUndefined();
+  });
+
+  it('reminds the owner’s and the handling department 2 days before, once', () => {
+    const outcome = sweepComplaint(complaint(), at('2026-12-07T16:00:00.000Z'));
+    expect(outcome).toMatchObject({
+      ok: true,
+      event: { action: 'due-soon', public: false, actor: { kind: 'system' }, detail: { dueAt: DUE } },
+      notify: ['retail-banking', 'cards'],
+      complaint: { timeLimitAlerts: { remindedFor: DUE }, version: 4, flags: { overdue: false } },
+    });
+    if (!outcome?.ok) throw new Error('expected a reminder');
+    expect(sweepComplaint(outcome.complaint, at('2026-12-08T00:00:00.000Z'))).toBeUndefined();
+  });
+
+  it('marks a breach overdue and alerts head office, once, counted against the owner’s department', () => {
+    const outcome = sweepComplaint(complaint(), at('2026-12-09T16:00:00.000Z'));
+    expect(outcome).toMatchObject({
+      ok: true,
+      event: { action: 'overdue', detail: { dueAt: DUE, accountable: 'retail-banking' } },
+      notify: ['alerts', 'retail-banking', 'cards'],
+      complaint: { flags: { overdue: true }, timeLimitAlerts: { breachedFor: DUE } },
+    });
+    if (!outcome?.ok) throw new Error('expected a breach');
+    expect(sweepComplaint(outcome.complaint, at('2026-12-20T00:00:00.000Z'))).toBeUndefined();
+  });
+
+  it('reports a breach even when the reminder was never sent (the sweeper was down)', () => {
+    expect(sweepComplaint(complaint(), at('2026-12-15T00:00:00.000Z'))).toMatchObject({
+      ok: true,
+      event: { action: 'overdue' },
+    });
+  });
+
+  it('reminds again for a new due date after an extension', () => {
+    const extended = complaint({
+      timeLimitDays: 30,
+      dueAt: '2026-12-24T15:59:59.999Z',
+      timeLimitAlerts: { remindedFor: DUE },
+    });
+    expect(sweepComplaint(extended, at('2026-12-08T00:00:00.000Z'))).toBeUndefined();
+    expect(sweepComplaint(extended, at('2026-12-23T00:00:00.000Z'))).toMatchObject({
+      ok: true,
+      complaint: { timeLimitAlerts: { remindedFor: '2026-12-24T15:59:59.999Z' } },
+    });
+  });
+
+  it('the handling department is accountable while nobody owns the complaint yet', () => {
+    const unowned = complaint({ status: 'assigned', owner: undefined, handlingDepartmentId: 'cards' });
+    expect(sweepComplaint(unowned, at('2026-12-10T00:00:00.000Z'))).toMatchObject({
+      notify: ['alerts', 'cards'],
+      event: { detail: { accountable: 'cards' } },
+    });
+  });
+
+  it('leaves resolved and closed complaints alone until the 7-day auto-close', () => {
+    const resolution = {
+      decision: 'Refund',
+      rootCause: 'process',
+      correctiveAction: 'Fix',
+      resolvedAt: '2026-12-08T00:00:00.000Z',
+      resolvedBy: { username: 'cards.1', displayName: 'Chen Jie', departmentId: 'cards' },
+    };
+    const resolved = complaint({ status: 'resolved', resolution });
+    expect(sweepComplaint(resolved, at('2026-12-10T00:00:00.000Z'))).toBeUndefined();
+    expect(sweepComplaint(resolved, at('2026-12-15T00:00:00.000Z'))).toMatchObject({
+      ok: true,
+      complaint: { status: 'closed' },
+      event: { action: 'closed', detail: { reason: 'no-rating-within-7-days' }, public: true },
+    });
+    const closed = complaint({ status: 'closed', resolution, closedAt: '2026-12-15T00:00:00.000Z' });
+    expect(sweepComplaint(closed, at('2027-01-15T00:00:00.000Z'))).toBeUndefined();
+  });
+});
