@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '../adapters/notifier/notifier.js';
 import type { Dependencies } from '../dependencies.js';
 import type { StreamReaction } from './process-stream.js';
@@ -25,7 +25,12 @@ export function deliverNotifications(deps: Dependencies): StreamReaction {
       for (const notification of item.notifications as Notification[]) {
         const key = { pk: `OUTBOX#${String(item.pk)}#${String(item.sk)}`, sk: notification.topic };
         if (!(await claim(deps, key))) continue;
-        await deps.notifier.publish(notification);
+        try {
+          await deps.notifier.publish(notification);
+        } catch (error) {
+          await release(deps, key); // let the retry publish at once instead of after the lease
+          throw error;
+        }
         await deps.table.doc.send(
           new UpdateCommand({
             TableName: deps.table.name,
@@ -69,4 +74,18 @@ async function claim(deps: Dependencies, key: { pk: string; sk: string }): Promi
     if (error.Item?.state?.S === 'sent') return false;
     throw new Error(`Notification ${key.pk} → ${key.sk} is being sent by another attempt; retrying later`);
   }
+}
+
+async function release(deps: Dependencies, key: { pk: string; sk: string }): Promise<void> {
+  await deps.table.doc
+    .send(
+      new DeleteCommand({
+        TableName: deps.table.name,
+        Key: key,
+        ConditionExpression: '#state = :sending',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':sending': 'sending' },
+      }),
+    )
+    .catch(() => {}); // if the release fails, the lease still runs out and the retry succeeds then
 }

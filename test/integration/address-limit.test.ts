@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aComplaint } from '../support/complaints.js';
 import { keyFor, newSubmissionId, postJson } from '../support/customer.js';
 import { usePlatform } from '../support/platform.js';
 
@@ -25,5 +26,17 @@ describe('address limit', () => {
     expect(last?.body).toMatchObject({ error: 'rate_limited', message: expect.stringContaining('minute') });
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(last?.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+  });
+
+  it('limits complaints from one address the same way, and still answers a retry of a stored one', async () => {
+    const secondsIntoMinute = new Date().getUTCSeconds();
+    if (secondsIntoMinute > 50) await new Promise((r) => setTimeout(r, (61 - secondsIntoMinute) * 1000));
+    const k = await keyFor(ctx.platform, 'sh-xujiahui');
+    const bodies = Array.from({ length: 6 }, () => ({ ...aComplaint('sh-xujiahui'), k }));
+    const statuses: number[] = [];
+    for (const body of bodies) statuses.push((await postJson(`${ctx.url}/api/v1/complaints`, body)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 429, 429]);
+    const retry = await postJson(`${ctx.url}/api/v1/complaints`, bodies[0]);
+    expect(retry.status).toBe(200);
   });
 });

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { fileComplaint } from '../support/complaints.js';
+import { postJson } from '../support/customer.js';
+import { usePlatform } from '../support/platform.js';
+import { staffAs } from '../support/staff.js';
+
+const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
+const track = (trackingNo: string, last4: string, lang = 'en') =>
+  fetch(`${ctx.url}/api/v1/complaints/${trackingNo}?phoneLast4=${last4}&lang=${lang}`);
+const rate = (trackingNo: string, body: Record<string, unknown>) =>
+  postJson(`${ctx.url}/api/v1/complaints/${trackingNo}/satisfaction`, body);
+
+describe('GET /api/v1/complaints/{trackingNo}', () => {
+  it('shows the customer the status, department, due date and public timeline', async () => {
+    const receipt = await fileComplaint(ctx.platform, 'sh-jingan');
+    const response = await track(receipt.trackingNo, '5678');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toMatchObject({
+      trackingNo: receipt.trackingNo,
+      status: 'assigned',
+      category: { id: 'waiting-time', name: 'Waiting time' },
+      outlet: { id: 'sh-jingan' },
+      department: { id: 'operations', name: 'Operations' },
+      dueAt: receipt.dueAt,
+      canRate: false,
+      timeline: [
+        { action: 'received', at: receipt.receivedAt },
+        { action: 'assigned', department: 'Operations', dueAt: receipt.dueAt },
+      ],
+    });
+  });
+
+  it('accepts the number typed loosely: lower case, spaces, no dashes', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    const loose = trackingNo.toLowerCase().replaceAll('-', ' ');
+    expect((await track(encodeURIComponent(loose), '5678')).status).toBe(200);
+  });
+
+  it('answers a wrong phone exactly like an unknown number, and 429 after 5 failed tries in an hour', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    const unknown = await track('ABCD-EFGH-JKLM', '5678');
+    const wrong = await track(trackingNo, '0000');
+    expect(wrong.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(await wrong.json()).toEqual(await unknown.json());
+    for (let i = 0; i < 4; i++) expect((await track(trackingNo, '1111')).status).toBe(404);
+    const limited = await track(trackingNo, '5678'); // even the right digits, now
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.json()).toMatchObject({ error: 'rate_limited' });
+  });
+
+  it('answers 400 for digits that are not four', async () => {
+    const response = await track('ABCD-EFGH-JKLM', '12a');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ fields: { phoneLast4: expect.any(String) } });
+  });
+});
+
+describe('POST /api/v1/complaints/{trackingNo}/satisfaction', () => {
+  it('is refused with 409 before the complaint is resolved', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    const answer = await rate(trackingNo, { phoneLast4: '5678', satisfied: true });
+    expect(answer.status).toBe(409);
+    expect(answer.body.message).toMatch(/Only a resolved complaint can be rated/);
+  });
+
+  it('closes a resolved complaint when satisfied; the same verdict again is a harmless retry', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    const staff = staffAs(ctx, 'operations.1');
+    await staff.step(trackingNo, { type: 'accept' });
+    await staff.step(trackingNo, {
+      type: 'resolve',
+      decision: 'A second window now opens at lunchtime.',
+      rootCause: 'process',
+      correctiveAction: 'Lunchtime rota.',
+    });
+    const seen = await (await track(trackingNo, '5678')).json();
+    expect(seen).toMatchObject({
+      status: 'resolved',
+      canRate: true,
+      resolution: { decision: 'A second window now opens at lunchtime.', options: expect.any(Array) },
+    });
+    expect((seen as { resolution: { options: string[] } }).resolution.options.join(' ')).toMatch(
+      /review.*mediation.*arbitration/s,
+    );
+    const first = await rate(trackingNo, { phoneLast4: '5678', satisfied: true, comment: 'Thanks' });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ status: 'closed', satisfaction: { satisfied: true } });
+    const again = await rate(trackingNo, { phoneLast4: '5678', satisfied: true });
+    expect(again.status).toBe(200);
+    const changedMind = await rate(trackingNo, { phoneLast4: '5678', satisfied: false });
+    expect(changedMind.status).toBe(409);
+    expect(await rate(trackingNo, { phoneLast4: '0000', satisfied: true })).toMatchObject({ status: 404 });
+  });
+});
