@@ -8,10 +8,11 @@ import { SecretsManagerStore } from '../adapters/secrets/secrets-manager-store.j
 import { createTokenVerifier } from '../auth/token-verifier.js';
 import { readConfig } from '../config/env.js';
 import type { Dependencies } from '../dependencies.js';
+import { trustedClientAddress } from '../http/client-address.js';
 
 /**
  * Wires the app for AWS Lambda: SNS for notifications, Cognito's JWKS for tokens, and API
- * Gateway's own record of the source IP as the client address. Built once per cold start.
+ * Gateway's source IP (or CloudFront's viewer address, when proven) as the client address. Built once per cold start.
  */
 export function awsDependencies(env: Record<string, string | undefined> = process.env): Dependencies {
   const config = readConfig(env);
@@ -29,7 +30,12 @@ export function awsDependencies(env: Record<string, string | undefined> = proces
       audience: config.JWT_AUDIENCE,
       jwksUrl: config.JWKS_URL,
     }),
-    clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    clientAddress: (c) =>
+      trustedClientAddress(
+        { get: (name) => c.req.header(name) },
+        getConnInfo(c).remote.address,
+        env.ORIGIN_VERIFY,
+      ),
     now: () => new Date(),
     logger: new Logger({ serviceName: 'branch-feedback', logLevel: config.LOG_LEVEL }),
   };

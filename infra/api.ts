@@ -1,0 +1,45 @@
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/**
+ * The HTTP API: every `/api/…` request goes to the one hono app. Authentication is the app's own
+ * (bearer JWTs verified against the issuer's JWKS on the staff routes, outlet keys on the
+ * customer routes), so it runs the same locally and in AWS.
+ */
+export class PlatformApi extends Construct {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: { handler: IFunction; retain: boolean }) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'HttpApi', {
+      createDefaultStage: false,
+      description: 'Branch feedback API',
+    });
+    const integration = new HttpLambdaIntegration('App', props.handler);
+    this.api.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 500, burstLimit: 1000 },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Customer routes are public by design (outlet keys and tracking-number checks guard them); staff and admin routes verify bearer JWTs in the app, the same code as locally.',
+    });
+  }
+
+  get domainName(): string {
+    return `${this.api.apiId}.execute-api.${this.api.stack.region}.amazonaws.com`;
+  }
+}

@@ -1,0 +1,75 @@
+import { Validations } from 'aws-cdk-lib';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import {
+  EmailSubscription,
+  SmsSubscription,
+  SqsSubscription,
+  UrlSubscription,
+} from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { DepartmentConfig, Subscriber } from '../functions/config/departments.js';
+import { HEAD_OFFICE_TOPIC } from '../functions/domain/complaint-notifications.js';
+import { ALERTS_TOPIC } from '../functions/domain/lifecycle/time-limit-sweep.js';
+
+/**
+ * One SNS topic per department (complaints routed to it), one for head office (major and
+ * escalated complaints) and one for alerts (time-limit breaches, the outbox's dead letters).
+ * Topics are encrypted with a key of our own so CloudWatch alarms may publish to them.
+ */
+export class Notifications extends Construct {
+  readonly topics: Record<string, Topic> = {};
+  readonly key: Key;
+
+  constructor(scope: Construct, id: string, props: { departments: readonly DepartmentConfig[] }) {
+    super(scope, id);
+    this.key = new Key(this, 'TopicKey', {
+      description: 'Encrypts the complaint and alert topics',
+      enableKeyRotation: true,
+    });
+    this.key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    for (const department of props.departments) {
+      const topic = this.topic(department.id, `Complaints for ${department.name.en}`);
+      for (const subscriber of department.subscribers) topic.addSubscription(subscription(this, subscriber));
+    }
+    this.topic(HEAD_OFFICE_TOPIC, 'Major and escalated complaints for head office');
+    this.topic(ALERTS_TOPIC, 'Time-limit breaches and undeliverable notifications');
+  }
+
+  /** `{"<department>|head-office|alerts": "<topic ARN>"}` for the functions' TOPIC_ARNS. */
+  get topicArns(): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.topics).map(([name, topic]) => [name, topic.topicArn]));
+  }
+
+  private topic(name: string, displayName: string): Topic {
+    const topic = new Topic(this, `Topic-${name}`, { displayName, masterKey: this.key, enforceSSL: true });
+    this.topics[name] = topic;
+    return topic;
+  }
+}
+
+function subscription(scope: Construct, subscriber: Subscriber) {
+  switch (subscriber.protocol) {
+    case 'email':
+      return new EmailSubscription(subscriber.endpoint);
+    case 'sms':
+      return new SmsSubscription(subscriber.endpoint);
+    case 'https':
+      return new UrlSubscription(subscriber.endpoint, { rawMessageDelivery: false });
+    case 'sqs': {
+      const queue = Queue.fromQueueArn(
+        scope,
+        `Queue-${subscriber.queueArn.split(':').pop()}`,
+        subscriber.queueArn,
+      );
+      Validations.of(scope).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason:
+          'Subscriber queues belong to the departments’ own systems, with their own dead-letter queues.',
+      });
+      return new SqsSubscription(queue);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableDesign } from '../../functions/adapters/dynamodb/table-design.js';
+import { type DepartmentConfig, departments } from '../../functions/config/departments.js';
+import { schedules } from '../../functions/config/schedules.js';
+import { pageRoutes } from '../../web/page-routes.js';
+import { synthStack } from './support.js';
+
+const withSubscribers: DepartmentConfig[] = departments.map((d) =>
+  d.id === 'cards'
+    ? {
+        ...d,
+        subscribers: [
+          { protocol: 'email', endpoint: 'cards-complaints@example-bank.com' },
+          { protocol: 'sms', endpoint: '+8613800000000' },
+          { protocol: 'https', endpoint: 'https://tickets.example-bank.com/sns' },
+          { protocol: 'sqs', queueArn: 'arn:aws:sqs:ap-east-1:123456789012:cards-tickets' },
+        ],
+      }
+    : d,
+);
+
+let dev: Template;
+let prod: Template;
+beforeAll(() => {
+  dev = synthStack('dev', withSubscribers).template;
+  prod = synthStack('prod').template;
+});
+
+const ours = Match.objectLike({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+
+describe('the platform stack', () => {
+  it('has the one table, as defined in table-design.ts', () => {
+    dev.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamViewType: tableDesign.streamViewType },
+      TimeToLiveSpecification: { AttributeName: tableDesign.timeToLiveAttribute, Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      GlobalSecondaryIndexes: tableDesign.globalSecondaryIndexes.map((index) =>
+        Match.objectLike({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        }),
+      ),
+    });
+  });
+
+  it('keeps the table (and its data) when the prod stack is deleted, not in dev', () => {
+    prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    prod.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
+    dev.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+  });
+
+  it('runs three Lambdas on Node.js 22 / arm64 with the table, topics and secrets in their environment', () => {
+    const fns = dev.findResources('AWS::Lambda::Function', { Properties: ours });
+    expect(Object.keys(fns)).toHaveLength(3);
+    for (const fn of Object.values(fns)) {
+      const env = fn.Properties.Environment.Variables;
+      expect(Object.keys(env)).toEqual(
+        expect.arrayContaining([
+          'TABLE_NAME',
+          'PUBLIC_BASE_URL',
+          'JWT_ISSUER',
+          'JWT_AUDIENCE',
+          'JWKS_URL',
+          'TOPIC_ARNS',
+          'QR_SECRET_ARN',
+          'PHONE_KEY_SECRET_ARN',
+          'ORIGIN_VERIFY',
+        ]),
+      );
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    }
+  });
+
+  it('routes every /api request of the HTTP API to the app, with access logs and throttling', () => {
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 },
+    });
+  });
+
+  it('has an encrypted topic per department, plus head office and alerts, all named in TOPIC_ARNS', () => {
+    const topics = dev.findResources('AWS::SNS::Topic');
+    expect(Object.keys(topics)).toHaveLength(departments.length + 2);
+    for (const topic of Object.values(topics)) expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    const [fn] = Object.values(dev.findResources('AWS::Lambda::Function', { Properties: ours }));
+    const topicArns = JSON.stringify(fn?.Properties.Environment.Variables.TOPIC_ARNS);
+    for (const name of [...departments.map((d) => d.id), 'head-office', 'alerts']) {
+      expect(topicArns).toContain(`\\"${name}\\":`);
+    }
+  });
+
+  it('subscribes each department’s subscribers to its topic (email, SMS, HTTPS, SQS)', () => {
+    for (const [protocol, endpoint] of [
+      ['email', 'cards-complaints@example-bank.com'],
+      ['sms', '+8613800000000'],
+      ['https', 'https://tickets.example-bank.com/sns'],
+      ['sqs', 'arn:aws:sqs:ap-east-1:123456789012:cards-tickets'],
+    ]) {
+      dev.hasResourceProperties('AWS::SNS::Subscription', { Protocol: protocol, Endpoint: endpoint });
+    }
+    expect(Object.keys(prod.findResources('AWS::SNS::Subscription'))).toHaveLength(0);
+  });
+
+  it('drives the outbox from the stream, reporting failed records, with a dead-letter queue and an alarm', () => {
+    const queues = dev.findResources('AWS::SQS::Queue');
+    const dlq = Object.keys(queues).find((id) => id.startsWith('StreamDeadLetters'));
+    expect(dlq).toBeDefined();
+    dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^StorageTable'), 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlq, 'Arn'] } } },
+      MaximumRetryAttempts: 10,
+    });
+    dev.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlq, 'QueueName'] } }],
+      Threshold: 1,
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('^NotificationsTopicalerts') }],
+    });
+  });
+
+  it('schedules every job of functions/config/schedules.ts', () => {
+    const rules = dev.findResources('AWS::Events::Rule');
+    expect(Object.keys(rules)).toHaveLength(schedules.length);
+    for (const schedule of schedules) {
+      dev.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: `rate(${schedule.everyMinutes} minutes)`,
+        Targets: [Match.objectLike({ Input: JSON.stringify({ job: schedule.job }) })],
+      });
+    }
+  });
+
+  it('generates the QR and personal-data secrets at deploy time, never in the template', () => {
+    dev.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ GenerateStringKey: 'current', PasswordLength: 48 }),
+    });
+    dev.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ GenerateStringKey: 'keyMaterial' }),
+    });
+  });
+
+  it('has a staff user pool with a group per role, MFA required in prod', () => {
+    dev.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'OPTIONAL',
+    });
+    prod.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
+    for (const group of ['admin', 'head-office', ...departments.map((d) => `dept:${d.id}`)]) {
+      dev.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    }
+  });
+
+  it('serves the pages from a private bucket through CloudFront, at the same paths as locally', () => {
+    dev.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: Match.objectLike({
+        BlockPublicAcls: true,
+        RestrictPublicBuckets: true,
+      }),
+    });
+    const functions = Object.values(dev.findResources('AWS::CloudFront::Function'));
+    const rewrite = functions.find((f) => String(f.Properties.FunctionConfig.Comment).includes('page'));
+    for (const route of pageRoutes) expect(rewrite?.Properties.FunctionCode).toContain(`"${route.path}"`);
+    dev.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })],
+      }),
+    });
+  });
+});
