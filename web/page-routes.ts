@@ -14,6 +14,7 @@ export const pageRoutes: readonly PageRoute[] = [
   { path: '/signin', file: 'signin.html' },
   { path: '/admin', file: 'admin.html' },
   { path: '/posters', file: 'posters.html' },
+  { path: '/staff', file: 'staff.html' },
 ];
 
 export function pageFor(pathname: string): string | undefined {

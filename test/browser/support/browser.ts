@@ -1,0 +1,42 @@
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+
+/**
+ * Debian's Chromium, driven by playwright-core (never a downloaded browser). The flags keep it
+ * from reaching for Google's services, which this machine's closed network refuses; Playwright
+ * gives each launch a fresh, empty profile.
+ */
+export function useBrowser() {
+  const state: { browser?: Browser } = {};
+  beforeAll(async () => {
+    state.browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+  });
+  return {
+    /** A fresh phone-sized (360×740) or desktop context with its own storage. */
+    async context(
+      options: { locale?: string; width?: number; height?: number } = {},
+    ): Promise<BrowserContext> {
+      if (!state.browser) throw new Error('The browser has not started');
+      return state.browser.newContext({
+        locale: options.locale ?? 'zh-CN',
+        viewport: { width: options.width ?? 360, height: options.height ?? 740 },
+        deviceScaleFactor: 1,
+      });
+    },
+  };
+}
