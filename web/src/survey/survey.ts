@@ -24,8 +24,8 @@ const t = page.t;
 
 function deviceId(): string | undefined {
   try {
-    let id = localStorage.getItem('bf.device');
-    if (!id) localStorage.setItem('bf.device', (id = newId()));
+    const id = localStorage.getItem('bf.device') ?? newId();
+    localStorage.setItem('bf.device', id);
     return id;
   } catch {
     return undefined;
