@@ -12,9 +12,12 @@ interface LocalUser {
 
 const panel = document.getElementById('panel') as HTMLElement;
 const next = new URLSearchParams(location.search).get('next');
-const destination = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+const safeNext = next?.startsWith('/') && !next.startsWith('//') ? next : undefined;
 
-async function signInAs(username: string) {
+/** Where a user goes after signing in without a `next`: admins to outlets, everyone else to the inbox. */
+const homeFor = (roles: string[]) => (roles.includes('admin') ? '/admin' : '/staff');
+
+async function signInAs(username: string, roles: string[]) {
   const response = await fetch('/api/v1/local/token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -26,7 +29,7 @@ async function signInAs(username: string) {
   }
   const { token } = (await response.json()) as { token: string };
   setToken(token);
-  location.href = destination;
+  location.href = safeNext ?? homeFor(roles);
 }
 
 async function main() {
@@ -55,7 +58,7 @@ async function main() {
           el('strong', {}, user.displayName),
           el('span', { class: 'muted' }, `${user.username} · ${user.roles.join(', ')}`),
         );
-        button.addEventListener('click', () => void signInAs(user.username));
+        button.addEventListener('click', () => void signInAs(user.username, user.roles));
         return el('li', {}, button);
       }),
     ),

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { fileComplaint } from '../support/complaints.js';
+import { usePlatform } from '../support/platform.js';
+import { useBrowser } from './support/browser.js';
+
+const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
+const browser = useBrowser();
+
+/** Signs in on the sign-in page as a seeded user, landing on the inbox (or a complaint in it). */
+async function signIn(username: string, options: { locale?: string; trackingNo?: string } = {}) {
+  const context = await browser.context({ locale: options.locale ?? 'zh-CN', width: 1280, height: 900 });
+  const page = await context.newPage();
+  const next = options.trackingNo ? `/staff#/complaints/${options.trackingNo}` : '/staff';
+  await page.goto(`${ctx.url}/signin?next=${encodeURIComponent(next)}`);
+  await page.locator(`button[data-username="${username}"]`).click();
+  await page.waitForURL(/\/staff/);
+  if (options.trackingNo) await page.locator('#detail h2', { hasText: options.trackingNo }).waitFor();
+  return { context, page };
+}
+
+describe('the staff inbox', () => {
+  it('accepts, transfers and resolves a complaint; the customer then sees the decision', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan'); // → operations
+    const ops = await signIn('operations.1');
+    await ops.page.locator('#views button[data-view="new"] .count').waitFor();
+    await ops.page.locator(`#list tr[data-no="${trackingNo}"]`).click();
+    await ops.page.locator('#detail h2', { hasText: trackingNo }).waitFor();
+    await ops.page.screenshot({ path: 'docs/screenshots/staff.png' });
+
+    await ops.page.locator('button[data-action="accept"]').click();
+    await ops.page.getByText('已保存。').waitFor();
+    await ops.page.locator('#detail li[data-event="accepted"]').waitFor();
+
+    await ops.page.locator('button[data-action="transfer"]').click();
+    await ops.page.locator('form.action select[name="toDepartment"]').selectOption('cards');
+    await ops.page.locator('form.action textarea[name="reason"]').fill('排队发生在信用卡柜台 <b>x</b>');
+    await ops.page.locator('form.action button[type="submit"]').click();
+    await ops.page.locator('#detail li[data-event="transferred"]').waitFor();
+    // Notes and reasons are shown as text, never as markup.
+    expect(await ops.page.locator('#detail b').count()).toBe(0);
+    await ops.context.close();
+
+    const cards = await signIn('cards.1', { locale: 'en-US' });
+    await cards.page.getByRole('button', { name: '中文' }).waitFor();
+    await cards.page.locator('#views button[data-view="transferred"]').click();
+    await cards.page.locator(`#list tr[data-no="${trackingNo}"]`).click();
+    await cards.page.locator('button[data-action="resolve"]').click();
+    // Missing fields come back from the API next to the fields.
+    await cards.page.locator('form.action button[type="submit"]').click({ noWaitAfter: true });
+    await cards.page.evaluate(() => {
+      for (const area of document.querySelectorAll('form.action textarea')) area.removeAttribute('required');
+    });
+    await cards.page.locator('form.action button[type="submit"]').click();
+    await cards.page.locator('.field-error[data-field="decision"]', { hasText: /./ }).waitFor();
+    await cards.page
+      .locator('form.action textarea[name="decision"]')
+      .fill('We opened a second desk and apologise.');
+    await cards.page.locator('form.action select[name="rootCause"]').selectOption('process');
+    await cards.page
+      .locator('form.action textarea[name="correctiveAction"]')
+      .fill('Second desk at peak times.');
+    await cards.page.locator('form.action button[type="submit"]').click();
+    await cards.page.locator('#detail li[data-event="resolved"]').waitFor();
+    await cards.context.close();
+
+    const tracking = await fetch(`${ctx.url}/api/v1/complaints/${trackingNo}?phoneLast4=5678`);
+    expect(await tracking.json()).toMatchObject({
+      status: 'resolved',
+      resolution: { decision: 'We opened a second desk and apologise.' },
+    });
+  });
+
+  it('shows time left plainly and overdue in red', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    const ops = await signIn('operations.2', { trackingNo });
+    const cell = ops.page.locator(`#list tr[data-no="${trackingNo}"] td`).nth(3);
+    expect(await cell.textContent()).toMatch(/剩余 1[45] 天/);
+    expect(await cell.getAttribute('class')).not.toBe('late');
+    await ops.context.close();
+  });
+
+  it('reveals the phone number on request and records it in the timeline', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    const ops = await signIn('operations.2', { trackingNo });
+    expect(await ops.page.locator('#detail dl').textContent()).toContain('138****5678');
+    await ops.page.locator('button[data-action="reveal-phone"]').click();
+    await ops.page.locator('[data-revealed]', { hasText: '+8613812345678' }).waitFor();
+    await ops.page.locator('#detail li[data-event="phone-revealed"]').waitFor();
+    await ops.context.close();
+  });
+});
