@@ -11,6 +11,9 @@ export interface PageRoute {
 export const pageRoutes: readonly PageRoute[] = [
   { path: '/', file: 'index.html' },
   { path: '/s/', file: 'survey.html' },
+  { path: '/c', file: 'complaint.html' },
+  { path: '/c/', file: 'complaint.html' },
+  { path: '/t', file: 'track.html' },
   { path: '/signin', file: 'signin.html' },
   { path: '/admin', file: 'admin.html' },
   { path: '/posters', file: 'posters.html' },

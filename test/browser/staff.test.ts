@@ -63,11 +63,16 @@ describe('the staff inbox', () => {
     await cards.page.locator('#detail li[data-event="resolved"]').waitFor();
     await cards.context.close();
 
-    const tracking = await fetch(`${ctx.url}/api/v1/complaints/${trackingNo}?phoneLast4=5678`);
-    expect(await tracking.json()).toMatchObject({
-      status: 'resolved',
-      resolution: { decision: 'We opened a second desk and apologise.' },
-    });
+    // The customer's tracking page shows the decision and asks for a rating.
+    const customer = await browser.context({ locale: 'en-US' });
+    const track = await customer.newPage();
+    await track.goto(`${ctx.url}/t?no=${trackingNo}`);
+    await track.getByLabel('Last four digits of your phone').fill('5678');
+    await track.getByRole('button', { name: 'Check' }).click();
+    await track.getByText('We opened a second desk and apologise.').waitFor();
+    await track.locator('#timeline li[data-step="transferred"]', { hasText: 'Card Centre' }).waitFor();
+    expect(await track.getByRole('button', { name: 'Satisfied', exact: true }).isVisible()).toBe(true);
+    await customer.close();
   });
 
   it('shows time left plainly and overdue in red', async () => {
