@@ -90,8 +90,10 @@ const routes = {
     path: '/admin/outlets/{outletId}/{file}',
     tags,
     security,
-    summary: 'The outlet’s survey QR code',
-    request: { params: IdParam.extend({ file: z.enum(['qr.svg', 'qr.png']) }) },
+    summary: 'The outlet’s QR codes: the survey (qr.*) and the complaint form (complaint-qr.*)',
+    request: {
+      params: IdParam.extend({ file: z.enum(['qr.svg', 'qr.png', 'complaint-qr.svg', 'complaint-qr.png']) }),
+    },
     responses: {
       200: {
         description: 'The QR code',
@@ -136,10 +138,11 @@ export function adminOutletRoutes({ outletAdmin }: Services) {
     )
     .openapi(routes.qr, async (c) => {
       const { outletId, file } = c.req.valid('param');
-      const format = file === 'qr.svg' ? 'svg' : 'png';
-      const image = await outletAdmin.qrCode(outletId, format);
+      const format = file.endsWith('.svg') ? 'svg' : 'png';
+      const target = file.startsWith('complaint') ? 'complaint' : 'survey';
+      const image = await outletAdmin.qrCode(outletId, format, target);
       c.header('content-type', format === 'svg' ? 'image/svg+xml' : 'image/png');
-      c.header('content-disposition', `inline; filename="${outletId}-qr.${format}"`);
+      c.header('content-disposition', `inline; filename="${outletId}-${file}"`);
       c.header('cache-control', 'private, no-store');
       return c.body(typeof image === 'string' ? image : new Uint8Array(image), 200);
     })

@@ -55,9 +55,10 @@ export class OutletAdmin {
     return this.repository.listRegions();
   }
 
-  /** The survey QR code of an outlet, as SVG (print) or PNG (documents, chat). */
-  async qrCode(id: string, format: 'svg' | 'png'): Promise<string | Buffer> {
-    const { surveyUrl } = await this.get(id);
+  /** An outlet's QR code (the survey, or the complaint form) as SVG (print) or PNG (documents, chat). */
+  async qrCode(id: string, format: 'svg' | 'png', target: 'survey' | 'complaint' = 'survey'): Promise<string | Buffer> {
+    const links = await this.get(id);
+    const surveyUrl = target === 'survey' ? links.surveyUrl : links.complaintUrl;
     const options = { errorCorrectionLevel: 'M' as const, margin: 2 };
     return format === 'svg'
       ? QRCode.toString(surveyUrl, { ...options, type: 'svg' })

@@ -13,9 +13,9 @@ const container = document.getElementById('posters') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
 document.getElementById('print')?.addEventListener('click', () => window.print());
 
-async function qrImage(outletId: string): Promise<HTMLImageElement> {
-  const response = await apiFetch(`/api/v1/admin/outlets/${encodeURIComponent(outletId)}/qr.svg`);
-  const image = el('img', { class: 'qr', alt: `QR code for ${outletId}` });
+async function qrImage(outletId: string, file = 'qr.svg', className = 'qr'): Promise<HTMLImageElement> {
+  const response = await apiFetch(`/api/v1/admin/outlets/${encodeURIComponent(outletId)}/${file}`);
+  const image = el('img', { class: className, alt: `${file.replace('.svg', '')} for ${outletId}` });
   image.src = URL.createObjectURL(await response.blob());
   await image.decode().catch(() => {});
   return image;
@@ -50,12 +50,18 @@ async function main() {
           el('small', {}, '掃碼評價本次服務 · Scan to rate us'),
         ),
         await qrImage(outlet.id),
+        el('p', { class: 'hint' }, '只需一步，匿名评价。', el('br'), 'One tap, anonymous.'),
         el(
-          'p',
-          { class: 'hint' },
-          '只需一步，匿名评价。如需投诉，扫码后可直接提交。',
-          el('br'),
-          'One tap, anonymous. You can also file a complaint from there.',
+          'div',
+          { class: 'complaint-line' },
+          await qrImage(outlet.id, 'complaint-qr.svg', 'complaint-qr'),
+          el(
+            'p',
+            {},
+            '投诉请扫此码 · 投訴請掃此碼',
+            el('br'),
+            el('small', {}, 'To make a complaint, scan here'),
+          ),
         ),
         el('div', { class: 'code' }, outlet.id),
       ),

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { usePlatform } from '../support/platform.js';
+import { useBrowser } from './support/browser.js';
+
+const ctx = usePlatform();
+const browser = useBrowser();
+
+async function signInAsAdmin() {
+  const context = await browser.context({ locale: 'zh-CN', width: 1280, height: 900 });
+  const page = await context.newPage();
+  await page.goto(`${ctx.url}/signin`);
+  await page.locator('button[data-username="admin"]').click();
+  await page.waitForURL(/\/admin$/);
+  return { context, page };
+}
+
+describe('the admin page and posters', () => {
+  it('lists, creates, edits and deactivates outlets', async () => {
+    const { context, page } = await signInAsAdmin();
+    await page.locator('tr[data-outlet="sh-lujiazui"]').waitFor();
+    expect(await page.locator('#outlets tbody tr').count()).toBe(6);
+
+    await page.getByRole('button', { name: '新增网点 · New outlet' }).click();
+    await page.getByLabel('编号 · ID').fill('sh-hongqiao');
+    await page.getByLabel('名称（简体）· Name (zh-CN)').fill('虹桥支行');
+    await page.getByLabel('Name (English)').fill('Hongqiao Branch');
+    await page.locator('#editor select[name="regionId"]').selectOption('shanghai');
+    await page.getByRole('button', { name: '保存 · Save' }).click();
+    const row = page.locator('tr[data-outlet="sh-hongqiao"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('虹桥支行');
+
+    await row.getByRole('button', { name: '停用 · Deactivate' }).click();
+    await row.getByText('已停用 · Inactive').waitFor();
+    const survey = await fetch(`${ctx.url}/api/v1/admin/outlets/sh-hongqiao`, {
+      headers: { authorization: `Bearer ${await ctx.token('admin')}` },
+    });
+    expect(await survey.json()).toMatchObject({ active: false, name: { en: 'Hongqiao Branch' } });
+    await context.close();
+  });
+
+  it('prints an A5 poster per active outlet of a region, with the survey and complaint QR codes', async () => {
+    const { context, page } = await signInAsAdmin();
+    await page.goto(`${ctx.url}/posters?region=beijing`);
+    await page.locator('.poster[data-outlet="bj-guomao"]').waitFor();
+    expect(await page.locator('.poster').count()).toBe(3);
+    const loaded = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLImageElement>('.poster img')].map((img) => img.naturalWidth > 0),
+    );
+    expect(loaded).toEqual([true, true, true, true, true, true]);
+    expect(await page.locator('.poster').first().textContent()).toMatch(
+      /扫码评价本次服务.*Scan to rate us.*投诉请扫此码/s,
+    );
+    await page.locator('.poster').first().screenshot({ path: 'docs/screenshots/poster.png' });
+    await context.close();
+  });
+
+  it('keeps staff out: a department user gets no outlet list', async () => {
+    const context = await browser.context();
+    const page = await context.newPage();
+    await page.goto(`${ctx.url}/signin?next=/admin`);
+    await page.locator('button[data-username="cards.1"]').click();
+    await page.waitForURL(/\/admin$/);
+    await page
+      .locator('#status')
+      .filter({ hasText: /403|管理员|admin/i })
+      .waitFor();
+    expect(await page.locator('#outlets tbody tr').count()).toBe(0);
+    await context.close();
+  });
+});
