@@ -56,7 +56,11 @@ export class OutletAdmin {
   }
 
   /** An outlet's QR code (the survey, or the complaint form) as SVG (print) or PNG (documents, chat). */
-  async qrCode(id: string, format: 'svg' | 'png', target: 'survey' | 'complaint' = 'survey'): Promise<string | Buffer> {
+  async qrCode(
+    id: string,
+    format: 'svg' | 'png',
+    target: 'survey' | 'complaint' = 'survey',
+  ): Promise<string | Buffer> {
     const links = await this.get(id);
     const surveyUrl = target === 'survey' ? links.surveyUrl : links.complaintUrl;
     const options = { errorCorrectionLevel: 'M' as const, margin: 2 };
