@@ -23,7 +23,11 @@ Branch feedback platform is running on ${platform.url}
 
   API health      ${platform.url}/api/v1/health
   API reference   ${platform.url}/api/docs   (OpenAPI: ${platform.url}/api/v1/openapi.json)
-  Staff sign-in   ${platform.url}/signin
+  Staff sign-in   ${platform.url}/signin   (pick a seeded user: admin, head-office, operations.1, manager.sh-jingan, …)
+  Staff inbox     ${platform.url}/staff
+  Outlets admin   ${platform.url}/admin    (posters: ${platform.url}/posters)
+  Complaint form  ${platform.url}/c        Tracking: ${platform.url}/t
+  Deliveries      ${platform.url}/api/v1/local/deliveries   (what the local notifier sent)
 
   Survey pages (what the QR code in each outlet opens):
 ${outlets.map((o) => `    ${o.name['zh-CN'].padEnd(8, '　')} ${outletLinks(platform.url, o.id, current).surveyUrl}`).join('\n')}
