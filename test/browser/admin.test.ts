@@ -55,6 +55,43 @@ describe('the admin page and posters', () => {
     await context.close();
   });
 
+  it('edits the routing rules with a preview of where a complaint goes', async () => {
+    const { context, page } = await signInAsAdmin();
+    await page.locator('#categories tr[data-category="fees-and-charges"]').waitFor();
+    await page.locator('#preview-category').selectOption('fees-and-charges');
+    await page.locator('#preview-outlet').selectOption('sh-lujiazui');
+    await page.getByRole('button', { name: '预览 · Preview' }).click();
+    await page.locator('#preview-result', { hasText: '个人金融部' }).waitFor();
+
+    await page.getByRole('button', { name: '＋ 网点改派 · Add' }).click();
+    const row = page.locator('#outlet-overrides .row').last();
+    await row.getByLabel('outletId').selectOption('sh-lujiazui');
+    await row.getByLabel('category').selectOption('fees-and-charges');
+    await row.getByLabel('department').selectOption('consumer-protection');
+    await page.locator('tr[data-category="loans"] input').fill('20');
+    await page.getByRole('button', { name: '保存规则 · Save rules' }).click();
+    await page.locator('#status', { hasText: 'Routing rules saved' }).waitFor();
+    await page.getByRole('button', { name: '预览 · Preview' }).click();
+    await page.locator('#preview-result', { hasText: '消费者权益保护部' }).waitFor();
+
+    // A time limit past 60 days is refused with the path of the problem.
+    await page.locator('tr[data-category="loans"] input').fill('90');
+    await page.getByRole('button', { name: '保存规则 · Save rules' }).click();
+    await page.locator('#rules-errors', { hasText: 'categories.' }).waitFor();
+
+    const saved = await fetch(`${ctx.url}/api/v1/admin/routing-rules`, {
+      headers: { authorization: `Bearer ${await ctx.token('admin')}` },
+    });
+    expect(await saved.json()).toMatchObject({
+      rules: {
+        outletOverrides: [
+          { outletId: 'sh-lujiazui', categoryId: 'fees-and-charges', departmentId: 'consumer-protection' },
+        ],
+      },
+    });
+    await context.close();
+  });
+
   it('keeps staff out: a department user gets no outlet list', async () => {
     const context = await browser.context();
     const page = await context.newPage();

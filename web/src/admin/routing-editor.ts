@@ -1,0 +1,202 @@
+import { apiFetch, el, requireSignIn } from '../shared/session.js';
+
+/**
+ * The routing-rules editor: department, severity and time limit per category, region and outlet
+ * overrides, the recurring pattern, and a preview of where a complaint would go. The server
+ * validates the whole document; its field paths are listed as they come.
+ */
+interface Named {
+  id: string;
+  name: { 'zh-CN': string; en: string };
+}
+interface Override {
+  categoryId: string;
+  departmentId: string;
+  regionId?: string;
+  outletId?: string;
+}
+interface Rules {
+  categories: (Named & { departmentId: string; severity: 'normal' | 'major'; timeLimitDays: number })[];
+  regionOverrides: (Override & { regionId: string })[];
+  outletOverrides: (Override & { outletId: string })[];
+  recurring: { threshold: number; windowDays: number };
+}
+
+requireSignIn();
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+let rules: Rules | undefined;
+let version = 0;
+let departments: Named[] = [];
+let regions: Named[] = [];
+let outlets: Named[] = [];
+
+const label = (x: Named) => `${x.name['zh-CN']} · ${x.name.en || x.id}`;
+function select(options: Named[], value: string, name: string): HTMLSelectElement {
+  const s = el('select', { 'aria-label': name });
+  s.append(...options.map((o) => el('option', { value: o.id }, label(o))));
+  s.value = value;
+  return s;
+}
+
+async function load() {
+  const [r, regionList, outletList] = await Promise.all([
+    apiFetch('/api/v1/admin/routing-rules'),
+    apiFetch('/api/v1/admin/regions'),
+    apiFetch('/api/v1/admin/outlets'),
+  ]);
+  if (!r.ok) {
+    $('routing').hidden = true;
+    return;
+  }
+  const body = (await r.json()) as { rules: Rules; version: number; departments: Named[] };
+  rules = body.rules;
+  version = body.version;
+  departments = body.departments;
+  regions = ((await regionList.json()) as { items: Named[] }).items;
+  outlets = ((await outletList.json()) as { items: Named[] }).items;
+  render();
+}
+
+function render() {
+  if (!rules) return;
+  const current = rules;
+  const tbody = $<HTMLTableElement>('categories').tBodies[0] as HTMLTableSectionElement;
+  tbody.replaceChildren(
+    ...current.categories.map((category) => {
+      const department = select(departments, category.departmentId, `${category.id} department`);
+      department.addEventListener('change', () => {
+        category.departmentId = department.value;
+      });
+      const severity = el('select', { 'aria-label': `${category.id} severity` });
+      severity.append(
+        el('option', { value: 'normal' }, '一般 · normal'),
+        el('option', { value: 'major' }, '重大 · major'),
+      );
+      severity.value = category.severity;
+      severity.addEventListener('change', () => {
+        category.severity = severity.value as 'normal' | 'major';
+      });
+      const days = el('input', { type: 'number', min: '1', max: '60', 'aria-label': `${category.id} days` });
+      days.value = String(category.timeLimitDays);
+      days.addEventListener('input', () => {
+        category.timeLimitDays = Number(days.value);
+      });
+      return el(
+        'tr',
+        { 'data-category': category.id },
+        el('td', {}, label(category)),
+        el('td', {}, department),
+        el('td', {}, severity),
+        el('td', {}, days),
+      );
+    }),
+  );
+  renderOverrides('region-overrides', current.regionOverrides, 'regionId', regions);
+  renderOverrides('outlet-overrides', current.outletOverrides, 'outletId', outlets);
+  $<HTMLInputElement>('recurring-threshold').value = String(current.recurring.threshold);
+  $<HTMLInputElement>('recurring-window').value = String(current.recurring.windowDays);
+  // The preview keeps what the admin chose across re-renders (after a save, say).
+  const previewCategory = $<HTMLSelectElement>('preview-category');
+  const previewOutlet = $<HTMLSelectElement>('preview-outlet');
+  const chosen = [previewCategory.value, previewOutlet.value] as const;
+  previewCategory.replaceChildren(...current.categories.map((c) => el('option', { value: c.id }, label(c))));
+  previewOutlet.replaceChildren(...outlets.map((o) => el('option', { value: o.id }, label(o))));
+  if (chosen[0]) previewCategory.value = chosen[0];
+  if (chosen[1]) previewOutlet.value = chosen[1];
+}
+
+function renderOverrides(
+  containerId: string,
+  list: Override[],
+  scopeKey: 'regionId' | 'outletId',
+  scopes: Named[],
+) {
+  if (!rules) return;
+  const categories = rules.categories as Named[];
+  $(containerId).replaceChildren(
+    ...list.map((override, index) => {
+      const scope = select(scopes, override[scopeKey] ?? '', scopeKey);
+      const category = select(categories, override.categoryId, 'category');
+      const department = select(departments, override.departmentId, 'department');
+      scope.addEventListener('change', () => {
+        override[scopeKey] = scope.value;
+      });
+      category.addEventListener('change', () => {
+        override.categoryId = category.value;
+      });
+      department.addEventListener('change', () => {
+        override.departmentId = department.value;
+      });
+      const remove = el('button', { type: 'button' }, '删除 · Remove');
+      remove.addEventListener('click', () => {
+        list.splice(index, 1);
+        render();
+      });
+      return el('div', { class: 'row', 'data-override': scopeKey }, scope, category, '→', department, remove);
+    }),
+  );
+}
+
+function addOverride(scopeKey: 'regionId' | 'outletId') {
+  if (!rules) return;
+  const base = { categoryId: rules.categories[0]?.id ?? '', departmentId: departments[0]?.id ?? '' };
+  if (scopeKey === 'regionId') rules.regionOverrides.push({ ...base, regionId: regions[0]?.id ?? '' });
+  else rules.outletOverrides.push({ ...base, outletId: outlets[0]?.id ?? '' });
+  render();
+}
+
+async function save() {
+  if (!rules) return;
+  rules.recurring = {
+    threshold: Number($<HTMLInputElement>('recurring-threshold').value),
+    windowDays: Number($<HTMLInputElement>('recurring-window').value),
+  };
+  const response = await apiFetch('/api/v1/admin/routing-rules', {
+    method: 'PUT',
+    body: JSON.stringify({ rules, expectedVersion: version }),
+  });
+  const body = (await response.json()) as {
+    version?: number;
+    rules?: Rules;
+    message?: string;
+    fields?: Record<string, string>;
+  };
+  const errors = $('rules-errors');
+  if (!response.ok) {
+    errors.replaceChildren(
+      el('li', {}, body.message ?? `Error ${response.status}`),
+      ...Object.entries(body.fields ?? {}).map(([path, message]) => el('li', {}, `${path}: ${message}`)),
+    );
+    return;
+  }
+  errors.replaceChildren();
+  version = body.version ?? version;
+  rules = body.rules ?? rules;
+  $('status').textContent = `分派规则已保存（第 ${version} 版）· Routing rules saved (version ${version})`;
+  render();
+}
+
+async function preview() {
+  const category = $<HTMLSelectElement>('preview-category').value;
+  const outletId = $<HTMLSelectElement>('preview-outlet').value;
+  const response = await apiFetch(
+    `/api/v1/admin/routing-rules/preview?category=${encodeURIComponent(category)}&outletId=${encodeURIComponent(outletId)}`,
+  );
+  const body = (await response.json()) as {
+    departmentName?: string;
+    severity?: string;
+    timeLimitDays?: number;
+    escalated?: boolean;
+    reasons?: string[];
+    message?: string;
+  };
+  $('preview-result').textContent = response.ok
+    ? `→ ${body.departmentName} · ${body.severity} · ${body.timeLimitDays} 天/days${body.escalated ? ' · 同时报送总行 · also to head office' : ''} (${(body.reasons ?? []).join('; ')})`
+    : (body.message ?? `Error ${response.status}`);
+}
+
+$('add-region-override').addEventListener('click', () => addOverride('regionId'));
+$('add-outlet-override').addEventListener('click', () => addOverride('outletId'));
+$('save-rules').addEventListener('click', () => void save());
+$('preview').addEventListener('click', () => void preview());
+void load();
