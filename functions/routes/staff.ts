@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { departmentsOf, formatRole, isHeadOffice, outletsOf, type Principal } from '../auth/principal.js';
 import { departments } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
-import { pickLanguage } from '../domain/language.js';
+import { type Language, pickLanguage } from '../domain/language.js';
 import { actionTypes } from '../domain/lifecycle/actions.js';
 import { inboxViews } from '../domain/lifecycle/inbox-views.js';
 import { createRouter } from '../http/app-env.js';
@@ -219,8 +219,8 @@ export function staffRoutes(deps: Dependencies, { inbox, staffComplaints }: Serv
   const router = createRouter();
   router.use('/staff/*', requirePrincipal(isStaff));
   router.use('/inbox', requirePrincipal(isStaff));
-  const langOf = (c: { req: { header: (n: string) => string | undefined } }, lang?: string) =>
-    (lang as ReturnType<typeof pickLanguage> | undefined) ?? pickLanguage(c.req.header('accept-language'));
+  const langOf = (c: { req: { header: (n: string) => string | undefined } }, lang?: Language) =>
+    lang ?? pickLanguage(c.req.header('accept-language'));
   return router
     .openapi(routes.me, async (c) => {
       const p = principalOf(c);

@@ -78,13 +78,7 @@ describe('the complaint and tracking pages', () => {
     const trackingNo = (await page.locator('#tracking-no').textContent()) ?? '';
 
     const staff = staffAs(ctx, 'retail-banking.2');
-    await staff.step(trackingNo, { type: 'accept' });
-    await staff.step(trackingNo, {
-      type: 'resolve',
-      decision: 'We apologise; the teller has been coached.',
-      rootCause: 'staff-conduct',
-      correctiveAction: 'Coaching.',
-    });
+    await staff.acceptAndResolve(trackingNo, 'We apologise; the teller has been coached.', 'staff-conduct');
 
     await page.goto(`${ctx.url}/t?no=${trackingNo}`);
     await page.getByLabel('Last four digits of your phone').fill('1111');

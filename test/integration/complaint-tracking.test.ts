@@ -69,13 +69,7 @@ describe('POST /api/v1/complaints/{trackingNo}/satisfaction', () => {
   it('closes a resolved complaint when satisfied; the same verdict again is a harmless retry', async () => {
     const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
     const staff = staffAs(ctx, 'operations.1');
-    await staff.step(trackingNo, { type: 'accept' });
-    await staff.step(trackingNo, {
-      type: 'resolve',
-      decision: 'A second window now opens at lunchtime.',
-      rootCause: 'process',
-      correctiveAction: 'Lunchtime rota.',
-    });
+    await staff.acceptAndResolve(trackingNo, 'A second window now opens at lunchtime.', 'process');
     const seen = await (await track(trackingNo, '5678')).json();
     expect(seen).toMatchObject({
       status: 'resolved',

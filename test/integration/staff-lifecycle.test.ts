@@ -214,13 +214,7 @@ describe('a complaint worked through its lifecycle', () => {
   it('an unsatisfied customer reopens the complaint to its owner and head office hears of it', async () => {
     const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
     const owner = staffAs(ctx, 'operations.1');
-    await owner.step(trackingNo, { type: 'accept' });
-    await owner.step(trackingNo, {
-      type: 'resolve',
-      decision: 'We explained the queue system.',
-      rootCause: 'misunderstanding',
-      correctiveAction: 'Clearer signs.',
-    });
+    await owner.acceptAndResolve(trackingNo, 'We explained the queue system.', 'misunderstanding');
     const rated = await postJson(`${ctx.url}/api/v1/complaints/${trackingNo}/satisfaction`, {
       phoneLast4: '5678',
       satisfied: false,
@@ -285,13 +279,7 @@ describe('the time-limit sweeper', () => {
   it('closes a resolution the customer did not rate within 7 days', async () => {
     const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
     const staff = staffAs(ctx, 'operations.1');
-    await staff.step(trackingNo, { type: 'accept' });
-    await staff.step(trackingNo, {
-      type: 'resolve',
-      decision: 'We apologise.',
-      rootCause: 'process',
-      correctiveAction: 'More staff at noon.',
-    });
+    await staff.acceptAndResolve(trackingNo, 'We apologise.', 'process');
     await runJob('sweep-time-limits', ctx.platform.deps);
     expect((await staff.complaint(trackingNo)).body.status).toBe('resolved');
 

@@ -21,6 +21,16 @@ export function staffAs(ctx: Platform, username: string) {
       get(`/inbox?view=${view}${department ? `&department=${department}` : ''}`),
     act: async (trackingNo: string, action: Record<string, unknown>): Promise<Answer> =>
       postJson(`${ctx.url}/api/v1/staff/complaints/${trackingNo}/actions`, action, await auth()),
+    /** Accepts the complaint (becoming its owner) and resolves it with `decision`. */
+    async acceptAndResolve(trackingNo: string, decision: string, rootCause = 'process'): Promise<Answer> {
+      await this.step(trackingNo, { type: 'accept' });
+      return this.step(trackingNo, {
+        type: 'resolve',
+        decision,
+        rootCause,
+        correctiveAction: 'Coaching and a rota change.',
+      });
+    },
     /** Reads the complaint's current version, then acts on it. */
     async step(trackingNo: string, action: Record<string, unknown>): Promise<Answer> {
       const current = await this.complaint(trackingNo);
