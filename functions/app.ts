@@ -9,6 +9,7 @@ import { apiDocsPage } from './http/docs-page.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { adminOutletRoutes } from './routes/admin-outlets.js';
 import { adminRoutingRoutes } from './routes/admin-routing.js';
+import { authConfigRoutes } from './routes/auth-config.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
@@ -33,6 +34,7 @@ export function createApp(deps: Dependencies) {
   api.route('/', complaintRoutes(deps, services));
   api.route('/', adminRoutingRoutes(deps, services));
   api.route('/', staffRoutes(deps, services));
+  api.route('/', authConfigRoutes(deps));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -7,6 +7,7 @@ import {
   OAuthScope,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { DepartmentConfig } from '../functions/config/departments.js';
@@ -21,6 +22,7 @@ import type { DepartmentConfig } from '../functions/config/departments.js';
 export class StaffAuth extends Construct {
   readonly pool: UserPool;
   readonly client: UserPoolClient;
+  readonly domain: UserPoolDomain;
 
   constructor(
     scope: Construct,
@@ -30,6 +32,7 @@ export class StaffAuth extends Construct {
       publicBaseUrl: string;
       requireMfa: boolean;
       retain: boolean;
+      domainPrefix: string;
     },
   ) {
     super(scope, id);
@@ -71,6 +74,8 @@ export class StaffAuth extends Construct {
       accessTokenValidity: Duration.hours(8),
       preventUserExistenceErrors: true,
     });
+    // The hosted sign-in pages the staff sign-in page hands over to (authorization code + PKCE).
+    this.domain = this.pool.addDomain('SignIn', { cognitoDomain: { domainPrefix: props.domainPrefix } });
     if (!props.requireMfa) {
       Validations.of(this.pool).acknowledge({
         id: 'AwsSolutions-COG2',
@@ -82,6 +87,11 @@ export class StaffAuth extends Construct {
       reason:
         'Threat protection comes with the PLUS feature plan; the legacy AdvancedSecurityMode flag nag reads is superseded by it.',
     });
+  }
+
+  /** The hosted UI's base URL (`/oauth2/authorize`, `/oauth2/token` under it). */
+  get hostedUiUrl(): string {
+    return this.domain.baseUrl();
   }
 
   get issuer(): string {

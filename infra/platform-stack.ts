@@ -49,6 +49,7 @@ export class PlatformStack extends Stack {
       publicBaseUrl: config.publicBaseUrl,
       requireMfa: config.requireMfa,
       retain,
+      domainPrefix: config.authDomainPrefix,
     });
     const originVerify = secrets.originVerify.secretValueFromJson('value').unsafeUnwrap();
 
@@ -65,6 +66,7 @@ export class PlatformStack extends Stack {
         JWT_ISSUER: this.auth.issuer,
         JWKS_URL: `${this.auth.issuer}/.well-known/jwks.json`,
         JWT_AUDIENCE: this.auth.client.userPoolClientId,
+        HOSTED_UI_URL: this.auth.hostedUiUrl,
         TOPIC_ARNS: this.toJsonString(this.notifications.topicArns),
         QR_SECRET_ARN: secrets.qrSecret.secretArn,
         PHONE_KEY_SECRET_ARN: secrets.personalDataKey.secretArn,

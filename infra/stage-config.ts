@@ -13,6 +13,8 @@ export const stageConfigSchema = z.object({
   retainData: z.boolean(),
   logRetentionDays: z.number().int().positive(),
   requireMfa: z.boolean(),
+  /** Prefix of the Cognito hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`): globally unique. */
+  authDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
 });
 
 export type StageConfig = z.infer<typeof stageConfigSchema> & { stage: string };

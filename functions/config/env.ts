@@ -25,6 +25,8 @@ export const envSchema = z.object({
   JWT_ISSUER: z.url(),
   JWT_AUDIENCE: z.string().min(1),
   JWKS_URL: z.url(),
+  /** The issuer's hosted sign-in (Cognito's domain) the staff sign-in page sends people to; unset locally. */
+  HOSTED_UI_URL: z.url().optional(),
   /** The root causes a resolution must name (comma-separated), for the bank's root-cause analysis. */
   ROOT_CAUSES: z
     .string()

@@ -75,6 +75,7 @@ describe('the platform stack', () => {
           'QR_SECRET_ARN',
           'PHONE_KEY_SECRET_ARN',
           'ORIGIN_VERIFY',
+          'HOSTED_UI_URL',
         ]),
       );
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
@@ -158,6 +159,12 @@ describe('the platform stack', () => {
       MfaConfiguration: 'OPTIONAL',
     });
     prod.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
+    dev.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'example-bank-feedback-dev' });
+    dev.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: ['https://feedback-dev.example-bank.com/signin'],
+    });
     for (const group of ['admin', 'head-office', ...departments.map((d) => `dept:${d.id}`)]) {
       dev.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
     }

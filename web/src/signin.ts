@@ -35,6 +35,12 @@ async function signInAs(username: string, roles: string[]) {
 async function main() {
   const response = await fetch('/api/v1/local/users');
   if (!response.ok) {
+    // Not the local platform: hand over to the identity provider the deployment names.
+    const config = (await (await fetch('/api/v1/auth/config')).json()) as { mode: string };
+    if (config.mode === 'oidc') {
+      const { signInWithProvider } = await import('./signin-oidc.js');
+      return signInWithProvider(config as Parameters<typeof signInWithProvider>[0], panel, homeFor, safeNext);
+    }
     panel.replaceChildren(
       el('p', {}, '请通过行内统一身份认证登录。Please sign in through the bank’s identity provider.'),
     );

@@ -50,7 +50,7 @@ export function requireSignIn(): SignedInUser {
   return user;
 }
 
-function readClaims(token: string): SignedInUser | undefined {
+export function readClaims(token: string): SignedInUser | undefined {
   try {
     const payload = token.split('.')[1] ?? '';
     const json = decodeURIComponent(

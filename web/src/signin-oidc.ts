@@ -1,0 +1,91 @@
+import { challengeFor, newVerifier } from './shared/pkce.js';
+import { el, readClaims, setToken } from './shared/session.js';
+
+/**
+ * Staff sign-in through the identity provider's hosted pages (Cognito in AWS): the authorization
+ * code flow with PKCE for a public client. The verifier and state live in this tab only; the ID
+ * token that comes back is what the API verifies against the issuer's JWKS.
+ */
+interface OidcConfig {
+  mode: 'oidc';
+  authorizeUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  scope: string;
+}
+
+const FLOW = 'bf.oidc';
+const redirectUri = () => `${location.origin}/signin`;
+
+export async function signInWithProvider(
+  config: OidcConfig,
+  panel: HTMLElement,
+  home: (roles: string[]) => string,
+  next: string | undefined,
+) {
+  const params = new URLSearchParams(location.search);
+  const code = params.get('code');
+  if (code) return finish(config, code, params.get('state'), panel, home);
+  const start = el(
+    'button',
+    { type: 'button', class: 'primary' },
+    '使用行内账号登录 · Sign in with your bank account',
+  );
+  start.addEventListener('click', async () => {
+    const verifier = newVerifier();
+    const state = newVerifier();
+    sessionStorage.setItem(FLOW, JSON.stringify({ verifier, state, next }));
+    const url = new URL(config.authorizeUrl);
+    url.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: config.clientId,
+      redirect_uri: redirectUri(),
+      scope: config.scope,
+      state,
+      code_challenge: await challengeFor(verifier),
+      code_challenge_method: 'S256',
+    }).toString();
+    location.assign(url.toString());
+  });
+  panel.replaceChildren(el('p', {}, start));
+}
+
+async function finish(
+  config: OidcConfig,
+  code: string,
+  state: string | null,
+  panel: HTMLElement,
+  home: (roles: string[]) => string,
+) {
+  const flow = JSON.parse(sessionStorage.getItem(FLOW) ?? 'null') as {
+    verifier: string;
+    state: string;
+    next?: string;
+  } | null;
+  sessionStorage.removeItem(FLOW);
+  if (!flow || flow.state !== state) {
+    panel.replaceChildren(
+      el('p', { class: 'error', role: 'alert' }, '登录已过期，请重试 · Sign-in expired, please try again'),
+    );
+    return;
+  }
+  const response = await fetch(config.tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: config.clientId,
+      code,
+      redirect_uri: redirectUri(),
+      code_verifier: flow.verifier,
+    }),
+  });
+  const tokens = (await response.json().catch(() => ({}))) as { id_token?: string };
+  const user = tokens.id_token ? readClaims(tokens.id_token) : undefined;
+  if (!response.ok || !tokens.id_token || !user) {
+    panel.replaceChildren(el('p', { class: 'error', role: 'alert' }, '登录失败 · Sign-in failed'));
+    return;
+  }
+  setToken(tokens.id_token);
+  location.replace(flow.next ?? home(user.roles));
+}
