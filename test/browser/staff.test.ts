@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ComplaintRepository } from '../../functions/adapters/dynamodb/complaint-repository.js';
 import { fileComplaint } from '../support/complaints.js';
 import { usePlatform } from '../support/platform.js';
 import { useBrowser } from './support/browser.js';
@@ -7,8 +8,15 @@ const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
 const browser = useBrowser();
 
 /** Signs in on the sign-in page as a seeded user, landing on the inbox (or a complaint in it). */
-async function signIn(username: string, options: { locale?: string; trackingNo?: string } = {}) {
-  const context = await browser.context({ locale: options.locale ?? 'zh-CN', width: 1280, height: 900 });
+async function signIn(
+  username: string,
+  options: { locale?: string; trackingNo?: string; width?: number } = {},
+) {
+  const context = await browser.context({
+    locale: options.locale ?? 'zh-CN',
+    width: options.width ?? 1280,
+    height: 900,
+  });
   const page = await context.newPage();
   const next = options.trackingNo ? `/staff#/complaints/${options.trackingNo}` : '/staff';
   await page.goto(`${ctx.url}/signin?next=${encodeURIComponent(next)}`);
@@ -75,12 +83,28 @@ describe('the staff inbox', () => {
     await customer.close();
   });
 
-  it('shows time left plainly and overdue in red', async () => {
+  it('shows time left plainly, and fits a tablet', async () => {
     const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
-    const ops = await signIn('operations.2', { trackingNo });
+    const ops = await signIn('operations.2', { trackingNo, width: 820 });
+    const overflow = await ops.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
     const cell = ops.page.locator(`#list tr[data-no="${trackingNo}"] td`).nth(3);
     expect(await cell.textContent()).toMatch(/剩余 1[45] 天/);
     expect(await cell.getAttribute('class')).not.toBe('late');
+
+    // Past its due date (as if the days had gone by) the complaint shows overdue, in red.
+    const repository = new ComplaintRepository(ctx.platform.table);
+    const complaint = await repository.get(trackingNo);
+    if (!complaint) throw new Error('missing complaint');
+    const dueAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    await repository.update({ ...complaint, dueAt, version: complaint.version + 1 }, complaint.version, []);
+    await ops.page.reload();
+    const late = ops.page.locator(`#list tr[data-no="${trackingNo}"] td.late`);
+    await late.waitFor();
+    expect(await late.textContent()).toMatch(/已超时 2 天/);
+    expect(await late.evaluate((td) => getComputedStyle(td).color)).toBe('rgb(179, 38, 30)');
     await ops.context.close();
   });
 

@@ -181,7 +181,7 @@ function timeLeft(c: Summary): HTMLTableCellElement {
     return el(
       'td',
       { class: 'late' },
-      t('overdueBy', Math.max(1, Math.ceil(-ms / 86_400_000))),
+      t('overdueBy', Math.max(1, Math.floor(-ms / 86_400_000))),
       el('br'),
       date,
     );
