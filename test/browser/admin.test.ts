@@ -21,7 +21,7 @@ describe('the admin page and posters', () => {
     expect(await page.locator('#outlets tbody tr').count()).toBe(6);
 
     await page.getByRole('button', { name: '新增网点 · New outlet' }).click();
-    await page.getByLabel('编号 · ID').fill('sh-hongqiao');
+    await page.locator('#editor input[name="id"]').fill('sh-hongqiao');
     await page.getByLabel('名称（简体）· Name (zh-CN)').fill('虹桥支行');
     await page.getByLabel('Name (English)').fill('Hongqiao Branch');
     await page.locator('#editor select[name="regionId"]').selectOption('shanghai');
@@ -69,6 +69,13 @@ describe('the admin page and posters', () => {
     await row.getByLabel('category').selectOption('fees-and-charges');
     await row.getByLabel('department').selectOption('consumer-protection');
     await page.locator('tr[data-category="loans"] input').fill('20');
+    // Admins can add a category; it is saved with the rules and offered on the complaint form.
+    await page.getByText('＋ 新增类别 · Add a category').click();
+    await page.locator('#new-category-id').fill('parking');
+    await page.locator('#new-category-zh-CN').fill('停车服务');
+    await page.locator('#new-category-en').fill('Parking');
+    await page.getByRole('button', { name: '添加 · Add', exact: true }).click();
+    await page.locator('tr[data-category="parking"] select').first().selectOption('operations');
     await page.getByRole('button', { name: '保存规则 · Save rules' }).click();
     await page.locator('#status', { hasText: 'Routing rules saved' }).waitFor();
     await page.getByRole('button', { name: '预览 · Preview' }).click();
@@ -82,6 +89,8 @@ describe('the admin page and posters', () => {
     const saved = await fetch(`${ctx.url}/api/v1/admin/routing-rules`, {
       headers: { authorization: `Bearer ${await ctx.token('admin')}` },
     });
+    const categories = await (await fetch(`${ctx.url}/api/v1/complaint-categories?lang=en`)).json();
+    expect(categories.items).toContainEqual({ id: 'parking', name: 'Parking' });
     expect(await saved.json()).toMatchObject({
       rules: {
         outletOverrides: [

@@ -7,7 +7,7 @@ import { apiFetch, el, requireSignIn } from '../shared/session.js';
  */
 interface Named {
   id: string;
-  name: { 'zh-CN': string; en: string };
+  name: { 'zh-CN': string; 'zh-TW'?: string; en: string };
 }
 interface Override {
   categoryId: string;
@@ -195,6 +195,28 @@ async function preview() {
     : (body.message ?? `Error ${response.status}`);
 }
 
+/** A new category goes to the first department as normal with 15 days until the admin changes it; saved with the rules. */
+function addCategory() {
+  if (!rules) return;
+  const value = (id: string) => $<HTMLInputElement>(id).value.trim();
+  const id = value('new-category-id');
+  rules.categories.push({
+    id,
+    name: {
+      'zh-CN': value('new-category-zh-CN'),
+      'zh-TW': value('new-category-zh-TW'),
+      en: value('new-category-en'),
+    },
+    departmentId: departments[0]?.id ?? '',
+    severity: 'normal',
+    timeLimitDays: 15,
+  });
+  for (const input of document.querySelectorAll<HTMLInputElement>('#new-category input')) input.value = '';
+  render();
+  document.querySelector<HTMLElement>(`tr[data-category="${CSS.escape(id)}"] select`)?.focus();
+}
+
+$('add-category').addEventListener('click', addCategory);
 $('add-region-override').addEventListener('click', () => addOverride('regionId'));
 $('add-outlet-override').addEventListener('click', () => addOverride('outletId'));
 $('save-rules').addEventListener('click', () => void save());
