@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'hono';
 import type { Table } from './adapters/dynamodb/client.js';
+import type { Metrics } from './adapters/metrics/metrics.js';
 import type { Notifier } from './adapters/notifier/notifier.js';
 import type { SecretStore } from './adapters/secrets/secret-store.js';
 import type { TokenVerifier } from './auth/token-verifier.js';
@@ -22,4 +23,5 @@ export interface Dependencies {
   clientAddress: ClientAddress;
   now: () => Date;
   logger: Logger;
+  metrics: Metrics;
 }

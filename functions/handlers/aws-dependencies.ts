@@ -3,6 +3,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { getConnInfo } from 'hono/aws-lambda';
 import { z } from 'zod';
 import { connectTable } from '../adapters/dynamodb/client.js';
+import { PowertoolsMetricsAdapter } from '../adapters/metrics/powertools-metrics.js';
 import { SnsNotifier } from '../adapters/notifier/sns-notifier.js';
 import { SecretsManagerStore } from '../adapters/secrets/secrets-manager-store.js';
 import { createTokenVerifier } from '../auth/token-verifier.js';
@@ -38,5 +39,6 @@ export function awsDependencies(env: Record<string, string | undefined> = proces
       ),
     now: () => new Date(),
     logger: new Logger({ serviceName: 'branch-feedback', logLevel: config.LOG_LEVEL }),
+    metrics: new PowertoolsMetricsAdapter('BranchFeedback', 'branch-feedback', config.STAGE),
   };
 }

@@ -7,10 +7,15 @@ const deps = awsDependencies();
 const reactions = streamReactions(deps);
 
 /** The table's stream (the outbox) → reactions such as notifying a department. */
-export const handler = (event: DynamoDBStreamEvent) =>
-  processStream(event, reactions, (error, record) =>
-    deps.logger.error('Stream record failed; it will be retried', {
-      error: error as Error,
-      eventID: record.eventID,
-    }),
-  );
+export const handler = async (event: DynamoDBStreamEvent) => {
+  try {
+    return await processStream(event, reactions, (error, record) =>
+      deps.logger.error('Stream record failed; it will be retried', {
+        error: error as Error,
+        eventID: record.eventID,
+      }),
+    );
+  } finally {
+    deps.metrics.flush();
+  }
+};

@@ -40,5 +40,8 @@ export async function sweepTimeLimits(deps: Dependencies) {
     else if (event.action === 'due-soon' || event.action === 'overdue' || event.action === 'closed')
       done[event.action]++;
   }
+  deps.metrics.count('TimeLimitReminder', done['due-soon']);
+  deps.metrics.count('TimeLimitBreached', done.overdue);
+  deps.metrics.count('ComplaintAutoClosed', done.closed);
   return done;
 }

@@ -9,6 +9,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { pageFor } from '../../web/page-routes.js';
 import { connectTable, type Table } from '../adapters/dynamodb/client.js';
+import { CountingMetrics } from '../adapters/metrics/metrics.js';
 import { LocalNotifier } from '../adapters/notifier/local-notifier.js';
 import { FileSecretStore } from '../adapters/secrets/file-secret-store.js';
 import { createApp } from '../app.js';
@@ -134,6 +135,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
       now: () => new Date(),
       logger,
+      metrics: new CountingMetrics(),
     };
 
     if (await seedIfEmpty(table, deps.now())) log('Seeded the demo bank (2 regions, 6 outlets)');

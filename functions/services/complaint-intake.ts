@@ -185,6 +185,9 @@ export class ComplaintIntake {
     });
     switch (outcome.kind) {
       case 'created':
+        this.deps.metrics.count(
+          complaint.severity === 'major' ? 'MajorComplaintReceived' : 'ComplaintReceived',
+        );
         return { status: 201, receipt };
       case 'replay':
         if (outcome.marker.kind !== 'complaint' || outcome.marker.fingerprint !== requestFingerprint) {

@@ -74,6 +74,7 @@ export class FeedbackService {
     });
     switch (outcome.kind) {
       case 'created':
+        this.deps.metrics.count('FeedbackRecorded');
         return { status: 201, id };
       case 'replay':
         if (outcome.marker.kind !== 'feedback' || outcome.marker.fingerprint !== requestFingerprint) {

@@ -62,6 +62,7 @@ export class StaffComplaints {
     }
     const event = await recordStep(this.deps, this.complaints, complaint, outcome);
     if (!event) throw stale(complaint.version);
+    this.deps.metrics.count('ComplaintAction');
     const view = this.view(
       outcome.complaint,
       [...events, event],

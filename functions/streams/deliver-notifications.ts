@@ -27,6 +27,7 @@ export function deliverNotifications(deps: Dependencies): StreamReaction {
         if (!(await claim(deps, key))) continue;
         try {
           await deps.notifier.publish(notification);
+          deps.metrics.count('NotificationPublished');
         } catch (error) {
           await release(deps, key); // let the retry publish at once instead of after the lease
           throw error;
