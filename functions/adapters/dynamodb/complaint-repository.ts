@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Complaint, ComplaintEvent } from '../../domain/complaint.js';
 import type { Notification } from '../notifier/notifier.js';
 import type { Table } from './client.js';
+import { countAll, queryAll } from './query-all.js';
 
 /**
  * Complaints and their audit trail share one partition, `COMPLAINT#<trackingNo>`: the record at
@@ -82,20 +83,10 @@ export class ComplaintRepository {
   async getWithTimeline(
     trackingNo: string,
   ): Promise<{ complaint: Complaint; events: StoredEvent[] } | undefined> {
-    const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': complaintPk(trackingNo) },
-          ExclusiveStartKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': complaintPk(trackingNo) },
+    });
     const record = items.find((i) => i.sk === COMPLAINT_SK);
     if (!record) return undefined;
     return {
@@ -141,48 +132,26 @@ export class ComplaintRepository {
       conditions.push(`${index}sk < :below`);
       values[':below'] = range.below;
     }
-    const items: Complaint[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          IndexName: index,
-          KeyConditionExpression: conditions.join(' AND '),
-          ExpressionAttributeValues: values,
-          ExclusiveStartKey,
-        }),
-      );
-      items.push(...(page.Items ?? []).map((i) => strip<Complaint>(i)));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
+    const items = await queryAll(this.table, {
+      IndexName: index,
+      KeyConditionExpression: conditions.join(' AND '),
+      ExpressionAttributeValues: values,
+    });
+    return items.map((i) => strip<Complaint>(i));
   }
 
   /** How many complaints of a category an outlet received since `sinceIso`. */
   async countRecent(outletId: string, category: string, sinceIso: string): Promise<number> {
-    let count = 0;
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :since',
-          FilterExpression: 'category = :category',
-          ExpressionAttributeValues: {
-            ':pk': `OUTLET#${outletId}#COMPLAINTS`,
-            ':since': sinceIso,
-            ':category': category,
-          },
-          Select: 'COUNT',
-          ExclusiveStartKey,
-        }),
-      );
-      count += page.Count ?? 0;
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return count;
+    return countAll(this.table, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :since',
+      FilterExpression: 'category = :category',
+      ExpressionAttributeValues: {
+        ':pk': `OUTLET#${outletId}#COMPLAINTS`,
+        ':since': sinceIso,
+        ':category': category,
+      },
+    });
   }
 
   /**

@@ -1,5 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from './client.js';
+import { queryAll } from './query-all.js';
 
 /** A stored rating. Keyed `FEEDBACK#<outletId>#<date>` / `<id>`: one Query reads an outlet's day. */
 export interface FeedbackRecord {
@@ -26,20 +26,9 @@ export class FeedbackRepository {
 
   /** Every rating of one outlet on one day (the outlet-day rollup's only read). */
   async listDay(outletId: string, date: string): Promise<FeedbackRecord[]> {
-    const records: FeedbackRecord[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `FEEDBACK#${outletId}#${date}` },
-          ExclusiveStartKey,
-        }),
-      );
-      records.push(...((page.Items ?? []) as FeedbackRecord[]));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return records;
+    return queryAll<FeedbackRecord>(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `FEEDBACK#${outletId}#${date}` },
+    });
   }
 }

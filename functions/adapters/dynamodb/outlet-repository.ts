@@ -1,6 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Outlet, Region } from '../../domain/outlet.js';
 import type { Table } from './client.js';
+import { queryAll } from './query-all.js';
 
 /**
  * Outlets: `OUTLET#<id>` / `OUTLET`, listed through gsi1 (`OUTLETS` / `<region>#<id>`) so one
@@ -45,22 +46,12 @@ export class OutletRepository {
 
   /** All outlets, or one region's, ordered by region then id. */
   async list(regionId?: string): Promise<Outlet[]> {
-    const outlets: Outlet[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          IndexName: 'gsi1',
-          KeyConditionExpression: regionId ? 'gsi1pk = :p AND begins_with(gsi1sk, :r)' : 'gsi1pk = :p',
-          ExpressionAttributeValues: { ':p': 'OUTLETS', ...(regionId ? { ':r': `${regionId}#` } : {}) },
-          ExclusiveStartKey,
-        }),
-      );
-      outlets.push(...(page.Items ?? []).map(toOutlet));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return outlets;
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: regionId ? 'gsi1pk = :p AND begins_with(gsi1sk, :r)' : 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': 'OUTLETS', ...(regionId ? { ':r': `${regionId}#` } : {}) },
+    });
+    return items.map(toOutlet);
   }
 
   async putRegion(region: Region): Promise<void> {
@@ -80,15 +71,12 @@ export class OutletRepository {
   }
 
   async listRegions(): Promise<Region[]> {
-    const { Items = [] } = await this.table.doc.send(
-      new QueryCommand({
-        TableName: this.table.name,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': 'REGIONS' },
-      }),
-    );
-    return Items.map((i) => ({ id: i.id as string, name: i.name as Region['name'] }));
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': 'REGIONS' },
+    });
+    return items.map((i) => ({ id: i.id as string, name: i.name as Region['name'] }));
   }
 }
 

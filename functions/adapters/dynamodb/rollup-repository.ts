@@ -1,6 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedbackTotals } from '../../domain/feedback-rollup.js';
 import type { Table } from './client.js';
+import { queryAll } from './query-all.js';
 
 /**
  * Rollups: `ROLLUP#outlet#<outletId>` / `day#<date>`. A rerun overwrites the same item, so a
@@ -44,17 +45,14 @@ export class RollupRepository {
 
   /** One outlet's days from `from` to `to` inclusive, oldest first: a single-partition Query. */
   async outletDays(outletId: string, from: string, to: string): Promise<OutletDayRollup[]> {
-    const { Items = [] } = await this.table.doc.send(
-      new QueryCommand({
-        TableName: this.table.name,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': `ROLLUP#outlet#${outletId}`,
-          ':from': `day#${from}`,
-          ':to': `day#${to}`,
-        },
-      }),
-    );
-    return Items as OutletDayRollup[];
+    // Three years of days is past one 1 MB page, so read every page.
+    return queryAll<OutletDayRollup>(this.table, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': `ROLLUP#outlet#${outletId}`,
+        ':from': `day#${from}`,
+        ':to': `day#${to}`,
+      },
+    });
   }
 }
