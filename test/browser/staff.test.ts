@@ -117,4 +117,34 @@ describe('the staff inbox', () => {
     await ops.page.locator('#detail li[data-event="phone-revealed"]').waitFor();
     await ops.context.close();
   });
+
+  it('enters a complaint taken on the hotline, recorded as such and routed like any other', async () => {
+    const ops = await signIn('operations.1');
+    await ops.page.getByRole('link', { name: '录入投诉' }).click();
+    await ops.page.waitForURL(/\/c\?staff/);
+    await ops.page.getByLabel('搜索网点（名称或编号）').fill('徐家汇');
+    await ops.page.getByRole('button', { name: /徐家汇/ }).click();
+    await ops.page.getByLabel('客服热线').check();
+    await ops.page.getByLabel('投诉类别').selectOption('atm-self-service');
+    await ops.page.getByLabel('请描述发生了什么').fill('客户来电：ATM 吞卡后无人处理。');
+    await ops.page.getByLabel('您的姓名').fill('赵六');
+    await ops.page.getByLabel('手机号码').fill('13600002222');
+    await ops.page.getByLabel('我同意银行为处理本次投诉使用我的姓名和电话。').check();
+    await ops.page.getByRole('button', { name: '提交投诉' }).click();
+    await ops.page.getByText('我们已收到您的投诉').waitFor();
+    const trackingNo = (await ops.page.locator('#tracking-no').textContent()) ?? '';
+    // Nothing with the staff token is kept on the device for later.
+    expect(await ops.page.evaluate(() => localStorage.getItem('bf.pending'))).toBeNull();
+    await ops.context.close();
+
+    const record = await fetch(`${ctx.url}/api/v1/staff/complaints/${trackingNo}`, {
+      headers: { authorization: `Bearer ${await ctx.token('operations.2')}` },
+    });
+    expect(await record.json()).toMatchObject({
+      channel: 'hotline',
+      outletId: 'sh-xujiahui',
+      department: { id: 'operations' },
+      enteredBy: { username: 'operations.1' },
+    });
+  });
 });

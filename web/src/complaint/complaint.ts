@@ -12,6 +12,10 @@ let k = new URLSearchParams(location.search).get('k') ?? undefined;
 const submissionId = newId();
 let outletName = '';
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
+/** Staff entering a hotline or counter complaint come from the inbox with `?staff`, signed in. */
+const staffToken = new URLSearchParams(location.search).has('staff')
+  ? sessionStorage.getItem('bf.token')
+  : null;
 
 const page = customerPage(texts, () => {
   void loadCategories();
@@ -140,10 +144,15 @@ async function submit(event: Event) {
     ...(text('staffInvolved') ? { staffInvolved: text('staffInvolved') } : {}),
     consent: true,
     lang: page.lang(),
+    ...(staffToken ? { channel: text('channel') || 'hotline' } : {}),
   };
   status(t('sending'));
   try {
-    const answer = await postReliably('/api/v1/complaints', body);
+    const answer = await postReliably(
+      '/api/v1/complaints',
+      body,
+      staffToken ? { headers: { authorization: `Bearer ${staffToken}` } } : {},
+    );
     if (answer.status === 201 || answer.status === 200) return showReceipt(answer.body);
     if (answer.status === 400) {
       showProblems((answer.body.fields ?? {}) as Record<string, string>);
@@ -194,6 +203,7 @@ async function start() {
   });
   void sendPending();
   void loadCategories();
+  show('staff-entry', Boolean(staffToken));
   if (!outletId) return pickFromList();
   const answer = k ? await lookUpOutlet() : 0;
   if (answer === 200) return show('complaint');

@@ -31,6 +31,9 @@ const zhCN = {
   required: '请填写此项',
   tooShort: '请至少写 10 个字',
   consentNeeded: '需要您的同意才能处理投诉',
+  takenBy: '受理渠道（员工录入）',
+  hotline: '客服热线',
+  counter: '网点柜台',
 };
 type Texts = typeof zhCN;
 
@@ -67,6 +70,9 @@ const zhTW: Texts = {
   required: '請填寫此項',
   tooShort: '請至少寫 10 個字',
   consentNeeded: '需要您的同意才能處理投訴',
+  takenBy: '受理渠道（員工錄入）',
+  hotline: '客服熱線',
+  counter: '網點櫃檯',
 };
 
 const en: Texts = {
@@ -102,6 +108,9 @@ const en: Texts = {
   required: 'Please fill this in',
   tooShort: 'Please write at least 10 characters',
   consentNeeded: 'We need your consent to handle the complaint',
+  takenBy: 'Taken by (staff entry)',
+  hotline: 'Hotline',
+  counter: 'Counter',
 };
 
 export const texts = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };

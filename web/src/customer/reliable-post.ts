@@ -19,18 +19,20 @@ export class StillOffline extends Error {}
 export async function postReliably(
   url: string,
   body: Pending['body'],
-  attempts = 4,
-  wait = (ms: number) => new Promise((r) => setTimeout(r, ms)),
+  options: { headers?: Record<string, string>; attempts?: number } = {},
 ): Promise<Answer> {
-  remember({ url, body, at: Date.now() });
+  const attempts = options.attempts ?? 4;
+  // A post carrying a staff token is retried in the page only: the token must not be kept.
+  const keep = !options.headers;
+  if (keep) remember({ url, body, at: Date.now() });
   for (let attempt = 1; ; attempt++) {
-    const answer = await postOnce(url, body);
+    const answer = await postOnce(url, body, options.headers);
     if (answer) {
-      forget(url, body.submissionId);
+      if (keep) forget(url, body.submissionId);
       return answer;
     }
     if (attempt >= attempts) throw new StillOffline();
-    await wait(800 * 2 ** attempt);
+    await new Promise((r) => setTimeout(r, 800 * 2 ** attempt));
   }
 }
 
@@ -43,11 +45,15 @@ export async function sendPending(): Promise<void> {
 }
 
 /** The server's answer, or undefined for a network failure or a server error (worth retrying). */
-async function postOnce(url: string, body: unknown): Promise<Answer | undefined> {
+async function postOnce(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer | undefined> {
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
     if (response.status >= 500) return undefined;

@@ -68,6 +68,7 @@ const zhCN = {
   revealed: '完整联系方式（已记录查看）：',
   pending: '待总行审批：延期至 {n} 天',
   noAccess: '您的角色没有投诉收件箱。',
+  enter: '录入投诉',
 };
 type Texts = typeof zhCN;
 
@@ -140,6 +141,7 @@ const en: Texts = {
   revealed: 'Full contact (this view is audited):',
   pending: 'Waiting for head office: extension to {n} days',
   noAccess: 'Your role has no complaint inbox.',
+  enter: 'Enter a complaint',
 };
 
 export const texts = { 'zh-CN': zhCN, en };
