@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { usePlatform } from '../support/platform.js';
-import { useBrowser } from './support/browser.js';
+import { screenshotPath, useBrowser } from './support/browser.js';
 
 const ctx = usePlatform();
 const browser = useBrowser();
@@ -51,7 +51,7 @@ describe('the admin page and posters', () => {
     expect(await page.locator('.poster').first().textContent()).toMatch(
       /扫码评价本次服务.*Scan to rate us.*投诉请扫此码/s,
     );
-    await page.locator('.poster').first().screenshot({ path: 'docs/screenshots/poster.png' });
+    await page.locator('.poster').first().screenshot({ path: screenshotPath('poster') });
     await context.close();
   });
 

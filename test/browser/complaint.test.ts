@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { keyFor } from '../support/customer.js';
 import { usePlatform } from '../support/platform.js';
 import { staffAs } from '../support/staff.js';
-import { useBrowser } from './support/browser.js';
+import { screenshotPath, useBrowser } from './support/browser.js';
 
 const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
 const browser = useBrowser();
@@ -25,7 +25,7 @@ describe('the complaint and tracking pages', () => {
     await page.getByLabel('手机号码').fill('139 0000 4321');
     await page.getByLabel('短信').check();
     await page.getByLabel('我同意银行为处理本次投诉使用我的姓名和电话。').check();
-    await page.screenshot({ path: 'docs/screenshots/complaint.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('complaint'), fullPage: true });
     await page.getByRole('button', { name: '提交投诉' }).click();
     await page.getByText('我们已收到您的投诉').waitFor();
     const trackingNo = (await page.locator('#tracking-no').textContent()) ?? '';
@@ -42,7 +42,7 @@ describe('the complaint and tracking pages', () => {
     await page.getByRole('button', { name: '查询' }).click();
     await page.locator('#timeline li[data-step="assigned"]', { hasText: '个人金融部' }).waitFor();
     expect(await page.locator('#state').textContent()).toContain('已受理');
-    await page.screenshot({ path: 'docs/screenshots/track.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('track'), fullPage: true });
     await context.close();
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ComplaintRepository } from '../../functions/adapters/dynamodb/complaint-repository.js';
 import { fileComplaint } from '../support/complaints.js';
 import { usePlatform } from '../support/platform.js';
-import { useBrowser } from './support/browser.js';
+import { screenshotPath, useBrowser } from './support/browser.js';
 
 const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
 const browser = useBrowser();
@@ -33,7 +33,7 @@ describe('the staff inbox', () => {
     await ops.page.locator('#views button[data-view="new"] .count').waitFor();
     await ops.page.locator(`#list tr[data-no="${trackingNo}"]`).click();
     await ops.page.locator('#detail h2', { hasText: trackingNo }).waitFor();
-    await ops.page.screenshot({ path: 'docs/screenshots/staff.png' });
+    await ops.page.screenshot({ path: screenshotPath('staff') });
 
     await ops.page.locator('button[data-action="accept"]').click();
     await ops.page.getByText('已保存。').waitFor();

@@ -1,19 +1,16 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { keyFor } from '../support/customer.js';
 import { usePlatform } from '../support/platform.js';
-import { useBrowser } from './support/browser.js';
+import { screenshotPath, useBrowser } from './support/browser.js';
 
 const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
 const browser = useBrowser();
 
+/** The stored rating with this id (its bank day is in the id). */
 async function feedbackById(outletId: string, id: string) {
   const date = `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}`;
-  const { table } = ctx.platform;
-  const { Item } = await table.doc.send(
-    new GetCommand({ TableName: table.name, Key: { pk: `FEEDBACK#${outletId}#${date}`, sk: id } }),
-  );
-  return Item;
+  const ratings = await ctx.platform.deps.repositories.ratings.outletDay(outletId, date);
+  return ratings.find((r) => r.id === id);
 }
 
 async function openSurvey(outletId: string, locale: string) {
@@ -32,7 +29,7 @@ describe('the survey page', () => {
   it('rates an outlet in zh-CN with aspects and a comment, stored as typed and shown escaped', async () => {
     const { context, page, ids } = await openSurvey('sh-lujiazui', 'zh-CN');
     await expect.poll(() => page.locator('h1').textContent()).toBe('陆家嘴支行');
-    await page.screenshot({ path: 'docs/screenshots/survey.png' });
+    await page.screenshot({ path: screenshotPath('survey') });
     await page.getByRole('button', { name: '满意', exact: true }).click();
     await page.getByText('已记录您的评价').waitFor();
     await page.getByRole('radio', { name: /^服务态度 5/ }).check({ force: true });

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -40,3 +41,11 @@ export function useBrowser() {
     },
   };
 }
+
+/**
+ * Where a test saves a page's picture: `test-results/screenshots/` (ignored by git), so a test
+ * run never changes a tracked file. `npm run screenshots` copies them over the README's images
+ * in docs/screenshots when a page's look has changed on purpose.
+ */
+export const SCREENSHOT_DIR = resolve('test-results/screenshots');
+export const screenshotPath = (name: string) => join(SCREENSHOT_DIR, `${name}.png`);
