@@ -1,8 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'hono';
-import type { Table } from './adapters/dynamodb/client.js';
+import type { Repositories } from './adapters/dynamodb/repositories.js';
 import type { Metrics } from './adapters/metrics/metrics.js';
-import type { Notifier } from './adapters/notifier/notifier.js';
 import type { SecretStore } from './adapters/secrets/secret-store.js';
 import type { TokenVerifier } from './auth/token-verifier.js';
 import type { AppConfig } from './config/env.js';
@@ -11,13 +10,13 @@ import type { AppConfig } from './config/env.js';
 export type ClientAddress = (c: Context) => string;
 
 /**
- * Everything the app needs from the outside world. `createApp(deps)` takes it; the Lambda entry
- * points and the local server are the only places that build one.
+ * Everything the app, its stream reactions and its jobs need from the outside world. The Lambda
+ * entry points and the local platform are the only places that build one. Publishing (the
+ * Notifier) is not here: only the stream function publishes, and it is handed its notifier.
  */
 export interface Dependencies {
   config: AppConfig;
-  table: Table;
-  notifier: Notifier;
+  repositories: Repositories;
   secrets: SecretStore;
   verifyToken: TokenVerifier;
   clientAddress: ClientAddress;

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import type { JWTPayload } from 'jose';
 import { type Principal, parseRole } from './principal.js';
 
 export type TokenVerifier = (token: string) => Promise<Principal | undefined>;
@@ -14,11 +14,21 @@ export interface TokenVerifierOptions {
  * Cognito in AWS and against the local dev issuer: both put the user's groups in
  * `cognito:groups`, so roles are read the same way everywhere.
  */
-export function createTokenVerifier({ issuer, audience, jwksUrl }: TokenVerifierOptions): TokenVerifier {
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  // jose is loaded with the first token, so a customer's request never pays for it.
+  let verify: Promise<TokenVerifier> | undefined;
+  return async (token) => {
+    verify ??= verifierWithJose(options);
+    return (await verify)(token);
+  };
+}
+
+async function verifierWithJose({ issuer, audience, jwksUrl }: TokenVerifierOptions): Promise<TokenVerifier> {
+  const { createRemoteJWKSet, jwtVerify } = await import('jose');
   const keys = createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, keys, { issuer, audience });
+      const { payload } = await jwtVerify(token, keys, { issuer, audience, requiredClaims: ['exp'] });
       return principalFromClaims(payload);
     } catch {
       return undefined;

@@ -78,3 +78,38 @@ export const satisfactionRate = (t: FeedbackTotals): number | null =>
   t.count === 0 ? null : t.satisfied / t.count;
 export const averageRating = (t: FeedbackTotals): number | null =>
   t.count === 0 ? null : t.ratingSum / t.count;
+
+/** What the repeat rule needs of a stored rating. */
+export interface TimedRating {
+  receivedAt: string;
+  deviceId?: string | undefined;
+}
+
+/**
+ * The ratings an outlet's figures count. One device may rate an outlet once per window: a
+ * rating does not count when the same device rated the same outlet less than `windowMs` before
+ * it (the raw records stay; only the figures leave the repeat out). A rating without a deviceId
+ * (a browser that keeps no storage) always counts.
+ *
+ * `day` is one outlet's ratings of one day; `before` are the outlet's ratings of the window just
+ * before the day began, so a repeat across midnight is caught too. Both in any order.
+ */
+export function countedRatings<T extends TimedRating>(
+  day: readonly T[],
+  windowMs: number,
+  before: readonly TimedRating[] = [],
+): T[] {
+  const last = new Map<string, number>();
+  for (const r of [...before].sort(byReceived))
+    if (r.deviceId) last.set(r.deviceId, Date.parse(r.receivedAt));
+  const counted: T[] = [];
+  for (const r of [...day].sort(byReceived)) {
+    const at = Date.parse(r.receivedAt);
+    const previous = r.deviceId === undefined ? undefined : last.get(r.deviceId);
+    if (previous === undefined || at - previous >= windowMs) counted.push(r);
+    if (r.deviceId !== undefined) last.set(r.deviceId, at);
+  }
+  return counted;
+}
+
+const byReceived = (a: TimedRating, b: TimedRating) => a.receivedAt.localeCompare(b.receivedAt);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Aspect } from './feedback-rollup.js';
+import type { Language } from './language.js';
 
 /** A customer's rating of a visit, as the survey page sends it (after validation). */
 export interface FeedbackSubmission {
@@ -8,8 +9,32 @@ export interface FeedbackSubmission {
   rating: number;
   aspects?: Partial<Record<Aspect, number>> | undefined;
   comment?: string | undefined;
-  lang?: string | undefined;
+  lang?: Language | undefined;
   deviceId?: string | undefined;
+}
+
+/**
+ * A rating as stored: the raw record, kept whatever the rollup counts (a device's repeat within
+ * the window stays here; the rollup leaves it out of the figures).
+ */
+export interface RatingRecord {
+  id: string;
+  submissionId: string;
+  outletId: string;
+  regionId: string;
+  /** The bank day it was received (in the bank's time zone). */
+  date: string;
+  rating: number;
+  aspects?: Partial<Record<Aspect, number>> | undefined;
+  comment?: string | undefined;
+  lang: Language;
+  channel: 'qr';
+  deviceId?: string | undefined;
+  receivedAt: string;
+  /** What the submission said, to tell a retry (same) from a reused submissionId (different). */
+  fingerprint: string;
+  detailsAt?: string | undefined;
+  detailsFingerprint?: string | undefined;
 }
 
 export interface FeedbackDetails {
@@ -37,20 +62,10 @@ function canonicalJson(value: unknown): string {
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-/** `20261124-<16 random base32 chars>`: the day in the id lets the record be found by key alone. */
+/** `20261124-<16 random base32 chars>`: unguessable, and it says which bank day it belongs to. */
 export function newFeedbackId(date: string): string {
   const bytes = randomBytes(16);
   let random = '';
   for (const byte of bytes) random += ALPHABET[byte % 32];
   return `${date.replaceAll('-', '')}-${random}`;
 }
-
-/** The bank day a feedback id belongs to, or undefined if the id is not one of ours. */
-export function dateOfFeedbackId(id: string): string | undefined {
-  const match = /^(\d{4})(\d{2})(\d{2})-[0-9a-z]{16}$/.exec(id);
-  return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
-}
-
-/** Client addresses are kept only as a keyed-free hash: enough to count, not to identify. */
-export const addressHash = (address: string) =>
-  createHash('sha256').update(`addr:${address}`).digest('base64url').slice(0, 22);

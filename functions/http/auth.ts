@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Principal } from '../auth/principal.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
+import { forbidden } from '../domain/errors.js';
 import type { AppEnv } from './app-env.js';
-import { forbidden, unauthorized } from './errors.js';
+import { unauthorized } from './errors.js';
 
 /** Reads an optional bearer token; a present but invalid one is refused rather than ignored. */
 export function authenticate(verifyToken: TokenVerifier): MiddlewareHandler<AppEnv> {

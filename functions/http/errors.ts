@@ -2,38 +2,33 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { Refusal, type RefusalKind } from '../domain/errors.js';
 
 /**
- * Errors a handler throws on purpose: each becomes a JSON answer with a stable `error` code
- * that pages and clients switch on, and a human `message`.
+ * Answers that only exist at the HTTP edge (no or bad token, an over-size body). Everything a
+ * use case refuses is a domain `Refusal`, mapped below.
  */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
-    readonly extra: Record<string, unknown> = {},
-    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
-export const notFound = (message = 'Not found') => new ApiError(404, 'not_found', message);
-export const forbidden = (message = 'Forbidden') => new ApiError(403, 'forbidden', message);
 export const unauthorized = (message = 'Sign-in required') => new ApiError(401, 'unauthorized', message);
-export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
-  new ApiError(409, 'conflict', message, extra);
-export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
-  new ApiError(
-    429,
-    'rate_limited',
-    message,
-    { retryAfter: retryAfterSeconds },
-    {
-      'Retry-After': String(retryAfterSeconds),
-    },
-  );
+
+/** The one mapping from a domain refusal to an HTTP answer: status and the stable `error` code pages switch on. */
+const answers: Record<RefusalKind, { status: ContentfulStatusCode; code: string }> = {
+  invalid: { status: 400, code: 'validation' },
+  forbidden: { status: 403, code: 'forbidden' },
+  'not-found': { status: 404, code: 'not_found' },
+  conflict: { status: 409, code: 'conflict' },
+  'rate-limited': { status: 429, code: 'rate_limited' },
+  unavailable: { status: 503, code: 'unavailable' },
+};
 
 /** `{"a.b": "message"}` from a zod error: the field-level shape every 400 uses. */
 export function fieldErrors(error: ZodError): Record<string, string> {
@@ -50,10 +45,13 @@ export function validationResponse(c: Context, error: ZodError) {
 }
 
 export function errorResponse(c: Context, err: unknown, log: (e: unknown) => void) {
-  if (err instanceof ApiError) {
-    for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
-    return c.json({ error: err.code, message: err.message, ...err.extra }, err.status);
+  if (err instanceof Refusal) {
+    const { status, code } = answers[err.kind];
+    if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
+    const retry = err.retryAfterSeconds === undefined ? {} : { retryAfter: err.retryAfterSeconds };
+    return c.json({ error: code, message: err.message, ...err.details, ...retry }, status);
   }
+  if (err instanceof ApiError) return c.json({ error: err.code, message: err.message }, err.status);
   if (err instanceof HTTPException) {
     // hono raises these for malformed JSON, over-size bodies and the like: the client's mistake.
     const status = err.status;

@@ -1,4 +1,3 @@
-import { ComplaintRepository } from '../adapters/dynamodb/complaint-repository.js';
 import { departmentIds } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
 import { SWEEP_HORIZON_MS, sweepComplaint } from '../domain/lifecycle/time-limit-sweep.js';
@@ -13,7 +12,7 @@ import { recordStep } from '../services/complaint-steps.js';
  * and re-runs act once per complaint and threshold.
  */
 export async function sweepTimeLimits(deps: Dependencies) {
-  const complaints = new ComplaintRepository(deps.table);
+  const { complaints } = deps.repositories;
   const now = deps.now();
   const ctx: LifecycleContext = {
     now,
@@ -35,7 +34,7 @@ export async function sweepTimeLimits(deps: Dependencies) {
   for (const complaint of candidates) {
     const outcome = sweepComplaint(complaint, ctx);
     if (!outcome?.ok) continue;
-    const event = await recordStep(deps, complaints, complaint, outcome);
+    const event = await recordStep(deps, complaint, outcome);
     if (!event) done.lostRace++;
     else if (event.action === 'due-soon' || event.action === 'overdue' || event.action === 'closed')
       done[event.action]++;

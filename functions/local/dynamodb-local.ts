@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import {
   CreateTableCommand,
@@ -17,6 +18,14 @@ export class JavaMissingError extends Error {
   constructor() {
     super(
       'DynamoDB Local needs Java 17 or newer and `java` was not found: install it (Debian/Ubuntu: `sudo apt-get install -y openjdk-17-jre-headless`, macOS: `brew install openjdk@17`) and run npm start again.',
+    );
+  }
+}
+
+export class PortTakenError extends Error {
+  constructor(port: number) {
+    super(
+      `Port ${port} is already in use, so DynamoDB Local cannot start there. If it is a DynamoDB Local you run yourself, use it with DYNAMODB_ENDPOINT=http://127.0.0.1:${port}; otherwise stop what holds the port or choose another with DYNAMODB_PORT.`,
     );
   }
 }
@@ -43,6 +52,8 @@ export async function startDynamoDbLocal(options: {
   dataDir?: string;
 }): Promise<DynamoDbLocal> {
   assertJavaAvailable();
+  // Never attach silently to something else that answers on the port: its data is not ours.
+  if (!(await portIsFree(options.port))) throw new PortTakenError(options.port);
   let path: string | null = null;
   if (options.dataDir) {
     path = resolve(options.dataDir, 'dynamodb');
@@ -76,6 +87,14 @@ async function waitUntilListening(endpoint: string, child: ChildProcess, output:
   }
   child.kill('SIGKILL');
   throw new Error(`DynamoDB Local did not start within 30 s at ${endpoint}: ${output().trim().slice(-500)}`);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((answer) => {
+    const probe = createServer();
+    probe.once('error', () => answer(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => answer(true)));
+  });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

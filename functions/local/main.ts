@@ -1,19 +1,23 @@
 import { resolve } from 'node:path';
 import { OutletRepository } from '../adapters/dynamodb/outlet-repository.js';
 import { outletLinks } from '../domain/outlet-links.js';
-import { JavaMissingError } from './dynamodb-local.js';
+import { JavaMissingError, PortTakenError } from './dynamodb-local.js';
 import { startLocalPlatform } from './platform.js';
+import { OldLayoutError } from './seed.js';
 
 /** `npm start`: the whole platform on this machine, until Ctrl-C. */
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
+/** A DynamoDB Local the developer already runs (Docker, another terminal): used instead of starting one. */
+const dynamoEndpoint = process.env.DYNAMODB_ENDPOINT || undefined;
 
 try {
   const platform = await startLocalPlatform({
     port,
     dataDir,
     dynamoPort,
+    ...(dynamoEndpoint ? { dynamoEndpoint } : {}),
     log: (line) => console.log(`· ${line}`),
   });
   const outlets = await new OutletRepository(platform.table).list();
@@ -46,7 +50,11 @@ Press Ctrl-C to stop.`);
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (error) {
-  if (error instanceof JavaMissingError) {
+  if (
+    error instanceof JavaMissingError ||
+    error instanceof PortTakenError ||
+    error instanceof OldLayoutError
+  ) {
     console.error(error.message);
   } else {
     console.error('The local platform could not start:', (error as Error).message);

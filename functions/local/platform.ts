@@ -9,6 +9,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { pageFor } from '../../web/page-routes.js';
 import { connectTable, type Table } from '../adapters/dynamodb/client.js';
+import { createRepositories } from '../adapters/dynamodb/repositories.js';
 import { CountingMetrics } from '../adapters/metrics/metrics.js';
 import { LocalNotifier } from '../adapters/notifier/local-notifier.js';
 import { FileSecretStore } from '../adapters/secrets/file-secret-store.js';
@@ -39,6 +40,8 @@ export interface LocalPlatformOptions {
   env?: Record<string, string | undefined>;
   webRoot?: string;
   scheduler?: boolean;
+  /** The platform's clock; tests pass their own instead of sleeping or rewriting stored dates. */
+  now?: () => Date;
   log?: (line: string) => void;
 }
 
@@ -124,8 +127,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const logger = new Logger({ serviceName: 'branch-feedback-local', logLevel: config.LOG_LEVEL });
     const deps: Dependencies = {
       config,
-      table,
-      notifier,
+      repositories: createRepositories(table),
       secrets,
       verifyToken: createTokenVerifier({
         issuer: issuer.issuer,
@@ -133,12 +135,13 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
         jwksUrl: issuer.jwksUrl,
       }),
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
-      now: () => new Date(),
+      now: options.now ?? (() => new Date()),
       logger,
       metrics: new CountingMetrics(),
     };
 
-    if (await seedIfEmpty(table, deps.now())) log('Seeded the demo bank (2 regions, 6 outlets)');
+    if (await seedIfEmpty(table, deps.repositories, deps.now(), options.dataDir))
+      log('Seeded the demo bank (2 regions, 6 outlets)');
 
     const root = new Hono();
     root.route('/api/v1/local', localRoutes(deps, issuer, notifier, secrets));
@@ -149,7 +152,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       return page ?? root.fetch(request, env);
     };
 
-    const reactions = streamReactions(deps);
+    const reactions = streamReactions(deps, notifier);
     const poller = startStreamPoller({
       client,
       endpoint,

@@ -1,29 +1,46 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../adapters/dynamodb/client.js';
-import { OutletRepository } from '../adapters/dynamodb/outlet-repository.js';
-import { RoutingRulesRepository } from '../adapters/dynamodb/routing-rules-repository.js';
+import { LocalSeedRepository } from '../adapters/dynamodb/local-seed-repository.js';
+import type { Repositories } from '../adapters/dynamodb/repositories.js';
 import { defaultRoutingRules } from '../domain/default-routing-rules.js';
 import { seedOutlets, seedRegions } from './seed-data.js';
 
-const SEED_MARKER = { pk: 'LOCAL#seed', sk: 'v1' };
+/**
+ * The data layout this checkout writes. It changes when items are keyed differently (v2: a
+ * rating is keyed by its submission); a local table from an older layout is not reused.
+ */
+export const LAYOUT_VERSION = 'v2';
+
+export class OldLayoutError extends Error {
+  constructor(dataDir: string | undefined) {
+    super(
+      `The local data${dataDir ? ` in ${dataDir}` : ''} was written by an older version of the platform, whose items are keyed differently. Move it aside (or set DATA_DIR to a new folder) and start again: a fresh demo bank is seeded.`,
+    );
+  }
+}
 
 /**
- * Writes the demo bank once: the marker is written last and conditionally, so a second start
- * (or a start interrupted half-way, which simply seeds again) never duplicates or overwrites
- * what a developer changed.
+ * Writes the demo bank once: the marker is written last, so a second start (or a start
+ * interrupted half-way, which simply seeds again) never duplicates or overwrites what a
+ * developer changed.
  */
-export async function seedIfEmpty(table: Table, now: Date): Promise<boolean> {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.name, Key: SEED_MARKER }));
-  if (Item) return false;
-  const outlets = new OutletRepository(table);
+export async function seedIfEmpty(
+  table: Table,
+  repositories: Repositories,
+  now: Date,
+  dataDir?: string,
+): Promise<boolean> {
+  const markers = new LocalSeedRepository(table);
+  const seeded = await markers.seededVersions();
+  if (seeded.includes(LAYOUT_VERSION)) return false;
+  if (seeded.length > 0) throw new OldLayoutError(dataDir);
+  const { outlets, routingRules: rules } = repositories;
   for (const region of seedRegions) await outlets.putRegion(region);
   const at = now.toISOString();
   for (const outlet of seedOutlets) {
     // 'create' keeps what a developer changed if an interrupted first start seeds again.
     await outlets.put({ ...outlet, active: true, createdAt: at, updatedAt: at }, 'create');
   }
-  const rules = new RoutingRulesRepository(table);
   if ((await rules.get()).version === 0) await rules.save(defaultRoutingRules, 0, 'seed', now);
-  await table.doc.send(new PutCommand({ TableName: table.name, Item: { ...SEED_MARKER, seededAt: at } }));
+  await markers.markSeeded(LAYOUT_VERSION, now);
   return true;
 }

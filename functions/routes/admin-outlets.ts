@@ -4,7 +4,7 @@ import { createRouter } from '../http/app-env.js';
 import { requirePrincipal } from '../http/auth.js';
 import { errorResponses } from '../http/schemas.js';
 import { OutletIdSchema } from '../http/schemas-common.js';
-import type { Services } from '../services/services.js';
+import type { StaffServices } from '../services/staff-services.js';
 
 const NameSchema = z
   .object({
@@ -118,7 +118,7 @@ const routes = {
   }),
 };
 
-export function adminOutletRoutes({ outletAdmin }: Services) {
+export function adminOutletRoutes({ outletAdmin }: StaffServices) {
   const router = createRouter();
   // Reading the network is for admins and head office; changing it is for admins only.
   router.use('/admin/*', async (c, next) =>

@@ -1,15 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ComplaintRepository } from '../adapters/dynamodb/complaint-repository.js';
 import { isAdmin, isHeadOffice } from '../auth/principal.js';
 import { departments } from '../config/departments.js';
-import type { Dependencies } from '../dependencies.js';
-import { decideRoute } from '../domain/routing.js';
 import { createRouter } from '../http/app-env.js';
 import { principalOf, requirePrincipal } from '../http/auth.js';
-import { ApiError, notFound } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
 import { OutletIdSchema } from '../http/schemas-common.js';
-import type { Services } from '../services/services.js';
+import type { StaffServices } from '../services/staff-services.js';
 
 const json = (schema: z.ZodType, description: string) => ({
   description,
@@ -116,7 +112,7 @@ const routes = {
   }),
 };
 
-export function adminRoutingRoutes(deps: Dependencies, { routingRules, directory }: Services) {
+export function adminRoutingRoutes({ routingRules }: StaffServices) {
   const router = createRouter();
   router.use('/admin/routing-rules', async (c, next) =>
     requirePrincipal(c.req.method === 'GET' ? (p) => isAdmin(p) || isHeadOffice(p) : isAdmin)(c, next),
@@ -137,26 +133,7 @@ export function adminRoutingRoutes(deps: Dependencies, { routingRules, directory
     })
     .openapi(routes.preview, async (c) => {
       const { category, outletId } = c.req.valid('query');
-      const outlet = await directory.outlet(outletId);
-      if (!outlet) throw notFound('No such outlet');
-      const { rules } = await routingRules.current();
-      if (!rules.categories.some((x) => x.id === category)) {
-        throw new ApiError(400, 'validation', 'Some fields are invalid', {
-          fields: { category: 'No such category' },
-        });
-      }
-      const since = new Date(deps.now().getTime() - rules.recurring.windowDays * 86_400_000).toISOString();
-      const recentSameCategory = await new ComplaintRepository(deps.table).countRecent(
-        outletId,
-        category,
-        since,
-      );
-      const decision = decideRoute(rules, {
-        categoryId: category,
-        outletId,
-        regionId: outlet.regionId,
-        recentSameCategory,
-      });
+      const decision = await routingRules.decide(category, outletId);
       const department = departments.find((d) => d.id === decision.departmentId);
       return c.json({ ...decision, departmentName: department?.name['zh-CN'] ?? decision.departmentId }, 200);
     });

@@ -13,7 +13,7 @@ import {
   OutletKeySchema,
   SubmissionIdSchema,
 } from '../http/schemas-common.js';
-import type { Services } from '../services/services.js';
+import type { PublicServices } from '../services/public-services.js';
 
 const json = (schema: z.ZodType, description: string) => ({
   description,
@@ -179,6 +179,8 @@ const routes = {
   }),
 };
 
+export const complaintDefinitions = Object.values(routes);
+
 function staffRef(p: Principal): StaffRef {
   const departmentId =
     departmentsOf(p)[0] ??
@@ -186,7 +188,10 @@ function staffRef(p: Principal): StaffRef {
   return { username: p.username, displayName: p.displayName, departmentId };
 }
 
-export function complaintRoutes(deps: Dependencies, { intake, tracking, routingRules, directory }: Services) {
+export function complaintRoutes(
+  deps: Dependencies,
+  { intake, tracking, routingRules, directory }: PublicServices,
+) {
   return createRouter()
     .openapi(routes.submit, async (c) => {
       const { k, ...request } = c.req.valid('json');
@@ -204,6 +209,7 @@ export function complaintRoutes(deps: Dependencies, { intake, tracking, routingR
         await tracking.view(
           c.req.valid('param').trackingNo,
           phoneLast4,
+          deps.clientAddress(c),
           lang ?? pickLanguage(c.req.header('accept-language')),
         ),
         200,
@@ -215,6 +221,7 @@ export function complaintRoutes(deps: Dependencies, { intake, tracking, routingR
         await tracking.rate(
           c.req.valid('param').trackingNo,
           verdict,
+          deps.clientAddress(c),
           lang ?? pickLanguage(c.req.header('accept-language')),
         ),
         200,

@@ -10,7 +10,7 @@ import {
   ScoreSchema,
   SubmissionIdSchema,
 } from '../http/schemas-common.js';
-import type { Services } from '../services/services.js';
+import type { PublicServices } from '../services/public-services.js';
 
 const AspectsSchema = z
   .object(
@@ -89,7 +89,9 @@ const detailsRoute = createRoute({
   responses: { 200: json(FeedbackCreatedSchema, 'Details stored'), ...errorResponses(400, 403, 404, 409) },
 });
 
-export function feedbackRoutes(deps: Dependencies, { feedback }: Services) {
+export const feedbackDefinitions = [submitRoute, detailsRoute];
+
+export function feedbackRoutes(deps: Dependencies, { feedback }: PublicServices) {
   return createRouter()
     .openapi(submitRoute, async (c) => {
       const { k, ...submission } = c.req.valid('json');

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { pingTable } from '../adapters/dynamodb/client.js';
 import type { Dependencies } from '../dependencies.js';
 import { createRouter } from '../http/app-env.js';
 
@@ -24,9 +23,12 @@ const route = createRoute({
   },
 });
 
-export function healthRoutes({ table }: Dependencies) {
+/** For the API document and the API Gateway routes of the public function. */
+export const healthDefinitions = [route];
+
+export function healthRoutes({ repositories }: Dependencies) {
   return createRouter().openapi(route, async (c) =>
-    (await pingTable(table))
+    (await repositories.ping())
       ? c.json({ status: 'ok' as const, db: 'ok' as const }, 200)
       : c.json({ status: 'degraded' as const, db: 'unavailable' as const }, 503),
   );

@@ -4,7 +4,7 @@ import { localized } from '../domain/outlet.js';
 import { createRouter } from '../http/app-env.js';
 import { errorResponses } from '../http/schemas.js';
 import { LanguageSchema, OutletIdSchema, OutletKeySchema } from '../http/schemas-common.js';
-import type { Services } from '../services/services.js';
+import type { PublicServices } from '../services/public-services.js';
 
 const PublicOutletSchema = z
   .object({
@@ -30,7 +30,9 @@ const route = createRoute({
   },
 });
 
-export function publicOutletRoutes({ access }: Services) {
+export const publicOutletDefinitions = [route];
+
+export function publicOutletRoutes({ access }: PublicServices) {
   return createRouter().openapi(route, async (c) => {
     const { outletId } = c.req.valid('param');
     const { k, lang: requested } = c.req.valid('query');

@@ -9,7 +9,7 @@ import { createRouter } from '../http/app-env.js';
 import { principalOf, requirePrincipal } from '../http/auth.js';
 import { errorResponses } from '../http/schemas.js';
 import { LanguageSchema } from '../http/schemas-common.js';
-import type { Services } from '../services/services.js';
+import type { StaffServices } from '../services/staff-services.js';
 
 const json = (schema: z.ZodType, description: string) => ({
   description,
@@ -215,7 +215,7 @@ const routes = {
 
 const isStaff = (p: Principal) => departmentsOf(p).length > 0 || isHeadOffice(p) || outletsOf(p).length > 0;
 
-export function staffRoutes(deps: Dependencies, { inbox, staffComplaints }: Services) {
+export function staffRoutes(deps: Dependencies, { inbox, staffComplaints }: StaffServices) {
   const router = createRouter();
   router.use('/staff/*', requirePrincipal(isStaff));
   router.use('/inbox', requirePrincipal(isStaff));

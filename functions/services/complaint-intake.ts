@@ -1,24 +1,20 @@
 import { PersonalDataCipher } from '../adapters/crypto/personal-data-cipher.js';
-import {
-  ComplaintRepository,
-  complaintItem,
-  eventItem,
-  type StoredEvent,
-} from '../adapters/dynamodb/complaint-repository.js';
-import { addressLimit, writeSubmission } from '../adapters/dynamodb/submission-transaction.js';
+import type { StoredEvent } from '../adapters/dynamodb/complaint-repository.js';
+import type { StoredSubmission } from '../adapters/dynamodb/submission-repository.js';
 import type { Principal } from '../auth/principal.js';
 import { departments } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
 import type { Complaint, IntakeChannel, StaffRef } from '../domain/complaint.js';
 import { complaintNotice, HEAD_OFFICE_TOPIC } from '../domain/complaint-notifications.js';
-import { addressHash, fingerprint } from '../domain/feedback.js';
+import { conflict, invalid, notFound, rateLimited } from '../domain/errors.js';
+import { fingerprint } from '../domain/feedback.js';
 import type { Language } from '../domain/language.js';
 import type { Outlet } from '../domain/outlet.js';
 import { maskName, maskPhone } from '../domain/phone.js';
+import { SlidingWindowLimiter } from '../domain/rate-limits.js';
 import { decideRoute } from '../domain/routing.js';
 import { dueDate } from '../domain/time-limits.js';
 import { newTrackingNumber } from '../domain/tracking-number.js';
-import { ApiError, conflict, notFound, tooManyRequests } from '../http/errors.js';
 import type { OutletAccess } from './outlet-access.js';
 import type { RoutingRulesService } from './routing-rules-service.js';
 
@@ -58,14 +54,15 @@ const DAY_MS = 86_400_000;
  * transaction with the submission marker. The stream then notifies; nothing is lost in between.
  */
 export class ComplaintIntake {
-  private readonly complaints: ComplaintRepository;
+  /** Customers' complaints per address (per instance; the WAF rule limits across instances in AWS). */
+  private readonly addresses: SlidingWindowLimiter;
 
   constructor(
     private readonly deps: Dependencies,
     private readonly access: OutletAccess,
     private readonly rules: RoutingRulesService,
   ) {
-    this.complaints = new ComplaintRepository(deps.table);
+    this.addresses = new SlidingWindowLimiter(deps.config.RATE_LIMIT_IP_PER_MINUTE, 60_000);
   }
 
   async submit(
@@ -74,19 +71,29 @@ export class ComplaintIntake {
   ): Promise<{ status: 200 | 201; receipt: IntakeReceipt }> {
     const outlet = await this.outletFor(request.outletId, caller);
     const { rules } = await this.rules.current();
-    if (!rules.categories.some((c) => c.id === request.category)) {
-      throw new ApiError(400, 'validation', 'Some fields are invalid', {
-        fields: { category: 'No such category' },
-      });
-    }
+    if (!rules.categories.some((c) => c.id === request.category))
+      throw invalid({ category: 'No such category' });
     const cipher = new PersonalDataCipher(await this.deps.secrets.personalDataKeys());
     const requestFingerprint = cipher.hash(
       fingerprint({ ...request, channel: this.channelOf(request, caller) }),
       'submission',
     );
+    const { complaints, submissions } = this.deps.repositories;
     const now = this.deps.now();
+    if (caller.kind === 'customer') {
+      const turn = this.addresses.take(caller.clientAddress, now.getTime());
+      if (!turn.ok) {
+        // A retry of a complaint already taken in is still answered with its receipt.
+        const stored = await submissions.find(request.submissionId);
+        if (stored) return { status: 200, receipt: replayed(stored, requestFingerprint) };
+        throw rateLimited(
+          'Too many complaints from this network just now; please try again in a minute.',
+          turn.retryAfterMs / 1000,
+        );
+      }
+    }
     const since = new Date(now.getTime() - rules.recurring.windowDays * DAY_MS).toISOString();
-    const recentSameCategory = await this.complaints.countRecent(outlet.id, request.category, since);
+    const recentSameCategory = await complaints.countRecent(outlet.id, request.category, since);
     const route = decideRoute(rules, {
       categoryId: request.category,
       outletId: outlet.id,
@@ -166,40 +173,16 @@ export class ComplaintIntake {
       dueAt: complaint.dueAt,
       severity: complaint.severity,
     };
-    const outcome = await writeSubmission(this.deps.table, {
-      submissionId: request.submissionId,
-      marker: { kind: 'complaint', fingerprint: requestFingerprint, resultId: trackingNo, receipt },
-      puts: [complaintItem(complaint), ...events.map(eventItem)],
-      limits:
-        caller.kind === 'customer'
-          ? [
-              addressLimit(
-                addressHash(caller.clientAddress),
-                'complaint',
-                now,
-                this.deps.config.RATE_LIMIT_IP_PER_MINUTE,
-              ),
-            ]
-          : [],
+    const outcome = await complaints.create(
+      complaint,
+      events,
+      { submissionId: request.submissionId, fingerprint: requestFingerprint, resultId: trackingNo, receipt },
       now,
-    });
-    switch (outcome.kind) {
-      case 'created':
-        this.deps.metrics.count(
-          complaint.severity === 'major' ? 'MajorComplaintReceived' : 'ComplaintReceived',
-        );
-        return { status: 201, receipt };
-      case 'replay':
-        if (outcome.marker.kind !== 'complaint' || outcome.marker.fingerprint !== requestFingerprint) {
-          throw conflict('This submissionId was already used for a different submission');
-        }
-        return { status: 200, receipt: outcome.marker.receipt as IntakeReceipt };
-      case 'rate-limited':
-        throw tooManyRequests(
-          'Too many complaints from this network just now; please try again in a minute.',
-          outcome.retryAfterSeconds,
-        );
-    }
+    );
+    if (outcome.kind === 'exists')
+      return { status: 200, receipt: replayed(outcome.existing, requestFingerprint) };
+    this.deps.metrics.count(complaint.severity === 'major' ? 'MajorComplaintReceived' : 'ComplaintReceived');
+    return { status: 201, receipt };
   }
 
   private async outletFor(outletId: string, caller: IntakeCaller): Promise<Outlet> {
@@ -220,4 +203,11 @@ export function departmentName(id: string, lang: string): string {
   const department = departments.find((d) => d.id === id);
   if (!department) return id;
   return department.name[lang as Language] ?? department.name['zh-CN'];
+}
+
+/** The receipt a retry is answered with; a submissionId used for something else is a conflict. */
+function replayed(stored: StoredSubmission, requestFingerprint: string): IntakeReceipt {
+  if (stored.type !== 'complaint' || stored.fingerprint !== requestFingerprint)
+    throw conflict('This submissionId was already used for a different submission');
+  return stored.receipt as IntakeReceipt;
 }

@@ -1,4 +1,4 @@
-import type { ComplaintRepository, StoredEvent } from '../adapters/dynamodb/complaint-repository.js';
+import type { StoredEvent } from '../adapters/dynamodb/complaint-repository.js';
 import type { Dependencies } from '../dependencies.js';
 import type { Complaint } from '../domain/complaint.js';
 import { complaintNotice } from '../domain/complaint-notifications.js';
@@ -11,7 +11,6 @@ import type { PendingEvent } from '../domain/lifecycle/transitions.js';
  */
 export async function recordStep(
   deps: Dependencies,
-  complaints: ComplaintRepository,
   read: Complaint,
   step: { complaint: Complaint; event: PendingEvent; notify: string[] },
 ): Promise<StoredEvent | undefined> {
@@ -27,6 +26,6 @@ export async function recordStep(
       complaintNotice(step.complaint, topic, step.event.action, deps.config.PUBLIC_BASE_URL, eventId),
     ),
   };
-  const stored = await complaints.update(step.complaint, read.version, [event]);
+  const stored = await deps.repositories.complaints.update(step.complaint, read.version, [event]);
   return stored ? event : undefined;
 }

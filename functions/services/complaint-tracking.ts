@@ -1,45 +1,48 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ComplaintRepository, type StoredEvent } from '../adapters/dynamodb/complaint-repository.js';
+import { createHash } from 'node:crypto';
+import type { StoredEvent } from '../adapters/dynamodb/complaint-repository.js';
 import { departments } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
 import type { Complaint } from '../domain/complaint.js';
 import { HEAD_OFFICE_TOPIC } from '../domain/complaint-notifications.js';
 import { rateResolution } from '../domain/customer-rating.js';
+import { conflict, notFound, rateLimited } from '../domain/errors.js';
 import type { Language } from '../domain/language.js';
 import { localized } from '../domain/outlet.js';
 import { normalizeTrackingNumber } from '../domain/tracking-number.js';
-import { conflict, notFound, tooManyRequests } from '../http/errors.js';
 import { recordStep } from './complaint-steps.js';
 import type { OutletDirectory } from './outlet-directory.js';
 import type { RoutingRulesService } from './routing-rules-service.js';
 
-const MAX_FAILED_TRIES_PER_HOUR = 5;
+/**
+ * Failed tries allowed per hour at the tracking look-up. Per client address: one person guessing
+ * is stopped after a few mistypes' worth. Per tracking number, from every address together: a
+ * guess spread over many addresses is stopped too, while the customer, on their own address,
+ * is not locked out by someone else's guesses unless those come from many addresses at once.
+ */
+export const TRACKING_TRIES_PER_HOUR = { address: 10, number: 30 } as const;
 const NOT_FOUND = 'No complaint matches this tracking number and phone number';
 
 /** The customer's side of a complaint: look it up with the tracking number and phone, and rate its handling. */
 export class ComplaintTracking {
-  private readonly complaints: ComplaintRepository;
-
   constructor(
     private readonly deps: Dependencies,
     private readonly directory: OutletDirectory,
     private readonly rules: RoutingRulesService,
-  ) {
-    this.complaints = new ComplaintRepository(deps.table);
-  }
+  ) {}
 
-  async view(trackingNoInput: string, phoneLast4: string, lang: Language) {
-    const { complaint, events } = await this.verified(trackingNoInput, phoneLast4);
+  async view(trackingNoInput: string, phoneLast4: string, clientAddress: string, lang: Language) {
+    const { complaint, events } = await this.verified(trackingNoInput, phoneLast4, clientAddress);
     return this.publicView(complaint, events, lang);
   }
 
   async rate(
     trackingNoInput: string,
     request: { phoneLast4: string; satisfied: boolean; comment?: string | undefined },
+    clientAddress: string,
     lang: Language,
   ) {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const { complaint, events } = await this.verified(trackingNoInput, request.phoneLast4);
+      const { complaint, events } = await this.verified(trackingNoInput, request.phoneLast4, clientAddress);
       const outcome = rateResolution(complaint, request, this.deps.now(), this.deps.config.TIME_ZONE);
       if (!outcome.ok) {
         if (complaint.satisfaction && complaint.satisfaction.satisfied === request.satisfied) {
@@ -60,7 +63,7 @@ export class ComplaintTracking {
               HEAD_OFFICE_TOPIC,
             ]),
           ];
-      const event = await recordStep(this.deps, this.complaints, complaint, { ...outcome, notify });
+      const event = await recordStep(this.deps, complaint, { ...outcome, notify });
       if (event) return this.publicView(updated, [...events, event], lang);
     }
     throw conflict('The complaint changed while you rated it; please try again');
@@ -68,37 +71,34 @@ export class ComplaintTracking {
 
   /**
    * The complaint, if the phone's last four digits match. A wrong number answers exactly like an
-   * unknown tracking number; after 5 failed tries on one tracking number in an hour, 429.
+   * unknown tracking number. Each look-up first takes a try from its address and from its
+   * tracking number (one conditional write each, so parallel guesses cannot outrun the count);
+   * a right answer gives both back, so only failures count.
    */
-  private async verified(trackingNoInput: string, phoneLast4: string) {
+  private async verified(trackingNoInput: string, phoneLast4: string, clientAddress: string) {
     const trackingNo = normalizeTrackingNumber(trackingNoInput);
     if (!trackingNo) throw notFound(NOT_FOUND);
-    const now = this.deps.now();
-    const hour = Math.floor(now.getTime() / 3_600_000);
-    const limitKey = { pk: `LIMIT#track#${trackingNo}#${hour}`, sk: 'LIMIT' };
-    const [{ Item: limit }, found] = await Promise.all([
-      this.deps.table.doc.send(new GetCommand({ TableName: this.deps.table.name, Key: limitKey })),
-      this.complaints.getWithTimeline(trackingNo),
+    const { trackingLimits, complaints } = this.deps.repositories;
+    const nowMs = this.deps.now().getTime();
+    const hour = Math.floor(nowMs / 3_600_000);
+    const expiresAt = (hour + 2) * 3600;
+    const address = createHash('sha256').update(`track:${clientAddress}`).digest('base64url').slice(0, 22);
+    const [addressTry, numberTry, found] = await Promise.all([
+      trackingLimits.take('address', address, hour, TRACKING_TRIES_PER_HOUR.address, expiresAt),
+      trackingLimits.take('number', trackingNo, hour, TRACKING_TRIES_PER_HOUR.number, expiresAt),
+      complaints.getWithTimeline(trackingNo),
     ]);
-    const retryAfter = (hour + 1) * 3600 - Math.floor(now.getTime() / 1000);
-    if (Number(limit?.failures ?? 0) >= MAX_FAILED_TRIES_PER_HOUR) {
-      throw tooManyRequests(
-        'Too many failed tries for this tracking number; please try again later.',
-        retryAfter,
+    if (!addressTry || !numberTry) {
+      throw rateLimited(
+        'Too many failed tries; please check the tracking number and try again later.',
+        ((hour + 1) * 3_600_000 - nowMs) / 1000,
       );
     }
-    if (!found?.complaint.contact.phoneMasked.endsWith(phoneLast4)) {
-      await this.deps.table.doc.send(
-        new UpdateCommand({
-          TableName: this.deps.table.name,
-          Key: limitKey,
-          UpdateExpression: 'ADD failures :one SET #ttl = :ttl',
-          ExpressionAttributeNames: { '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':one': 1, ':ttl': (hour + 2) * 3600 },
-        }),
-      );
-      throw notFound(NOT_FOUND);
-    }
+    if (!found?.complaint.contact.phoneMasked.endsWith(phoneLast4)) throw notFound(NOT_FOUND);
+    await Promise.all([
+      trackingLimits.giveBack('address', address, hour),
+      trackingLimits.giveBack('number', trackingNo, hour),
+    ]);
     return found;
   }
 

@@ -1,89 +1,87 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { feedbackKey } from '../adapters/dynamodb/feedback-repository.js';
-import {
-  addressLimit,
-  deviceLimit,
-  type RateLimit,
-  writeSubmission,
-} from '../adapters/dynamodb/submission-transaction.js';
+import type { StoredSubmission } from '../adapters/dynamodb/submission-repository.js';
 import type { Dependencies } from '../dependencies.js';
 import { localDate } from '../domain/calendar.js';
+import { conflict, notFound, rateLimited } from '../domain/errors.js';
 import {
-  addressHash,
-  dateOfFeedbackId,
   type FeedbackDetails,
   type FeedbackSubmission,
   fingerprint,
   newFeedbackId,
+  type RatingRecord,
 } from '../domain/feedback.js';
-import { conflict, notFound, tooManyRequests } from '../http/errors.js';
+import { RepeatWindow, SlidingWindowLimiter } from '../domain/rate-limits.js';
 import type { OutletAccess } from './outlet-access.js';
 
 export type SubmitResult = { status: 201 | 200; id: string };
 
-const RATE_LIMIT_MESSAGES = {
+const MESSAGES = {
   device: 'This device has rated this outlet a moment ago; thank you, once is enough.',
   address: 'Too many ratings from this network just now; please try again in a minute.',
+  reused: 'This submissionId was already used for a different submission',
 } as const;
 
-/** Records ratings once per submissionId, within the anti-stuffing limits. */
+/**
+ * Records ratings once per submissionId: one conditional write, answered from the stored item on
+ * a retry. Ballot stuffing is handled where it is cheap: an obvious repeat from one device, or a
+ * flood from one address, is refused in memory before any write (per instance; the WAF rule
+ * limits addresses across instances in AWS), and the rollup counts a device's repeat at an
+ * outlet within the window once, whichever instance stored it.
+ */
 export class FeedbackService {
+  private readonly addresses: SlidingWindowLimiter;
+  private readonly devices: RepeatWindow;
+
   constructor(
     private readonly deps: Dependencies,
     private readonly access: OutletAccess,
-  ) {}
+  ) {
+    this.addresses = new SlidingWindowLimiter(deps.config.RATE_LIMIT_IP_PER_MINUTE, 60_000);
+    this.devices = new RepeatWindow(deps.config.RATE_LIMIT_DEVICE_MINUTES * 60_000);
+  }
 
   async submit(submission: FeedbackSubmission, key: string, clientAddress: string): Promise<SubmitResult> {
     const outlet = await this.access.outletForCustomer(submission.outletId, key);
-    const { config, table } = this.deps;
+    const { ratings, submissions } = this.deps.repositories;
     const now = this.deps.now();
-    const date = localDate(now, config.TIME_ZONE);
-    const id = newFeedbackId(date);
+    const nowMs = now.getTime();
     const requestFingerprint = fingerprint(submission);
-    const limits: RateLimit[] = [
-      addressLimit(addressHash(clientAddress), 'feedback', now, config.RATE_LIMIT_IP_PER_MINUTE),
-    ];
-    if (submission.deviceId) {
-      limits.unshift(
-        deviceLimit(submission.deviceId, `outlet:${outlet.id}`, now, config.RATE_LIMIT_DEVICE_MINUTES),
+    const deviceKey = submission.deviceId && `${submission.deviceId}@${outlet.id}`;
+
+    const deviceWait = deviceKey ? this.devices.waitMs(deviceKey, submission.submissionId, nowMs) : 0;
+    const addressTurn = deviceWait > 0 ? undefined : this.addresses.take(clientAddress, nowMs);
+    if (deviceWait > 0 || (addressTurn && !addressTurn.ok)) {
+      // A retry of a stored rating is still answered as one, whatever the limits: one read.
+      const stored = await submissions.find(submission.submissionId);
+      if (stored) return this.replay(stored, requestFingerprint);
+      if (deviceWait > 0) throw rateLimited(MESSAGES.device, deviceWait / 1000);
+      throw rateLimited(
+        MESSAGES.address,
+        addressTurn && !addressTurn.ok ? addressTurn.retryAfterMs / 1000 : 60,
       );
     }
-    const outcome = await writeSubmission(table, {
+
+    const date = localDate(now, this.deps.config.TIME_ZONE);
+    const rating: RatingRecord = {
+      id: newFeedbackId(date),
       submissionId: submission.submissionId,
-      marker: { kind: 'feedback', fingerprint: requestFingerprint, resultId: id },
-      puts: [
-        {
-          ...feedbackKey(outlet.id, date, id),
-          type: 'feedback',
-          id,
-          outletId: outlet.id,
-          regionId: outlet.regionId,
-          date,
-          rating: submission.rating,
-          aspects: submission.aspects,
-          comment: submission.comment,
-          lang: submission.lang ?? 'zh-CN',
-          channel: 'qr',
-          submissionId: submission.submissionId,
-          receivedAt: now.toISOString(),
-          ...(submission.aspects || submission.comment ? { detailsAt: now.toISOString() } : {}),
-        },
-      ],
-      limits,
-      now,
-    });
-    switch (outcome.kind) {
-      case 'created':
-        this.deps.metrics.count('FeedbackRecorded');
-        return { status: 201, id };
-      case 'replay':
-        if (outcome.marker.kind !== 'feedback' || outcome.marker.fingerprint !== requestFingerprint) {
-          throw conflict('This submissionId was already used for a different submission');
-        }
-        return { status: 200, id: String(outcome.marker.resultId) };
-      case 'rate-limited':
-        throw tooManyRequests(RATE_LIMIT_MESSAGES[outcome.limit], outcome.retryAfterSeconds);
-    }
+      outletId: outlet.id,
+      regionId: outlet.regionId,
+      date,
+      rating: submission.rating,
+      aspects: submission.aspects,
+      comment: submission.comment,
+      lang: submission.lang ?? 'zh-CN',
+      channel: 'qr',
+      deviceId: submission.deviceId,
+      receivedAt: now.toISOString(),
+      fingerprint: requestFingerprint,
+      ...(submission.aspects || submission.comment ? { detailsAt: now.toISOString() } : {}),
+    };
+    const outcome = await ratings.record(rating);
+    if (outcome.kind === 'exists') return this.replay(outcome.existing, requestFingerprint);
+    if (deviceKey) this.devices.accept(deviceKey, submission.submissionId, nowMs);
+    this.deps.metrics.count('FeedbackRecorded');
+    return { status: 201, id: rating.id };
   }
 
   /**
@@ -96,40 +94,28 @@ export class FeedbackService {
     request: { outletId: string; k: string; submissionId: string } & FeedbackDetails,
   ): Promise<{ id: string }> {
     await this.access.outletForCustomer(request.outletId, request.k);
-    const date = dateOfFeedbackId(id);
-    if (!date) throw notFound('No such rating');
-    const { table } = this.deps;
     const details = { aspects: request.aspects, comment: request.comment };
     const detailsFingerprint = fingerprint(details);
-    const key = feedbackKey(request.outletId, date, id);
-    try {
-      await table.doc.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: key,
-          UpdateExpression:
-            'SET aspects = :aspects, #comment = :comment, detailsAt = :at, detailsFingerprint = :fp',
-          ConditionExpression:
-            'attribute_exists(pk) AND submissionId = :sid AND attribute_not_exists(detailsAt)',
-          ExpressionAttributeNames: { '#comment': 'comment' },
-          ExpressionAttributeValues: {
-            ':aspects': request.aspects ?? {},
-            ':comment': request.comment ?? null,
-            ':at': this.deps.now().toISOString(),
-            ':fp': detailsFingerprint,
-            ':sid': request.submissionId,
-          },
-        }),
-      );
-      return { id };
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
-    const { Item } = await table.doc.send(
-      new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }),
+    const result = await this.deps.repositories.ratings.addDetails(
+      request.submissionId,
+      { id, outletId: request.outletId },
+      {
+        ...details,
+        detailsAt: this.deps.now().toISOString(),
+        detailsFingerprint,
+      },
     );
-    if (!Item || Item.submissionId !== request.submissionId) throw notFound('No such rating');
-    if (Item.detailsFingerprint === detailsFingerprint) return { id };
+    if (result.added) return { id };
+    const current = result.current;
+    if (!current || current.id !== id || current.outletId !== request.outletId)
+      throw notFound('No such rating');
+    if (current.detailsFingerprint === detailsFingerprint) return { id };
     throw conflict('Details were already added to this rating');
+  }
+
+  private replay(stored: StoredSubmission, requestFingerprint: string): SubmitResult {
+    if (stored.type !== 'rating' || stored.rating.fingerprint !== requestFingerprint)
+      throw conflict(MESSAGES.reused);
+    return { status: 200, id: stored.rating.id };
   }
 }

@@ -1,11 +1,10 @@
-import { ComplaintRepository } from '../adapters/dynamodb/complaint-repository.js';
 import { departmentsOf, isHeadOffice, type Principal } from '../auth/principal.js';
 import { departmentIds } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
 import type { Complaint } from '../domain/complaint.js';
+import { forbidden, invalid } from '../domain/errors.js';
 import type { Language } from '../domain/language.js';
 import { byDueDate, type InboxView, inboxViews, inInboxView } from '../domain/lifecycle/inbox-views.js';
-import { ApiError, forbidden } from '../http/errors.js';
 import { departmentName } from './complaint-intake.js';
 
 export interface InboxQuery {
@@ -21,17 +20,14 @@ export interface InboxQuery {
  * complaints it owns); a department has at most some hundreds open, so the views are cut in memory.
  */
 export class Inbox {
-  private readonly complaints: ComplaintRepository;
-
-  constructor(private readonly deps: Dependencies) {
-    this.complaints = new ComplaintRepository(deps.table);
-  }
+  constructor(private readonly deps: Dependencies) {}
 
   async list(principal: Principal, query: InboxQuery, lang: Language) {
     const department = this.departmentFor(principal, query.department);
+    const { complaints } = this.deps.repositories;
     const [handled, owned] = await Promise.all([
-      this.complaints.handledBy(department),
-      this.complaints.ownedBy(department),
+      complaints.handledBy(department),
+      complaints.ownedBy(department),
     ]);
     const all = new Map<string, Complaint>();
     for (const c of [...handled, ...owned]) all.set(c.trackingNo, c);
@@ -55,19 +51,13 @@ export class Inbox {
   private departmentFor(principal: Principal, requested: string | undefined): string {
     const mine = departmentsOf(principal);
     if (requested !== undefined) {
-      if (!departmentIds.includes(requested))
-        throw new ApiError(400, 'validation', 'Some fields are invalid', {
-          fields: { department: 'No such department' },
-        });
+      if (!departmentIds.includes(requested)) throw invalid({ department: 'No such department' });
       if (mine.includes(requested) || isHeadOffice(principal)) return requested;
       throw forbidden('You can only see your own department’s inbox');
     }
     const first = mine[0];
     if (first) return first;
-    if (isHeadOffice(principal))
-      throw new ApiError(400, 'validation', 'Some fields are invalid', {
-        fields: { department: 'Head office names the department to look at' },
-      });
+    if (isHeadOffice(principal)) throw invalid({ department: 'Head office names the department to look at' });
     throw forbidden('Only department staff and head office have an inbox');
   }
 }
@@ -98,5 +88,5 @@ function decodeCursor(cursor: string | undefined): number {
   } catch {
     // fall through to the 400 below
   }
-  throw new ApiError(400, 'validation', 'Some fields are invalid', { fields: { cursor: 'Invalid cursor' } });
+  throw invalid({ cursor: 'Invalid cursor' });
 }

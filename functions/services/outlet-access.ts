@@ -1,7 +1,7 @@
 import type { Dependencies } from '../dependencies.js';
+import { forbidden, notFound } from '../domain/errors.js';
 import type { Outlet } from '../domain/outlet.js';
 import { verifyOutletKey } from '../domain/outlet-key.js';
-import { forbidden, notFound } from '../http/errors.js';
 import type { OutletDirectory } from './outlet-directory.js';
 
 /** The customer-facing gate: an active outlet, reached through the key printed in its QR code. */

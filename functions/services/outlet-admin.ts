@@ -1,9 +1,7 @@
-import QRCode from 'qrcode';
-import { OutletRepository } from '../adapters/dynamodb/outlet-repository.js';
 import type { Dependencies } from '../dependencies.js';
+import { conflict, invalid, notFound } from '../domain/errors.js';
 import type { Outlet } from '../domain/outlet.js';
 import { outletLinks } from '../domain/outlet-links.js';
-import { ApiError, conflict, notFound } from '../http/errors.js';
 import type { OutletDirectory } from './outlet-directory.js';
 
 export type OutletFields = Omit<Outlet, 'id' | 'createdAt' | 'updatedAt'>;
@@ -11,13 +9,13 @@ export type OutletWithLinks = Outlet & { surveyUrl: string; complaintUrl: string
 
 /** What admins do with outlets: keep the list, and print the QR codes that lead to them. */
 export class OutletAdmin {
-  private readonly repository: OutletRepository;
-
   constructor(
     private readonly deps: Dependencies,
     private readonly directory: OutletDirectory,
-  ) {
-    this.repository = new OutletRepository(deps.table);
+  ) {}
+
+  private get repository() {
+    return this.deps.repositories.outlets;
   }
 
   async list(regionId?: string): Promise<OutletWithLinks[]> {
@@ -63,6 +61,8 @@ export class OutletAdmin {
   ): Promise<string | Buffer> {
     const links = await this.get(id);
     const surveyUrl = target === 'survey' ? links.surveyUrl : links.complaintUrl;
+    // Loaded on first use: only admins print codes, so no other cold start pays for it.
+    const { default: QRCode } = await import('qrcode');
     const options = { errorCorrectionLevel: 'M' as const, margin: 2 };
     return format === 'svg'
       ? QRCode.toString(surveyUrl, { ...options, type: 'svg' })
@@ -71,9 +71,7 @@ export class OutletAdmin {
 
   private async assertRegion(regionId: string) {
     if (!(await this.directory.region(regionId))) {
-      throw new ApiError(400, 'validation', 'Some fields are invalid', {
-        fields: { regionId: 'No such region' },
-      });
+      throw invalid({ regionId: 'No such region' });
     }
   }
 

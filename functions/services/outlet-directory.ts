@@ -1,5 +1,4 @@
-import type { Table } from '../adapters/dynamodb/client.js';
-import { OutletRepository } from '../adapters/dynamodb/outlet-repository.js';
+import type { OutletRepository } from '../adapters/dynamodb/outlet-repository.js';
 import type { Outlet, Region } from '../domain/outlet.js';
 
 const TTL_MS = 60_000;
@@ -13,14 +12,11 @@ export class OutletDirectory {
   private readonly outlets = new Map<string, { at: number; outlet: Outlet | undefined }>();
   private regions: { at: number; regions: Map<string, Region> } | undefined;
   private all: { at: number; outlets: Outlet[] } | undefined;
-  private readonly repository: OutletRepository;
 
   constructor(
-    table: Table,
+    private readonly repository: OutletRepository,
     private readonly clock: () => number = Date.now,
-  ) {
-    this.repository = new OutletRepository(table);
-  }
+  ) {}
 
   async outlet(id: string): Promise<Outlet | undefined> {
     const cached = this.outlets.get(id);

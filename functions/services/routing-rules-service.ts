@@ -1,21 +1,23 @@
-import {
-  RoutingRulesRepository,
-  type StoredRoutingRules,
-} from '../adapters/dynamodb/routing-rules-repository.js';
+import type { StoredRoutingRules } from '../adapters/dynamodb/routing-rules-repository.js';
 import { departmentIds } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
-import { checkRules, type RoutingRules } from '../domain/routing.js';
-import { ApiError, conflict } from '../http/errors.js';
+import { conflict, invalid, notFound } from '../domain/errors.js';
+import { checkRules, decideRoute, type RoutingDecision, type RoutingRules } from '../domain/routing.js';
+import type { OutletDirectory } from './outlet-directory.js';
 
 const TTL_MS = 60_000;
 
 /** Routing rules for intake (cached a minute per instance) and for the admins who edit them. */
 export class RoutingRulesService {
-  private readonly repository: RoutingRulesRepository;
   private cached: { at: number; stored: StoredRoutingRules } | undefined;
 
-  constructor(private readonly deps: Dependencies) {
-    this.repository = new RoutingRulesRepository(deps.table);
+  constructor(
+    private readonly deps: Dependencies,
+    private readonly directory: OutletDirectory,
+  ) {}
+
+  private get repository() {
+    return this.deps.repositories.routingRules;
   }
 
   async current(): Promise<StoredRoutingRules> {
@@ -28,12 +30,30 @@ export class RoutingRulesService {
   async save(rules: RoutingRules, expectedVersion: number, username: string): Promise<StoredRoutingRules> {
     const problems = checkRules(rules, departmentIds);
     if (Object.keys(problems).length > 0) {
-      throw new ApiError(400, 'validation', 'The rules are inconsistent', { fields: problems });
+      throw invalid(problems, 'The rules are inconsistent');
     }
     const saved = await this.repository.save(rules, expectedVersion, username, this.deps.now());
     if (!saved)
       throw conflict('Someone saved the rules in the meantime; reload them and apply your change again');
     this.cached = { at: Date.now(), stored: saved };
     return saved;
+  }
+
+  /**
+   * Where a complaint of `categoryId` at `outletId` goes now, as intake would decide it: the
+   * rules, the overrides and the recurring pattern over the outlet's recent complaints.
+   */
+  async decide(categoryId: string, outletId: string): Promise<RoutingDecision> {
+    const outlet = await this.directory.outlet(outletId);
+    if (!outlet) throw notFound('No such outlet');
+    const { rules } = await this.current();
+    if (!rules.categories.some((c) => c.id === categoryId)) throw invalid({ category: 'No such category' });
+    const since = new Date(this.deps.now().getTime() - rules.recurring.windowDays * 86_400_000);
+    const recentSameCategory = await this.deps.repositories.complaints.countRecent(
+      outletId,
+      categoryId,
+      since.toISOString(),
+    );
+    return decideRoute(rules, { categoryId, outletId, regionId: outlet.regionId, recentSameCategory });
   }
 }

@@ -1,30 +1,20 @@
 import type { Dependencies } from '../dependencies.js';
-import { ComplaintIntake } from './complaint-intake.js';
-import { ComplaintTracking } from './complaint-tracking.js';
-import { FeedbackService } from './feedback-service.js';
-import { Inbox } from './inbox.js';
 import { OutletAccess } from './outlet-access.js';
-import { OutletAdmin } from './outlet-admin.js';
 import { OutletDirectory } from './outlet-directory.js';
 import { RoutingRulesService } from './routing-rules-service.js';
-import { StaffComplaints } from './staff-complaints.js';
 
-/** The app's use cases, built once per app from its dependencies. */
-export function createServices(deps: Dependencies) {
-  const directory = new OutletDirectory(deps.table);
-  const access = new OutletAccess(deps, directory);
-  const routingRules = new RoutingRulesService(deps);
+/**
+ * Use cases both functions need, built once per app. The public and the staff use cases are
+ * built in modules of their own (public-services.ts, staff-services.ts), so each Lambda bundle
+ * holds only its own.
+ */
+export function createSharedServices(deps: Dependencies) {
+  const directory = new OutletDirectory(deps.repositories.outlets);
   return {
     directory,
-    access,
-    routingRules,
-    intake: new ComplaintIntake(deps, access, routingRules),
-    tracking: new ComplaintTracking(deps, directory, routingRules),
-    feedback: new FeedbackService(deps, access),
-    outletAdmin: new OutletAdmin(deps, directory),
-    inbox: new Inbox(deps),
-    staffComplaints: new StaffComplaints(deps),
+    access: new OutletAccess(deps, directory),
+    routingRules: new RoutingRulesService(deps, directory),
   };
 }
 
-export type Services = ReturnType<typeof createServices>;
+export type SharedServices = ReturnType<typeof createSharedServices>;

@@ -1,14 +1,14 @@
 import { PersonalDataCipher } from '../adapters/crypto/personal-data-cipher.js';
-import { ComplaintRepository, type StoredEvent } from '../adapters/dynamodb/complaint-repository.js';
+import type { StoredEvent } from '../adapters/dynamodb/complaint-repository.js';
 import { departmentsOf, formatRole, isHeadOffice, outletsOf, type Principal } from '../auth/principal.js';
 import { departmentIds } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
 import type { Complaint } from '../domain/complaint.js';
+import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import type { Language } from '../domain/language.js';
 import type { Actor, StaffAction } from '../domain/lifecycle/actions.js';
 import { allowedActions, applyAction, type LifecycleContext } from '../domain/lifecycle/transitions.js';
 import { normalizeTrackingNumber } from '../domain/tracking-number.js';
-import { ApiError, conflict, forbidden, notFound } from '../http/errors.js';
 import { departmentName } from './complaint-intake.js';
 import { recordStep } from './complaint-steps.js';
 
@@ -21,11 +21,7 @@ const OUT_OF_REACH = 'No complaint with this tracking number is within your reac
  * probe other departments' tracking numbers.
  */
 export class StaffComplaints {
-  private readonly complaints: ComplaintRepository;
-
-  constructor(private readonly deps: Dependencies) {
-    this.complaints = new ComplaintRepository(deps.table);
-  }
+  constructor(private readonly deps: Dependencies) {}
 
   async get(trackingNoInput: string, principal: Principal, lang: Language) {
     const { complaint, events } = await this.load(trackingNoInput);
@@ -57,10 +53,10 @@ export class StaffComplaints {
         case 'conflict':
           throw conflict(outcome.message, { status: complaint.status, allowed: outcome.allowed });
         case 'validation':
-          throw new ApiError(400, 'validation', outcome.message, { fields: outcome.fields });
+          throw invalid(outcome.fields, outcome.message);
       }
     }
-    const event = await recordStep(this.deps, this.complaints, complaint, outcome);
+    const event = await recordStep(this.deps, complaint, outcome);
     if (!event) throw stale(complaint.version);
     this.deps.metrics.count('ComplaintAction');
     const view = this.view(
@@ -82,7 +78,9 @@ export class StaffComplaints {
 
   private async load(trackingNoInput: string) {
     const trackingNo = normalizeTrackingNumber(trackingNoInput);
-    const found = trackingNo ? await this.complaints.getWithTimeline(trackingNo) : undefined;
+    const found = trackingNo
+      ? await this.deps.repositories.complaints.getWithTimeline(trackingNo)
+      : undefined;
     if (!found) throw notFound(OUT_OF_REACH);
     return found;
   }

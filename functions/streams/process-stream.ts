@@ -1,12 +1,7 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { type ChangedItem, toChange } from '../adapters/dynamodb/stream-records.js';
 
-export interface ChangedItem {
-  eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
-  newItem: Record<string, unknown> | undefined;
-  oldItem: Record<string, unknown> | undefined;
-}
+export type { ChangedItem };
 
 /** A reaction to changes of the table: it must be idempotent, the stream delivers at least once. */
 export interface StreamReaction {
@@ -42,11 +37,4 @@ export async function processStream(
     }
   }
   return { batchItemFailures: [] };
-}
-
-function toChange(record: DynamoDBRecord): ChangedItem | undefined {
-  const eventName = record.eventName;
-  if (!eventName) return undefined;
-  const image = (value: unknown) => (value ? unmarshall(value as Record<string, AttributeValue>) : undefined);
-  return { eventName, newItem: image(record.dynamodb?.NewImage), oldItem: image(record.dynamodb?.OldImage) };
 }

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { SECOND, TestClock } from '../support/clock.js';
 import { aComplaint } from '../support/complaints.js';
 import { keyFor, newSubmissionId, postJson } from '../support/customer.js';
 import { usePlatform } from '../support/platform.js';
 
-// A table of its own: nothing else counts against this file's address limit.
-const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '4' });
+const clock = new TestClock('2026-11-24T10:00:30+08:00');
+const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '4' }, { now: clock.now });
 
-describe('address limit', () => {
-  it('accepts the first N ratings of a minute from one address, then answers 429, ignoring X-Forwarded-For', async () => {
-    const secondsIntoMinute = new Date().getUTCSeconds();
-    if (secondsIntoMinute > 50) await new Promise((r) => setTimeout(r, (61 - secondsIntoMinute) * 1000));
+describe('address limit (4 a minute here, sliding)', () => {
+  it('accepts 4 ratings from one address in any 60 seconds, then 429, ignoring X-Forwarded-For', async () => {
     const outletId = 'bj-guomao';
     const k = await keyFor(ctx.platform, outletId);
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof postJson>> | undefined;
     for (let i = 0; i < 6; i++) {
+      if (i > 0) clock.advance(5 * SECOND);
       last = await postJson(
         `${ctx.url}/api/v1/feedback`,
         { outletId, k, submissionId: newSubmissionId(), rating: 4 },
@@ -24,13 +24,17 @@ describe('address limit', () => {
     }
     expect(statuses).toEqual([201, 201, 201, 201, 429, 429]);
     expect(last?.body).toMatchObject({ error: 'rate_limited', message: expect.stringContaining('minute') });
-    expect(Number(last?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(Number(last?.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    // Tries at 0, 5, 10, 15 s were taken; at 25 s the first of them leaves the window 35 s later.
+    expect(Number(last?.headers.get('retry-after'))).toBe(35);
+    clock.advance(35 * SECOND); // 60 s after the first: one place frees up, not a new calendar minute
+    const rate = () =>
+      postJson(`${ctx.url}/api/v1/feedback`, { outletId, k, submissionId: newSubmissionId(), rating: 4 });
+    expect((await rate()).status).toBe(201);
+    expect((await rate()).status).toBe(429);
   });
 
   it('limits complaints from one address the same way, and still answers a retry of a stored one', async () => {
-    const secondsIntoMinute = new Date().getUTCSeconds();
-    if (secondsIntoMinute > 50) await new Promise((r) => setTimeout(r, (61 - secondsIntoMinute) * 1000));
+    clock.advance(10 * 60 * SECOND);
     const k = await keyFor(ctx.platform, 'sh-xujiahui');
     const bodies = Array.from({ length: 6 }, () => ({ ...aComplaint('sh-xujiahui'), k }));
     const statuses: number[] = [];

@@ -105,13 +105,8 @@ describe('routing and notification', () => {
 
   it('stores the routing decision and its reasons with the complaint', async () => {
     const receipt = await fileComplaint(ctx.platform, 'sh-xujiahui', { category: 'loans' });
-    const found = await ctx.platform.deps.table.doc.send(
-      new (await import('@aws-sdk/lib-dynamodb')).GetCommand({
-        TableName: ctx.platform.table.name,
-        Key: { pk: `COMPLAINT#${receipt.trackingNo}`, sk: 'A#COMPLAINT' },
-      }),
-    );
-    expect(found.Item?.routing).toEqual({
+    const found = await ctx.platform.deps.repositories.complaints.get(receipt.trackingNo);
+    expect(found?.routing).toEqual({
       departmentId: 'credit',
       reasons: ['category loans → credit'],
       recurring: false,

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { HOUR, TestClock } from '../support/clock.js';
 import { fileComplaint } from '../support/complaints.js';
-import { postJson } from '../support/customer.js';
+import { fetchFrom, postJson } from '../support/customer.js';
 import { usePlatform } from '../support/platform.js';
 import { staffAs } from '../support/staff.js';
 
-const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
+const clock = new TestClock('2026-11-24T10:00:00+08:00');
+const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '1000' }, { now: clock.now });
 const track = (trackingNo: string, last4: string, lang = 'en') =>
   fetch(`${ctx.url}/api/v1/complaints/${trackingNo}?phoneLast4=${last4}&lang=${lang}`);
+const trackFrom = (address: string, trackingNo: string, last4: string) =>
+  fetchFrom(address, `${ctx.url}/api/v1/complaints/${trackingNo}?phoneLast4=${last4}`);
 const rate = (trackingNo: string, body: Record<string, unknown>) =>
   postJson(`${ctx.url}/api/v1/complaints/${trackingNo}/satisfaction`, body);
 
@@ -37,18 +41,49 @@ describe('GET /api/v1/complaints/{trackingNo}', () => {
     expect((await track(encodeURIComponent(loose), '5678')).status).toBe(200);
   });
 
-  it('answers a wrong phone exactly like an unknown number, and 429 after 5 failed tries in an hour', async () => {
+  it('answers a wrong phone exactly like an unknown number', async () => {
     const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
     const unknown = await track('ABCD-EFGH-JKLM', '5678');
     const wrong = await track(trackingNo, '0000');
     expect(wrong.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(await wrong.json()).toEqual(await unknown.json());
-    for (let i = 0; i < 4; i++) expect((await track(trackingNo, '1111')).status).toBe(404);
-    const limited = await track(trackingNo, '5678'); // even the right digits, now
+  });
+
+  it('stops an address after 10 failed tries in an hour, but not the customer on their own address', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    const guesser = '127.0.0.11';
+    for (let i = 0; i < 10; i++) expect((await trackFrom(guesser, trackingNo, '1111')).status).toBe(404);
+    const limited = await trackFrom(guesser, trackingNo, '5678'); // even the right digits, from there
     expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await limited.json()).toMatchObject({ error: 'rate_limited' });
+    expect(limited.body).toMatchObject({ error: 'rate_limited' });
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    // The guesser is stopped on any other number too; the customer, elsewhere, is not.
+    expect((await trackFrom(guesser, 'ABCD-EFGH-JKLM', '1111')).status).toBe(429);
+    expect((await trackFrom('127.0.0.12', trackingNo, '5678')).status).toBe(200);
+  });
+
+  it('compares at most 10 of 100 guesses sent at once from one address', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    const guesses = Array.from({ length: 100 }, (_, i) => String(5600 + i)); // 5678 among them
+    const answers = await Promise.all(guesses.map((g) => trackFrom('127.0.0.13', trackingNo, g)));
+    const compared = answers.filter((a) => a.status !== 429);
+    expect(compared.length).toBeLessThanOrEqual(10);
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(90);
+  });
+
+  it('stops guesses at one number from many addresses after 30 failures in an hour', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    for (let i = 0; i < 30; i++) {
+      expect((await trackFrom(`127.0.1.${i % 5}`, trackingNo, '2222')).status).toBe(404);
+    }
+    expect((await trackFrom('127.0.1.9', trackingNo, '2222')).status).toBe(429);
+    // Another number from a fresh address is unaffected; the next hour starts afresh.
+    expect((await trackFrom('127.0.1.10', 'ABCD-EFGH-JKLM', '2222')).status).toBe(404);
+    clock.advance(HOUR);
+    expect((await trackFrom('127.0.1.9', trackingNo, '5678')).status).toBe(200);
   });
 
   it('answers 400 for digits that are not four', async () => {

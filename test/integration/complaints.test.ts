@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { complaintPk } from '../../functions/adapters/dynamodb/complaint-repository.js';
+import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { dueDate } from '../../functions/domain/time-limits.js';
 import { aComplaint, fileComplaint } from '../support/complaints.js';
 import { keyFor, newSubmissionId, postJson } from '../support/customer.js';
@@ -116,7 +116,7 @@ async function getComplaint(trackingNo: string) {
   const { Item } = await ctx.platform.table.doc.send(
     new GetCommand({
       TableName: ctx.platform.table.name,
-      Key: { pk: complaintPk(trackingNo), sk: 'A#COMPLAINT' },
+      Key: keys.complaint(trackingNo),
     }),
   );
   return Item;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { FeedbackRepository } from '../../functions/adapters/dynamodb/feedback-repository.js';
 import { OutletRepository } from '../../functions/adapters/dynamodb/outlet-repository.js';
 import { localDate } from '../../functions/domain/calendar.js';
 import { keyFor, newSubmissionId, postJson } from '../support/customer.js';
@@ -19,7 +18,7 @@ async function rate(outletId: string, overrides: Record<string, unknown> = {}) {
 }
 
 const storedFor = async (outletId: string) =>
-  new FeedbackRepository(ctx.platform.table).listDay(outletId, today());
+  ctx.platform.deps.repositories.ratings.outletDay(outletId, today());
 
 describe('GET /api/v1/outlets/{id}', () => {
   it('answers the outlet in the requested language', async () => {

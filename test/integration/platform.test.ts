@@ -3,6 +3,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { connectTable } from '../../functions/adapters/dynamodb/client.js';
 import { OutletRepository } from '../../functions/adapters/dynamodb/outlet-repository.js';
+import { createRepositories } from '../../functions/adapters/dynamodb/repositories.js';
 import { createApp } from '../../functions/app.js';
 import { seedUsers } from '../../functions/local/seed-data.js';
 import { startStreamPoller } from '../../functions/local/stream-poller.js';
@@ -21,11 +22,13 @@ describe('local platform', () => {
     const { deps } = ctx.platform;
     const app = createApp({
       ...deps,
-      table: connectTable({
-        tableName: 'no-such-table',
-        region: 'local',
-        endpoint: deps.config.DYNAMODB_ENDPOINT,
-      }),
+      repositories: createRepositories(
+        connectTable({
+          tableName: 'no-such-table',
+          region: 'local',
+          endpoint: deps.config.DYNAMODB_ENDPOINT,
+        }),
+      ),
     });
     const response = await app.request('/api/v1/health');
     expect(response.status).toBe(503);
@@ -103,11 +106,11 @@ describe('local platform', () => {
 
 describe('stream poller', () => {
   it('hands new records to the handler and retries a failed one until it succeeds', async () => {
-    const { deps } = ctx.platform;
+    const { deps, table } = ctx.platform;
     const seen: string[] = [];
     let failuresLeft = 2;
     const poller = startStreamPoller({
-      client: deps.table.doc,
+      client: table.doc,
       endpoint: deps.config.DYNAMODB_ENDPOINT ?? '',
       region: 'local',
       tableName: deps.config.TABLE_NAME,
@@ -127,8 +130,8 @@ describe('stream poller', () => {
     });
     try {
       for (const n of [1, 2, 3]) {
-        await deps.table.doc.send(
-          new PutCommand({ TableName: deps.table.name, Item: { pk: `POLLER-TEST#${n}`, sk: 'x' } }),
+        await table.doc.send(
+          new PutCommand({ TableName: table.name, Item: { pk: `POLLER-TEST#${n}`, sk: 'x' } }),
         );
       }
       await expect

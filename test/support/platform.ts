@@ -6,7 +6,7 @@ import { type LocalPlatform, startLocalPlatform } from '../../functions/local/pl
  * Starts the real local platform (same app, same handlers) on a free port against the run's
  * DynamoDB Local, with a table of its own, for the tests of one file.
  */
-export function usePlatform(env: Record<string, string> = {}) {
+export function usePlatform(env: Record<string, string> = {}, options: { now?: () => Date } = {}) {
   const context = {} as { platform: LocalPlatform };
   beforeAll(async () => {
     context.platform = await startLocalPlatform({
@@ -15,6 +15,7 @@ export function usePlatform(env: Record<string, string> = {}) {
       tableName: `test-${randomUUID()}`,
       scheduler: false,
       env: { LOG_LEVEL: 'ERROR', ...env },
+      ...(options.now ? { now: options.now } : {}),
     });
   });
   afterAll(async () => {

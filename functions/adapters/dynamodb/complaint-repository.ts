@@ -1,8 +1,23 @@
+import { type CancellationReason, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Complaint, ComplaintEvent } from '../../domain/complaint.js';
 import type { Notification } from '../notifier/notifier.js';
 import type { Table } from './client.js';
+import {
+  inboxOrder,
+  indexKeys,
+  indexPartitions,
+  isComplaintRecordKey,
+  KEY_ATTRIBUTES,
+  keys,
+} from './keys.js';
 import { countAll, queryAll } from './query-all.js';
+import {
+  COMPLAINT_SUBMISSION_TYPE,
+  decodeSubmission,
+  type StoredSubmission,
+} from './submission-repository.js';
 
 /**
  * Complaints and their audit trail share one partition, `COMPLAINT#<trackingNo>`: the record at
@@ -11,70 +26,107 @@ import { countAll, queryAll } from './query-all.js';
  * - gsi1 `INBOX#<department>` / `<dueAt>#<trackingNo>`: the open complaints a department works, by
  *   due date; resolved ones (waiting for the customer's rating) sort after them as
  *   `R#<resolvedAt>#<trackingNo>`; closed ones move to `CLOSED#<department>`;
- * - gsi2 `OUTLET#<outlet>#COMPLAINTS` / `<receivedAt>#<trackingNo>`: an outlet's complaints by time
+ * - gsi2 `COMPLAINTS#<outlet>` / `<receivedAt>#<trackingNo>`: an outlet's complaints by time
  *   (a day, or the 30-day recurring window);
  * - gsi3 `PHONE#<hash>` / `<receivedAt>`: one customer's complaints (repeat complainants);
  * - gsi4 `OWNER#<department>` / `<dueAt>#<trackingNo>` (sparse): the open complaints a department
  *   owns (first-contact ownership), wherever they are worked now.
  * An event may carry the notifications it causes: the stream delivers them (the outbox).
  */
-export const complaintPk = (trackingNo: string) => `COMPLAINT#${trackingNo}`;
-const COMPLAINT_SK = 'A#COMPLAINT';
-
 export type StoredEvent = ComplaintEvent & { notifications?: Notification[] | undefined };
 
 export function complaintItem(c: Complaint): Record<string, unknown> {
   const open = c.status !== 'closed';
-  const owned =
-    open && c.owner ? { gsi4pk: `OWNER#${c.owner.departmentId}`, gsi4sk: `${c.dueAt}#${c.trackingNo}` } : {};
+  const byDue = inboxOrder.byDue(c.dueAt, c.trackingNo);
+  const inbox =
+    c.status === 'resolved' && c.resolution
+      ? indexKeys.inbox(c.handlingDepartmentId, inboxOrder.resolved(c.resolution.resolvedAt, c.trackingNo))
+      : indexKeys.inbox(c.handlingDepartmentId, byDue);
   return {
-    pk: complaintPk(c.trackingNo),
-    sk: COMPLAINT_SK,
+    ...keys.complaint(c.trackingNo),
     type: 'complaint',
     ...c,
-    gsi1pk: `${open ? 'INBOX' : 'CLOSED'}#${c.handlingDepartmentId}`,
-    gsi1sk:
-      c.status === 'resolved' && c.resolution
-        ? `${RESOLVED_PREFIX}${c.resolution.resolvedAt}#${c.trackingNo}`
-        : `${c.dueAt}#${c.trackingNo}`,
-    gsi2pk: `OUTLET#${c.outletId}#COMPLAINTS`,
-    gsi2sk: `${c.receivedAt}#${c.trackingNo}`,
-    gsi3pk: `PHONE#${c.contact.phoneHash}`,
-    gsi3sk: c.receivedAt,
-    ...owned,
+    ...(open ? inbox : indexKeys.closed(c.handlingDepartmentId, byDue)),
+    ...indexKeys.outletComplaints(c.outletId, c.receivedAt, c.trackingNo),
+    ...indexKeys.phone(c.contact.phoneHash, c.receivedAt),
+    ...(open && c.owner ? indexKeys.owner(c.owner.departmentId, byDue) : {}),
   };
 }
-
-/** Sorts after every ISO date, so a due-date range never meets a resolved complaint. */
-export const RESOLVED_PREFIX = 'R#';
 
 export function eventItem(e: StoredEvent): Record<string, unknown> {
-  return {
-    pk: complaintPk(e.trackingNo),
-    sk: `E#${e.at}#${String(e.seq).padStart(4, '0')}`,
-    type: 'complaint-event',
-    ...e,
-  };
+  return { ...keys.complaintEvent(e.trackingNo, e.at, e.seq), type: 'complaint-event', ...e };
 }
 
-const INDEX_ATTRIBUTES = [
-  'pk',
-  'sk',
-  'type',
-  ...['gsi1', 'gsi2', 'gsi3', 'gsi4'].flatMap((i) => [`${i}pk`, `${i}sk`]),
-];
 function strip<T>(item: Record<string, unknown>): T {
   const copy = { ...item };
-  for (const key of INDEX_ATTRIBUTES) delete copy[key];
+  for (const key of [...KEY_ATTRIBUTES, 'type']) delete copy[key];
   return copy as T;
 }
+
+/** The marker of a complaint's submission: the receipt a retry of it is answered with. */
+export interface ComplaintSubmission {
+  submissionId: string;
+  fingerprint: string;
+  resultId: string;
+  receipt: unknown;
+}
+
+/** Markers of complaint submissions expire; a rating's item is the rating itself and stays. */
+const MARKER_TTL_SECONDS = 90 * 86_400;
 
 export class ComplaintRepository {
   constructor(private readonly table: Table) {}
 
+  /**
+   * Takes a complaint in: its record, its first audit events and the marker of its submission in
+   * one transaction, so a retry can never store it twice and nothing is half-written. A used
+   * submissionId answers what is stored there (read from the failed transaction, no second round
+   * trip).
+   */
+  async create(
+    complaint: Complaint,
+    events: StoredEvent[],
+    submission: ComplaintSubmission,
+    now: Date,
+  ): Promise<{ kind: 'created' } | { kind: 'exists'; existing: StoredSubmission }> {
+    const put = (Item: Record<string, unknown>) => ({
+      Put: { TableName: this.table.name, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+    });
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table.name,
+                Item: {
+                  ...keys.submission(submission.submissionId),
+                  type: COMPLAINT_SUBMISSION_TYPE,
+                  ...submission,
+                  createdAt: now.toISOString(),
+                  ttl: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+            put(complaintItem(complaint)),
+            ...events.map((e) => put(eventItem(e))),
+          ],
+        }),
+      );
+      return { kind: 'created' };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const marker: CancellationReason | undefined = error.CancellationReasons?.[0];
+      if (marker?.Code !== 'ConditionalCheckFailed' || !marker.Item) throw error;
+      return { kind: 'exists', existing: decodeSubmission(unmarshall(marker.Item)) };
+    }
+  }
+
   async get(trackingNo: string): Promise<Complaint | undefined> {
     const { Item } = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.name, Key: { pk: complaintPk(trackingNo), sk: COMPLAINT_SK } }),
+      new GetCommand({ TableName: this.table.name, Key: keys.complaint(trackingNo) }),
     );
     return Item ? strip<Complaint>(Item) : undefined;
   }
@@ -85,9 +137,9 @@ export class ComplaintRepository {
   ): Promise<{ complaint: Complaint; events: StoredEvent[] } | undefined> {
     const items = await queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': complaintPk(trackingNo) },
+      ExpressionAttributeValues: { ':pk': keys.complaint(trackingNo).pk },
     });
-    const record = items.find((i) => i.sk === COMPLAINT_SK);
+    const record = items.find((i) => isComplaintRecordKey(i.sk));
     if (!record) return undefined;
     return {
       complaint: strip<Complaint>(record),
@@ -97,25 +149,22 @@ export class ComplaintRepository {
 
   /** Every complaint a department works now that is not closed (due-date order, then resolved). */
   async handledBy(departmentId: string): Promise<Complaint[]> {
-    return this.queryIndex('gsi1', `INBOX#${departmentId}`);
+    return this.queryIndex('gsi1', indexPartitions.inbox(departmentId));
   }
 
   /** Every open complaint a department owns (its staff accepted it first), wherever it is worked. */
   async ownedBy(departmentId: string): Promise<Complaint[]> {
-    return this.queryIndex('gsi4', `OWNER#${departmentId}`);
+    return this.queryIndex('gsi4', indexPartitions.owner(departmentId));
   }
 
   /** A department's unresolved complaints due before `iso` (the sweeper's reminders and breaches). */
   async dueBefore(departmentId: string, iso: string): Promise<Complaint[]> {
-    return this.queryIndex('gsi1', `INBOX#${departmentId}`, { below: iso });
+    return this.queryIndex('gsi1', indexPartitions.inbox(departmentId), { below: iso });
   }
 
   /** A department's resolved complaints resolved before `iso` (the sweeper's auto-close). */
   async resolvedBefore(departmentId: string, iso: string): Promise<Complaint[]> {
-    return this.queryIndex('gsi1', `INBOX#${departmentId}`, {
-      from: RESOLVED_PREFIX,
-      below: `${RESOLVED_PREFIX}${iso}`,
-    });
+    return this.queryIndex('gsi1', indexPartitions.inbox(departmentId), inboxOrder.resolvedBefore(iso));
   }
 
   private async queryIndex(
@@ -147,7 +196,7 @@ export class ComplaintRepository {
       KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :since',
       FilterExpression: 'category = :category',
       ExpressionAttributeValues: {
-        ':pk': `OUTLET#${outletId}#COMPLAINTS`,
+        ':pk': indexPartitions.outletComplaints(outletId),
         ':since': sinceIso,
         ':category': category,
       },

@@ -1,20 +1,19 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Outlet, Region } from '../../domain/outlet.js';
 import type { Table } from './client.js';
+import { indexKeys, indexPartitions, keys } from './keys.js';
 import { queryAll } from './query-all.js';
 
 /**
  * Outlets: `OUTLET#<id>` / `OUTLET`, listed through gsi1 (`OUTLETS` / `<region>#<id>`) so one
  * Query pages through the whole network, or one region of it, in order. Regions: `REGION#<id>`.
  */
-const outletKey = (id: string) => ({ pk: `OUTLET#${id}`, sk: 'OUTLET' });
-
 export class OutletRepository {
   constructor(private readonly table: Table) {}
 
   async get(id: string): Promise<Outlet | undefined> {
     const { Item } = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.name, Key: outletKey(id) }),
+      new GetCommand({ TableName: this.table.name, Key: keys.outlet(id) }),
     );
     return Item ? toOutlet(Item) : undefined;
   }
@@ -26,10 +25,9 @@ export class OutletRepository {
         new PutCommand({
           TableName: this.table.name,
           Item: {
-            ...outletKey(outlet.id),
+            ...keys.outlet(outlet.id),
             type: 'outlet',
-            gsi1pk: 'OUTLETS',
-            gsi1sk: `${outlet.regionId}#${outlet.id}`,
+            ...indexKeys.outletList(outlet.regionId, outlet.id),
             ...outlet,
           },
           ...(mode === 'create'
@@ -49,7 +47,10 @@ export class OutletRepository {
     const items = await queryAll(this.table, {
       IndexName: 'gsi1',
       KeyConditionExpression: regionId ? 'gsi1pk = :p AND begins_with(gsi1sk, :r)' : 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': 'OUTLETS', ...(regionId ? { ':r': `${regionId}#` } : {}) },
+      ExpressionAttributeValues: {
+        ':p': indexPartitions.outletList(),
+        ...(regionId ? { ':r': `${regionId}#` } : {}),
+      },
     });
     return items.map(toOutlet);
   }
@@ -59,11 +60,9 @@ export class OutletRepository {
       new PutCommand({
         TableName: this.table.name,
         Item: {
-          pk: `REGION#${region.id}`,
-          sk: 'REGION',
+          ...keys.region(region.id),
           type: 'region',
-          gsi1pk: 'REGIONS',
-          gsi1sk: region.id,
+          ...indexKeys.regionList(region.id),
           ...region,
         },
       }),
@@ -74,7 +73,7 @@ export class OutletRepository {
     const items = await queryAll(this.table, {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': 'REGIONS' },
+      ExpressionAttributeValues: { ':p': indexPartitions.regionList() },
     });
     return items.map((i) => ({ id: i.id as string, name: i.name as Region['name'] }));
   }

@@ -1,12 +1,13 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedbackTotals } from '../../domain/feedback-rollup.js';
 import type { Table } from './client.js';
+import { indexKeys, keys } from './keys.js';
 import { queryAll } from './query-all.js';
 
 /**
- * Rollups: `ROLLUP#outlet#<outletId>` / `day#<date>`. A rerun overwrites the same item, so a
- * rollup is recomputable and never double-counts. gsi1 (`ROLLUP#day#<date>` / `<region>#<outlet>`)
- * lists every outlet of one day for rankings.
+ * Rollups: one item per scope, id, granularity and period. A rerun overwrites the same item, so
+ * a rollup is recomputable and never double-counts. gsi1 lists every outlet of one period for
+ * rankings.
  */
 export interface OutletDayRollup {
   outletId: string;
@@ -16,7 +17,7 @@ export interface OutletDayRollup {
   computedAt: string;
 }
 
-const key = (outletId: string, date: string) => ({ pk: `ROLLUP#outlet#${outletId}`, sk: `day#${date}` });
+const key = (outletId: string, date: string) => keys.rollup('outlet', outletId, 'day', date);
 
 export class RollupRepository {
   constructor(private readonly table: Table) {}
@@ -28,8 +29,7 @@ export class RollupRepository {
         Item: {
           ...key(rollup.outletId, rollup.date),
           type: 'rollup',
-          gsi1pk: `ROLLUP#day#${rollup.date}`,
-          gsi1sk: `${rollup.regionId}#${rollup.outletId}`,
+          ...indexKeys.ranking('outlet', 'day', rollup.date, `${rollup.regionId}#${rollup.outletId}`),
           ...rollup,
         },
       }),
@@ -49,9 +49,9 @@ export class RollupRepository {
     return queryAll<OutletDayRollup>(this.table, {
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: {
-        ':pk': `ROLLUP#outlet#${outletId}`,
-        ':from': `day#${from}`,
-        ':to': `day#${to}`,
+        ':pk': key(outletId, from).pk,
+        ':from': key(outletId, from).sk,
+        ':to': key(outletId, to).sk,
       },
     });
   }

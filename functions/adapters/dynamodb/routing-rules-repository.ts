@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultRoutingRules } from '../../domain/default-routing-rules.js';
 import type { RoutingRules } from '../../domain/routing.js';
 import type { Table } from './client.js';
+import { keys } from './keys.js';
 
 export interface StoredRoutingRules {
   rules: RoutingRules;
@@ -10,7 +11,7 @@ export interface StoredRoutingRules {
   updatedBy?: string;
 }
 
-const KEY = { pk: 'CONFIG#routing-rules', sk: 'CURRENT' };
+const KEY = keys.routingRules();
 
 /** The routing rules: one versioned item; the defaults until an admin saves their own. */
 export class RoutingRulesRepository {

@@ -1,4 +1,3 @@
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { z } from 'zod';
 import type { QrSecrets } from '../../domain/outlet-key.js';
 import type { PersonalDataKeys } from '../crypto/personal-data-cipher.js';
@@ -12,6 +11,8 @@ const qrSecretsSchema = z.object({
 const personalDataSchema = z.object({ keyMaterial: z.string().min(32) });
 
 async function readJson(arn: string, maxAge: number): Promise<unknown> {
+  // Loaded on first use (with its Secrets Manager client), not when the function starts.
+  const { getSecret } = await import('@aws-lambda-powertools/parameters/secrets');
   const raw = await getSecret(arn, { maxAge });
   if (typeof raw !== 'string') throw new Error(`Secret ${arn} must be a JSON string`);
   return JSON.parse(raw);

@@ -1,0 +1,187 @@
+import type { IndexName } from './table-design.js';
+
+/**
+ * Every key the platform writes, declared once, next to the table design.
+ *
+ * `partitions` names, per index, the partition-key prefix of each item type; the builders below
+ * are the only code that makes keys, and they make them from these prefixes. A unit test checks
+ * that no prefix in an index is the start of another's (so two item types can never share an
+ * index partition, or meet in a `begins_with` range), and that no other file under
+ * adapters/dynamodb spells a key prefix of its own.
+ *
+ * Sort keys that hold instants use ISO-8601 UTC strings, which sort in time order.
+ */
+export const partitions = {
+  table: {
+    outlet: 'OUTLET#',
+    region: 'REGION#',
+    /** A rating, or the marker of a complaint's submission: one item per client submissionId. */
+    submission: 'SUBMISSION#',
+    /** A complaint and its audit events. */
+    complaint: 'COMPLAINT#',
+    outbox: 'OUTBOX#',
+    rollup: 'ROLLUP#',
+    warning: 'WARNING#',
+    /** Outlet-days whose complaints changed after their day: the next rollup recomputes them. */
+    staleRollup: 'STALE#',
+    trackingLimit: 'LIMIT#',
+    config: 'CONFIG#',
+    localSeed: 'LOCAL#',
+    health: 'HEALTH',
+  },
+  gsi1: {
+    outletList: 'OUTLETS',
+    regionList: 'REGIONS',
+    /** Complaints a department works now (open and resolved), by due date. */
+    inbox: 'INBOX#',
+    /** Closed complaints of a department. */
+    closed: 'CLOSED#',
+    /** Every outlet's (or region's) rollup of one period: rankings. */
+    ranking: 'RANK#',
+    /** Warnings of one period. */
+    warnings: 'WARNINGS#',
+  },
+  gsi2: {
+    /** An outlet's complaints by time received. */
+    outletComplaints: 'COMPLAINTS#',
+    /** An outlet's ratings of one bank day, by time received: the outlet-day rollup's one Query. */
+    outletDayRatings: 'RATINGS#',
+  },
+  gsi3: {
+    /** One customer's complaints (a keyed hash of the phone number). */
+    phone: 'PHONE#',
+  },
+  gsi4: {
+    /** Open complaints a department owns (first-contact ownership), by due date. */
+    owner: 'OWNER#',
+  },
+} as const satisfies Record<'table' | IndexName, Record<string, string>>;
+
+const T = partitions.table;
+const G1 = partitions.gsi1;
+const G2 = partitions.gsi2;
+
+export interface TableKey {
+  pk: string;
+  sk: string;
+}
+
+export const keys = {
+  outlet: (id: string): TableKey => ({ pk: `${T.outlet}${id}`, sk: 'OUTLET' }),
+  region: (id: string): TableKey => ({ pk: `${T.region}${id}`, sk: 'REGION' }),
+  submission: (submissionId: string): TableKey => ({
+    pk: `${T.submission}${submissionId}`,
+    sk: 'SUBMISSION',
+  }),
+  complaint: (trackingNo: string): TableKey => ({ pk: complaintPartition(trackingNo), sk: COMPLAINT_SK }),
+  complaintEvent: (trackingNo: string, at: string, seq: number): TableKey => ({
+    pk: complaintPartition(trackingNo),
+    sk: `${EVENT_SK_PREFIX}${at}#${String(seq).padStart(4, '0')}`,
+  }),
+  /** One notification of one stored item, to one topic. */
+  outbox: (source: TableKey, topic: string): TableKey => ({
+    pk: `${T.outbox}${source.pk}#${source.sk}`,
+    sk: topic,
+  }),
+  rollup: (scope: string, id: string, granularity: string, period: string): TableKey => ({
+    pk: `${T.rollup}${scope}#${id}`,
+    sk: `${granularity}#${period}`,
+  }),
+  warning: (id: string): TableKey => ({ pk: `${T.warning}${id}`, sk: 'WARNING' }),
+  staleRollup: (date: string, outletId: string): TableKey => ({
+    pk: `${T.staleRollup}rollup`,
+    sk: `${date}#${outletId}`,
+  }),
+  /** Failed tracking look-ups of one subject (a tracking number, a client address) in one window. */
+  trackingLimit: (subject: 'number' | 'address', id: string, window: number): TableKey => ({
+    pk: `${T.trackingLimit}track-${subject}#${id}#${window}`,
+    sk: 'LIMIT',
+  }),
+  routingRules: (): TableKey => ({ pk: `${T.config}routing-rules`, sk: 'CURRENT' }),
+  localSeed: (version: string): TableKey => ({ pk: `${T.localSeed}seed`, sk: version }),
+  health: (): TableKey => ({ pk: T.health, sk: T.health }),
+};
+
+const COMPLAINT_SK = 'A#COMPLAINT';
+/** Events sort after the complaint record (`A#…` < `E#…`), in time order. */
+const EVENT_SK_PREFIX = 'E#';
+const complaintPartition = (trackingNo: string) => `${T.complaint}${trackingNo}`;
+
+/**
+ * How a department's inbox partition (gsi1 `INBOX#<department>`) sorts: open complaints by due
+ * date, then the resolved ones waiting for the customer's verdict by when they were resolved
+ * (`R#` sorts after every ISO date, so a due-date range never meets a resolved complaint).
+ */
+export const inboxOrder = {
+  byDue: (dueAt: string, trackingNo: string) => `${dueAt}#${trackingNo}`,
+  resolved: (resolvedAt: string, trackingNo: string) => `${RESOLVED}${resolvedAt}#${trackingNo}`,
+  /** The range of resolved complaints resolved before `iso`. */
+  resolvedBefore: (iso: string) => ({ from: RESOLVED, below: `${RESOLVED}${iso}` }),
+};
+const RESOLVED = 'R#';
+
+/** Which item of a complaint's partition is the record itself. */
+export const isComplaintRecordKey = (sk: unknown) => sk === COMPLAINT_SK;
+
+/** Index entries: the attributes an item carries to appear in an index partition. */
+export const indexKeys = {
+  outletList: (regionId: string, outletId: string) => ({
+    gsi1pk: G1.outletList,
+    gsi1sk: `${regionId}#${outletId}`,
+  }),
+  regionList: (regionId: string) => ({ gsi1pk: G1.regionList, gsi1sk: regionId }),
+  inbox: (departmentId: string, sortKey: string) => ({
+    gsi1pk: `${G1.inbox}${departmentId}`,
+    gsi1sk: sortKey,
+  }),
+  closed: (departmentId: string, sortKey: string) => ({
+    gsi1pk: `${G1.closed}${departmentId}`,
+    gsi1sk: sortKey,
+  }),
+  ranking: (scope: string, granularity: string, period: string, sortKey: string) => ({
+    gsi1pk: `${G1.ranking}${scope}#${granularity}#${period}`,
+    gsi1sk: sortKey,
+  }),
+  warnings: (period: string, sortKey: string) => ({ gsi1pk: `${G1.warnings}${period}`, gsi1sk: sortKey }),
+  outletComplaints: (outletId: string, receivedAt: string, trackingNo: string) => ({
+    gsi2pk: `${G2.outletComplaints}${outletId}`,
+    gsi2sk: `${receivedAt}#${trackingNo}`,
+  }),
+  outletDayRatings: (outletId: string, date: string, receivedAt: string, submissionId: string) => ({
+    gsi2pk: `${G2.outletDayRatings}${outletId}#${date}`,
+    gsi2sk: `${receivedAt}#${submissionId}`,
+  }),
+  phone: (phoneHash: string, receivedAt: string) => ({
+    gsi3pk: `${partitions.gsi3.phone}${phoneHash}`,
+    gsi3sk: receivedAt,
+  }),
+  owner: (departmentId: string, sortKey: string) => ({
+    gsi4pk: `${partitions.gsi4.owner}${departmentId}`,
+    gsi4sk: sortKey,
+  }),
+};
+
+/** The partition values to Query, for the index entries above. */
+export const indexPartitions = {
+  outletList: () => G1.outletList,
+  regionList: () => G1.regionList,
+  inbox: (departmentId: string) => `${G1.inbox}${departmentId}`,
+  closed: (departmentId: string) => `${G1.closed}${departmentId}`,
+  ranking: (scope: string, granularity: string, period: string) =>
+    `${G1.ranking}${scope}#${granularity}#${period}`,
+  warnings: (period: string) => `${G1.warnings}${period}`,
+  outletComplaints: (outletId: string) => `${G2.outletComplaints}${outletId}`,
+  outletDayRatings: (outletId: string, date: string) => `${G2.outletDayRatings}${outletId}#${date}`,
+  owner: (departmentId: string) => `${partitions.gsi4.owner}${departmentId}`,
+  staleRollups: () => `${T.staleRollup}rollup`,
+};
+
+/** Every attribute that is a key of the table or an index: stripped before an item becomes a domain value. */
+export const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  ...(['gsi1', 'gsi2', 'gsi3', 'gsi4'] as const satisfies readonly IndexName[]).flatMap((i) => [
+    `${i}pk`,
+    `${i}sk`,
+  ]),
+];

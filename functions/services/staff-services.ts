@@ -1,0 +1,17 @@
+import type { Dependencies } from '../dependencies.js';
+import { Inbox } from './inbox.js';
+import { OutletAdmin } from './outlet-admin.js';
+import type { SharedServices } from './services.js';
+import { StaffComplaints } from './staff-complaints.js';
+
+/** What signed-in staff do: work complaints, keep outlets and rules. */
+export function createStaffServices(deps: Dependencies, shared: SharedServices) {
+  return {
+    ...shared,
+    outletAdmin: new OutletAdmin(deps, shared.directory),
+    inbox: new Inbox(deps),
+    staffComplaints: new StaffComplaints(deps),
+  };
+}
+
+export type StaffServices = ReturnType<typeof createStaffServices>;

@@ -1,0 +1,75 @@
+import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import type { Table } from '../../functions/adapters/dynamodb/client.js';
+
+/** Commands that only read; everything else the platform sends writes. */
+const READS = new Set(
+  ['Get', 'GetItem', 'Query', 'Scan', 'BatchGet', 'BatchGetItem', 'TransactGet', 'TransactGetItems'].map(
+    (name) => `${name}Command`,
+  ),
+);
+
+export interface CapacityTally {
+  requests: number;
+  readUnits: number;
+  writeUnits: number;
+  /** Per command name, for a breakdown. */
+  byCommand: Record<string, { requests: number; units: number }>;
+}
+
+/**
+ * Counts what the platform's requests cost in DynamoDB capacity units, as DynamoDB Local reports
+ * them (`ReturnConsumedCapacity: INDEXES` added to every request), which follows AWS's published
+ * rules: a write unit per KB per item, twice that in a transaction, one more per index entry
+ * written; a read unit per 4 KB read strongly, half that eventually. A write refused by its
+ * condition is not reported by DynamoDB Local, so it is counted here as AWS charges it. Attach it
+ * to the platform's client; read the tally around the requests you want to cost.
+ */
+export function countCapacity(table: Table) {
+  const tally: CapacityTally = { requests: 0, readUnits: 0, writeUnits: 0, byCommand: {} };
+  table.doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as Record<string, unknown>;
+      input.ReturnConsumedCapacity = 'INDEXES';
+      const record = (output: unknown) => {
+        const command = String(context.commandName);
+        const consumed = (output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] })
+          ?.ConsumedCapacity;
+        const units = [consumed ?? []].flat().reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+        tally.requests++;
+        if (READS.has(command)) tally.readUnits += units;
+        else tally.writeUnits += units;
+        const entry = tally.byCommand[command] ?? { requests: 0, units: 0 };
+        tally.byCommand[command] = entry;
+        entry.requests++;
+        entry.units += units;
+      };
+      try {
+        const result = await next(args);
+        record(result.output);
+        return result;
+      } catch (error) {
+        // A write refused by its condition still costs write units, which the error does not
+        // report: one for an item under 1 KB, two in a transaction (AWS's published rules).
+        const name = (error as Error).name;
+        const units =
+          name === 'ConditionalCheckFailedException' ? 1 : name === 'TransactionCanceledException' ? 2 : 0;
+        record({ ConsumedCapacity: { CapacityUnits: units } });
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'countCapacity', priority: 'low' },
+  );
+  return {
+    tally,
+    /** Runs `work` and answers what it cost. */
+    async measure(work: () => Promise<unknown>): Promise<Omit<CapacityTally, 'byCommand'>> {
+      const before = { ...tally };
+      await work();
+      return {
+        requests: tally.requests - before.requests,
+        readUnits: tally.readUnits - before.readUnits,
+        writeUnits: tally.writeUnits - before.writeUnits,
+      };
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { RepeatWindow, SlidingWindowLimiter } from '../../functions/domain/rate-limits.js';
+
+const S = 1000;
+
+describe('SlidingWindowLimiter: at most N in any window, not per calendar minute', () => {
+  it('takes N, refuses the next with the wait until the oldest leaves the window', () => {
+    const limiter = new SlidingWindowLimiter(3, 60 * S);
+    expect(limiter.take('a', 0)).toEqual({ ok: true });
+    expect(limiter.take('a', 50 * S)).toEqual({ ok: true });
+    expect(limiter.take('a', 59 * S)).toEqual({ ok: true });
+    // At 61 s the first has left: one place, even though a calendar minute would still be full.
+    expect(limiter.take('a', 59.5 * S)).toEqual({ ok: false, retryAfterMs: 0.5 * S });
+    expect(limiter.take('a', 61 * S)).toEqual({ ok: true });
+    expect(limiter.take('a', 62 * S)).toEqual({ ok: false, retryAfterMs: 48 * S });
+  });
+
+  it('counts each key on its own and forgets the least recently used beyond its size', () => {
+    const limiter = new SlidingWindowLimiter(1, 60 * S, 2);
+    expect(limiter.take('a', 0).ok).toBe(true);
+    expect(limiter.take('b', 0).ok).toBe(true);
+    expect(limiter.take('a', 1).ok).toBe(false);
+    expect(limiter.take('c', 2).ok).toBe(true); // 'b' is forgotten, 'a' was used more recently
+    expect(limiter.take('b', 3).ok).toBe(true);
+  });
+});
+
+describe('RepeatWindow: one accepted per key per window', () => {
+  it('refuses another submission within the window, never a retry of the accepted one', () => {
+    const window = new RepeatWindow(10 * 60 * S);
+    expect(window.waitMs('device@outlet', 's1', 0)).toBe(0);
+    window.accept('device@outlet', 's1', 0);
+    expect(window.waitMs('device@outlet', 's1', 60 * S)).toBe(0);
+    expect(window.waitMs('device@outlet', 's2', 60 * S)).toBe(9 * 60 * S);
+    expect(window.waitMs('device@other', 's2', 60 * S)).toBe(0);
+    expect(window.waitMs('device@outlet', 's2', 10 * 60 * S)).toBe(0);
+  });
+});
