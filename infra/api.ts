@@ -4,23 +4,38 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { publicEndpoints } from '../functions/apps/public-app.js';
 
 /**
- * The HTTP API: every `/api/…` request goes to the one hono app. Authentication is the app's own
- * (bearer JWTs verified against the issuer's JWKS on the staff routes, outlet keys on the
- * customer routes), so it runs the same locally and in AWS.
+ * The HTTP API, split by trust boundary: the customers' endpoints (listed once, in
+ * functions/apps/public-app.ts) go to the public function, everything else under `/api/` to the
+ * staff function. API Gateway matches the most specific route first. Authentication is the
+ * app's own (bearer JWTs verified against the issuer's JWKS, outlet keys on the customer
+ * routes), so it runs the same locally and in AWS.
  */
 export class PlatformApi extends Construct {
   readonly api: HttpApi;
 
-  constructor(scope: Construct, id: string, props: { handler: IFunction; retain: boolean }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { publicHandler: IFunction; staffHandler: IFunction; retain: boolean },
+  ) {
     super(scope, id);
     this.api = new HttpApi(this, 'HttpApi', {
       createDefaultStage: false,
       description: 'Branch feedback API',
     });
-    const integration = new HttpLambdaIntegration('App', props.handler);
-    this.api.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration });
+    const customers = new HttpLambdaIntegration('Public', props.publicHandler);
+    for (const endpoint of publicEndpoints) {
+      this.api.addRoutes({
+        path: endpoint.path,
+        methods: [HttpMethod[endpoint.method as keyof typeof HttpMethod]],
+        integration: customers,
+      });
+    }
+    const staff = new HttpLambdaIntegration('Staff', props.staffHandler);
+    this.api.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration: staff });
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { repoRoot } from './functions.js';
+import { lambdaNames, repoRoot } from './lambda-bundles.js';
 import { PlatformStack } from './platform-stack.js';
 import { stageConfig } from './stage-config.js';
 
@@ -23,9 +23,18 @@ export function buildApp(app = new App()) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(repoRoot, 'infra/app.ts')) {
-  if (!existsSync(resolve(repoRoot, 'dist/web/index.html'))) {
-    console.error('The pages are not built: run `npm run build:web` first (cdk.json does it for you).');
-    process.exit(1);
+  const outputs: [string, string][] = [
+    ['dist/web/index.html', 'The pages are not built'],
+    ...lambdaNames.map((name): [string, string] => [
+      `dist/lambda/${name}/index.mjs`,
+      `The ${name} function is not built`,
+    ]),
+  ];
+  for (const [built, what] of outputs) {
+    if (!existsSync(resolve(repoRoot, built))) {
+      console.error(`${what}: run \`npm run build\` first (cdk.json does it for you).`);
+      process.exit(1);
+    }
   }
   buildApp().app.synth();
 }

@@ -1,38 +1,23 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge, BASIC_EXECUTION_ROLE } from './acknowledge.js';
+import type { LambdaName } from './lambda-bundles.js';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/**
- * How every Lambda is bundled: one ESM file per handler, minified, AWS SDK v3 left to the
- * runtime. The bundle test in test/infra builds the same way and checks that nothing from
- * functions/local (dev issuer, local routes, stream poller) can reach a Lambda.
- */
-export const bundling: BundlingOptions = {
-  format: OutputFormat.ESM,
-  target: 'node22',
-  minify: true,
-  sourceMap: true,
-  sourcesContent: false,
-  mainFields: ['module', 'main'],
-  externalModules: ['@aws-sdk/*'],
-  // Some CommonJS dependencies call require(); ESM bundles need it defined.
-  banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-};
-
-export const handlers = {
-  http: 'functions/handlers/http.ts',
-  stream: 'functions/handlers/stream.ts',
-  schedule: 'functions/handlers/schedule.ts',
-} as const;
+export { repoRoot } from './lambda-bundles.js';
 
 export interface PlatformFunctionsProps {
+  /** Where `npm run build:functions` put each function's bundle (`<root>/<name>/index.mjs`). */
+  lambdaRoot: string;
   environment: Record<string, string>;
   /** The table's logical id, which names the index wildcard of its grants. */
   tableRef: string;
@@ -40,44 +25,70 @@ export interface PlatformFunctionsProps {
   retain: boolean;
 }
 
-/** The three Lambdas: the hono app behind the API, the stream (outbox) handler, the scheduled jobs. */
+interface FunctionSpec {
+  description: string;
+  timeout: Duration;
+  memorySize: number;
+}
+
+/**
+ * What each function does and how much it gets. The public function answers customers in a few
+ * milliseconds of CPU and a DynamoDB round trip, so it is sized for cost (512 MB); the others do
+ * heavier work less often.
+ */
+const specs: Record<LambdaName, FunctionSpec> = {
+  public: {
+    description: 'Customers: outlet look-up, ratings, complaints, tracking',
+    timeout: Duration.seconds(10),
+    memorySize: 512,
+  },
+  staff: {
+    description: 'Signed-in staff: inbox and actions, outlets, routing rules, statistics',
+    timeout: Duration.seconds(15),
+    memorySize: 1024,
+  },
+  stream: {
+    description: 'The table stream: delivers notifications (outbox)',
+    timeout: Duration.seconds(60),
+    memorySize: 512,
+  },
+  schedule: {
+    description: 'Scheduled jobs: rollups, warnings and the time-limit sweeper',
+    timeout: Duration.minutes(5),
+    memorySize: 1024,
+  },
+};
+
+/**
+ * The four Lambdas, with the same defaults: Node.js 22 on arm64, the bundle built by
+ * infra/lambda-bundles.ts (ESM, split into lazily loaded chunks, AWS SDK from the runtime),
+ * X-Ray tracing, JSON logs in a log group with retention.
+ */
 export class PlatformFunctions extends Construct {
-  readonly http: NodejsFunction;
-  readonly stream: NodejsFunction;
-  readonly schedule: NodejsFunction;
+  readonly byName: Record<LambdaName, LambdaFunction>;
 
   constructor(scope: Construct, id: string, props: PlatformFunctionsProps) {
     super(scope, id);
-    const { tableRef } = props;
-    const make = (
-      name: keyof typeof handlers,
-      description: string,
-      timeout: Duration,
-      memorySize: number,
-    ) => {
+    const make = (name: LambdaName) => {
+      const spec = specs[name];
       const logGroup = new LogGroup(this, `${name}Logs`, {
         retention: retention(props.logRetentionDays),
         removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       });
-      const fn = new NodejsFunction(this, name, {
-        description,
-        entry: resolve(repoRoot, handlers[name]),
-        handler: 'handler',
-        projectRoot: repoRoot,
-        depsLockFilePath: resolve(repoRoot, 'package-lock.json'),
+      const fn = new LambdaFunction(this, name, {
+        description: spec.description,
+        // Source maps stay in dist/lambda beside the build, not in the function: with
+        // --enable-source-maps Node parses them at every cold start (16 ms for the public one).
+        code: Code.fromAsset(join(props.lambdaRoot, name), { exclude: ['*.map', '**/*.map'] }),
+        handler: 'index.handler',
         runtime: Runtime.NODEJS_22_X,
         architecture: Architecture.ARM_64,
-        memorySize,
-        timeout,
+        memorySize: spec.memorySize,
+        timeout: spec.timeout,
         tracing: Tracing.ACTIVE,
         loggingFormat: LoggingFormat.JSON,
         logGroup,
-        bundling,
-        environment: {
-          ...props.environment,
-          POWERTOOLS_SERVICE_NAME: 'branch-feedback',
-          NODE_OPTIONS: '--enable-source-maps',
-        },
+        environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: 'branch-feedback' },
       });
       acknowledge(
         fn,
@@ -93,28 +104,21 @@ export class PlatformFunctions extends Construct {
         fn,
         'CDK grants scoped to this stack: the table’s indexes (index/*); X-Ray trace segments, which have no resource ARN (*); KMS data keys for the encrypted topics.',
         'AwsSolutions-IAM5[Resource::*]',
-        `AwsSolutions-IAM5[Resource::<${tableRef}.Arn>/index/*]`,
+        `AwsSolutions-IAM5[Resource::<${props.tableRef}.Arn>/index/*]`,
         'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
       );
       return fn;
     };
-    this.http = make('http', 'The hono app: customer, staff and admin API', Duration.seconds(15), 1024);
-    this.stream = make(
-      'stream',
-      'The table stream: delivers complaint notifications (outbox)',
-      Duration.seconds(60),
-      512,
-    );
-    this.schedule = make(
-      'schedule',
-      'Scheduled jobs: rollups and the time-limit sweeper',
-      Duration.minutes(5),
-      1024,
-    );
+    this.byName = {
+      public: make('public'),
+      staff: make('staff'),
+      stream: make('stream'),
+      schedule: make('schedule'),
+    };
   }
 
-  get all(): NodejsFunction[] {
-    return [this.http, this.stream, this.schedule];
+  get all(): LambdaFunction[] {
+    return Object.values(this.byName);
   }
 }
 

@@ -9,6 +9,7 @@ import { schedules as configuredSchedules, type ScheduleDefinition } from '../fu
 import { PlatformApi } from './api.js';
 import { StaffAuth } from './auth.js';
 import { PlatformFunctions, repoRoot } from './functions.js';
+import { LAMBDA_OUT_DIR } from './lambda-bundles.js';
 import { Notifications } from './notifications.js';
 import { Schedules } from './schedules.js';
 import { PlatformSecrets } from './secrets.js';
@@ -23,6 +24,8 @@ export interface PlatformStackProps extends StackProps {
   departments?: readonly DepartmentConfig[];
   schedules?: readonly ScheduleDefinition[];
   webRoot?: string;
+  /** The built Lambda bundles; defaults to dist/lambda (`npm run build:functions`). */
+  lambdaRoot?: string;
 }
 
 /** The whole platform in one stack: storage, secrets, topics, functions, API, stream, schedules, sign-in, pages. */
@@ -54,6 +57,7 @@ export class PlatformStack extends Stack {
     const originVerify = secrets.originVerify.secretValueFromJson('value').unsafeUnwrap();
 
     this.functions = new PlatformFunctions(this, 'Functions', {
+      lambdaRoot: props.lambdaRoot ?? LAMBDA_OUT_DIR,
       logRetentionDays: config.logRetentionDays,
       retain,
       tableRef: this.getLogicalId(this.storage.table.node.defaultChild as CfnElement),
@@ -78,16 +82,21 @@ export class PlatformStack extends Stack {
       secrets.qrSecret.grantRead(fn);
       secrets.personalDataKey.grantRead(fn);
     }
-    for (const topic of Object.values(this.notifications.topics)) topic.grantPublish(this.functions.stream);
+    const { byName } = this.functions;
+    for (const topic of Object.values(this.notifications.topics)) topic.grantPublish(byName.stream);
 
-    this.api = new PlatformApi(this, 'Api', { handler: this.functions.http, retain });
+    this.api = new PlatformApi(this, 'Api', {
+      publicHandler: byName.public,
+      staffHandler: byName.staff,
+      retain,
+    });
     this.stream = new StreamProcessing(this, 'Stream', {
       table: this.storage.table,
-      handler: this.functions.stream,
+      handler: byName.stream,
       alerts: this.notifications.topics.alerts ?? missing('alerts topic'),
     });
     new Schedules(this, 'Schedules', {
-      handler: this.functions.schedule,
+      handler: byName.schedule,
       schedules: props.schedules ?? configuredSchedules,
     });
     this.web = new Web(this, 'Web', {

@@ -2,11 +2,12 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, FilterRule, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { NOTIFYING_ITEM_TYPES } from '../functions/streams/deliver-notifications.js';
 
 /**
  * The table's stream is the outbox: the stream function reads it in order and publishes the
@@ -39,6 +40,14 @@ export class StreamProcessing extends Construct {
         reportBatchItemFailures: true,
         parallelizationFactor: 1,
         onFailure: new SqsDlq(this.deadLetters),
+        // Only new items that can carry notifications invoke the function: a rating, a rollup
+        // or a complaint's own update never does (Lambda drops them before invoking, free).
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { type: { S: FilterRule.or(...NOTIFYING_ITEM_TYPES) } } },
+          }),
+        ],
       }),
     );
     this.alarm = new Alarm(this, 'DeadLettersAlarm', {

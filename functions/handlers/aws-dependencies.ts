@@ -1,10 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { getConnInfo } from 'hono/aws-lambda';
 import { z } from 'zod';
 import { connectTable } from '../adapters/dynamodb/client.js';
+import { createRepositories } from '../adapters/dynamodb/repositories.js';
 import { PowertoolsMetricsAdapter } from '../adapters/metrics/powertools-metrics.js';
-import { SnsNotifier } from '../adapters/notifier/sns-notifier.js';
 import { SecretsManagerStore } from '../adapters/secrets/secrets-manager-store.js';
 import { createTokenVerifier } from '../auth/token-verifier.js';
 import { readConfig } from '../config/env.js';
@@ -12,20 +11,21 @@ import type { Dependencies } from '../dependencies.js';
 import { trustedClientAddress } from '../http/client-address.js';
 
 /**
- * Wires the app for AWS Lambda: SNS for notifications, Cognito's JWKS for tokens, and API
- * Gateway's source IP (or CloudFront's viewer address, when proven) as the client address. Built once per cold start.
+ * Wires the app for AWS Lambda: the table, Secrets Manager (read on first use), Cognito's JWKS
+ * for tokens, and API Gateway's source IP (or CloudFront's viewer address, when proven) as the
+ * client address. Built once per cold start. The stream function adds its SNS notifier itself:
+ * nothing else publishes, so nothing else builds an SNS client.
  */
 export function awsDependencies(env: Record<string, string | undefined> = process.env): Dependencies {
   const config = readConfig(env);
-  const topicArns = z.record(z.string(), z.string()).parse(JSON.parse(env.TOPIC_ARNS ?? '{}'));
+  const table = connectTable({ tableName: config.TABLE_NAME, region: config.AWS_REGION });
   return {
     config,
-    table: connectTable({ tableName: config.TABLE_NAME, region: config.AWS_REGION }),
+    repositories: createRepositories(table),
     secrets: new SecretsManagerStore(
       z.string().min(1).parse(env.QR_SECRET_ARN),
       z.string().min(1).parse(env.PHONE_KEY_SECRET_ARN),
     ),
-    notifier: new SnsNotifier(new SNSClient({ region: config.AWS_REGION }), topicArns),
     verifyToken: createTokenVerifier({
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,

@@ -1,10 +1,15 @@
+import { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { SnsNotifier } from '../adapters/notifier/sns-notifier.js';
 import { processStream } from '../streams/process-stream.js';
 import { streamReactions } from '../streams/reactions.js';
 import { awsDependencies } from './aws-dependencies.js';
 
 const deps = awsDependencies();
-const reactions = streamReactions(deps);
+const topicArns = z.record(z.string(), z.string()).parse(JSON.parse(process.env.TOPIC_ARNS ?? '{}'));
+const notifier = new SnsNotifier(new SNSClient({ region: deps.config.AWS_REGION }), topicArns);
+const reactions = streamReactions(deps, notifier);
 
 /** The table's stream (the outbox) → reactions such as notifying a department. */
 export const handler = async (event: DynamoDBStreamEvent) => {

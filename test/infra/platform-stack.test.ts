@@ -59,9 +59,13 @@ describe('the platform stack', () => {
     dev.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
   });
 
-  it('runs three Lambdas on Node.js 22 / arm64 with the table, topics and secrets in their environment', () => {
+  it('runs four Lambdas on Node.js 22 / arm64 with the table, topics and secrets in their environment', () => {
     const fns = dev.findResources('AWS::Lambda::Function', { Properties: ours });
-    expect(Object.keys(fns)).toHaveLength(3);
+    expect(
+      Object.keys(fns)
+        .map((id) => id.replace(/^Functions|[0-9A-F]{8}$/g, ''))
+        .sort(),
+    ).toEqual(['public', 'schedule', 'staff', 'stream']);
     for (const fn of Object.values(fns)) {
       const env = fn.Properties.Environment.Variables;
       expect(Object.keys(env)).toEqual(
@@ -82,8 +86,34 @@ describe('the platform stack', () => {
     }
   });
 
-  it('routes every /api request of the HTTP API to the app, with access logs and throttling', () => {
-    dev.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
+  it('routes the customers’ endpoints to the public function and the rest of /api to the staff function', () => {
+    const routes = Object.values(dev.findResources('AWS::ApiGatewayV2::Route'));
+    const target = (key: string) =>
+      JSON.stringify(routes.find((r) => r.Properties.RouteKey === key)?.Properties.Target);
+    const integrations = dev.findResources('AWS::ApiGatewayV2::Integration');
+    const functionOf = (routeKey: string) => {
+      const id = Object.keys(integrations).find((i) => target(routeKey).includes(i));
+      return JSON.stringify(id ? integrations[id]?.Properties.IntegrationUri : undefined);
+    };
+    const customerRoutes = [
+      'GET /api/v1/outlets/{outletId}',
+      'POST /api/v1/feedback',
+      'POST /api/v1/feedback/{id}/details',
+      'POST /api/v1/complaints',
+      'GET /api/v1/complaints/{trackingNo}',
+      'POST /api/v1/complaints/{trackingNo}/satisfaction',
+      'GET /api/v1/complaint-categories',
+      'GET /api/v1/outlets',
+      'GET /api/v1/health',
+    ];
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(
+      [...customerRoutes, 'ANY /api/{proxy+}'].sort(),
+    );
+    for (const key of customerRoutes) expect(functionOf(key)).toMatch(/Functionspublic/);
+    expect(functionOf('ANY /api/{proxy+}')).toMatch(/Functionsstaff/);
+  });
+
+  it('logs and throttles the API stage', () => {
     dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
@@ -124,6 +154,17 @@ describe('the platform stack', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlq, 'Arn'] } } },
       MaximumRetryAttempts: 10,
+      // Only new items that may carry notifications invoke the function; ratings never do.
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { NewImage: { type: { S: ['complaint-event'] } } },
+            }),
+          },
+        ],
+      },
     });
     dev.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',

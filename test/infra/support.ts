@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import cdkJson from '../../cdk.json' with { type: 'json' };
 import type { DepartmentConfig } from '../../functions/config/departments.js';
+import { lambdaNames } from '../../infra/lambda-bundles.js';
 import { PlatformStack } from '../../infra/platform-stack.js';
 import { stageConfig } from '../../infra/stage-config.js';
 
@@ -15,6 +16,16 @@ export function fakeWebRoot(): string {
   return dir;
 }
 
+/** Folders standing in for dist/lambda: synthesis only needs each function's asset folder to exist. */
+export function fakeLambdaRoot(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-'));
+  for (const name of lambdaNames) {
+    mkdirSync(join(dir, name));
+    writeFileSync(join(dir, name, 'index.mjs'), `export const handler = () => '${name}';`);
+  }
+  return dir;
+}
+
 /** Synthesizes the platform stack for a stage without bundling the Lambdas (the bundle test does that). */
 export function synthStack(stage: 'dev' | 'prod', departments?: readonly DepartmentConfig[]) {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -22,6 +33,7 @@ export function synthStack(stage: 'dev' | 'prod', departments?: readonly Departm
     config: stageConfig(stage, cdkJson.context.stages),
     env: { account: '123456789012', region: 'ap-east-1' },
     webRoot: fakeWebRoot(),
+    lambdaRoot: fakeLambdaRoot(),
     ...(departments ? { departments } : {}),
   });
   return { stack, template: Template.fromStack(stack) };

@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Dependencies } from '../dependencies.js';
+import { type AppEnv, createRouter, type Router } from '../http/app-env.js';
+import { authenticate } from '../http/auth.js';
+import { ApiError, errorResponse } from '../http/errors.js';
+
+export const API_PREFIX = '/api/v1';
+
+/**
+ * The HTTP shell every app shares: request ids, security headers, the body limit, bearer-token
+ * authentication, and the one error mapping. `mount` adds the routes under /api/v1; the public
+ * function, the staff function and the local server differ only in what they mount.
+ */
+export function createHttpApp(deps: Dependencies, mount: (api: Router, root: RootApp) => void) {
+  const app: RootApp = new Hono<AppEnv>();
+  const api = createRouter();
+  api.use(authenticate(deps.verifyToken));
+  mount(api, app);
+
+  app.use(requestId());
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use(
+    `${API_PREFIX}/*`,
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KB');
+      },
+    }),
+  );
+  app.route(API_PREFIX, api);
+  app.notFound((c) => c.json({ error: 'not_found', message: 'No such route' }, 404));
+  app.onError((err, c) =>
+    errorResponse(c, err, (e) =>
+      deps.logger.error('Unhandled error', { error: e as Error, path: c.req.path }),
+    ),
+  );
+  return app;
+}
+
+export type RootApp = Hono<AppEnv>;
+export type HttpApp = ReturnType<typeof createHttpApp>;

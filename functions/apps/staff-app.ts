@@ -1,0 +1,57 @@
+import type { Dependencies } from '../dependencies.js';
+import type { Router } from '../http/app-env.js';
+import { apiDocsPage } from '../http/docs-page.js';
+import { adminOutletRoutes } from '../routes/admin-outlets.js';
+import { adminRoutingRoutes } from '../routes/admin-routing.js';
+import { authConfigRoutes } from '../routes/auth-config.js';
+import { staffRoutes } from '../routes/staff.js';
+import { createSharedServices, type SharedServices } from '../services/services.js';
+import { createStaffServices } from '../services/staff-services.js';
+import { API_PREFIX, createHttpApp, type RootApp } from './http-app.js';
+import { publicRouteDefinitions } from './public-app.js';
+
+/**
+ * The signed-in side of the API (the staff function): the inbox and complaint actions, outlets,
+ * routing rules, statistics, sign-in configuration, and the API's own document.
+ */
+export function mountStaffRoutes(api: Router, deps: Dependencies, shared: SharedServices) {
+  const services = createStaffServices(deps, shared);
+  api.route('/', adminOutletRoutes(services));
+  api.route('/', adminRoutingRoutes(services));
+  api.route('/', staffRoutes(deps, services));
+  api.route('/', authConfigRoutes(deps));
+}
+
+/**
+ * Serves the OpenAPI document of the whole API at /api/v1/openapi.json and its reference page at
+ * /api/docs. `undocumented` are route definitions mounted elsewhere (the public function's) that
+ * the document must still describe.
+ */
+export function documentApi(api: Router, root: RootApp, undocumented: readonly RouteDefinition[] = []) {
+  for (const route of undocumented) api.openAPIRegistry.registerPath(route);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    servers: [{ url: API_PREFIX, description: 'This deployment' }],
+    info: {
+      title: 'Branch feedback and complaint platform',
+      version: '1',
+      description: 'Customer ratings and complaints for the outlets of a bank, and their handling.',
+    },
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  root.get('/api/docs', (c) => c.html(apiDocsPage(`${API_PREFIX}/openapi.json`)));
+}
+
+type RouteDefinition = Parameters<Router['openAPIRegistry']['registerPath']>[0];
+
+export function createStaffApp(deps: Dependencies) {
+  const shared = createSharedServices(deps);
+  return createHttpApp(deps, (api, root) => {
+    mountStaffRoutes(api, deps, shared);
+    documentApi(api, root, publicRouteDefinitions);
+  });
+}

@@ -1,0 +1,120 @@
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Every Lambda and its entry point. The CDK app deploys `dist/lambda/<name>/` for each. */
+export const lambdaEntries = {
+  /** What customers' phones call: outlets, ratings, complaints, tracking. */
+  public: 'functions/handlers/http-public.ts',
+  /** The signed-in API: inbox, actions, admin, statistics. */
+  staff: 'functions/handlers/http-staff.ts',
+  /** The table's stream: the outbox. */
+  stream: 'functions/handlers/stream.ts',
+  /** The scheduled jobs. */
+  schedule: 'functions/handlers/schedule.ts',
+} as const;
+
+export type LambdaName = keyof typeof lambdaEntries;
+export const lambdaNames = Object.keys(lambdaEntries) as LambdaName[];
+export const LAMBDA_OUT_DIR = resolve(repoRoot, 'dist/lambda');
+
+/**
+ * zod ships a message table for every language it knows (sixty-odd files, a third of a bundle)
+ * and exports them all from one module; the API answers field messages in English only, so only
+ * English is bundled. Everything else in zod is untouched.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    const require = createRequire(import.meta.url);
+    const english = require.resolve('zod/v4/locales/en.js');
+    b.onResolve({ filter: /[/\\]locales[/\\]index\.js$/ }, (args) =>
+      /[/\\]zod[/\\]/.test(args.importer)
+        ? { path: 'zod-locales', namespace: 'zod-english-only' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
+      contents: `export { default as en } from ${JSON.stringify(english)};`,
+      resolveDir: dirname(english),
+    }));
+  },
+};
+
+/**
+ * How every Lambda is built: ESM, minified, the AWS SDK left to the runtime, and split into
+ * chunks so a module loaded with `import()` (jose, qrcode, Secrets Manager) is read only when
+ * first used, not at every cold start.
+ */
+export function lambdaBuildOptions(name: LambdaName, outdir: string): BuildOptions {
+  return {
+    absWorkingDir: repoRoot,
+    entryPoints: { index: lambdaEntries[name] },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    legalComments: 'none',
+    mainFields: ['module', 'main'],
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    external: ['@aws-sdk/*'],
+    // Some CommonJS dependencies call require(); ESM bundles need it defined.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    plugins: [zodEnglishOnly],
+    metafile: true,
+    logLevel: 'warning',
+  };
+}
+
+/** Builds every Lambda into `<outRoot>/<name>/index.mjs` (+ chunks); returns each build's metafile. */
+export async function buildLambdas(outRoot = LAMBDA_OUT_DIR): Promise<Record<LambdaName, Metafile>> {
+  const results = await Promise.all(
+    lambdaNames.map(async (name) => {
+      const result = await build(lambdaBuildOptions(name, resolve(outRoot, name)));
+      return [name, result.metafile as Metafile] as const;
+    }),
+  );
+  return Object.fromEntries(results) as Record<LambdaName, Metafile>;
+}
+
+/**
+ * The source files a cold start evaluates: those of the entry chunk and the chunks it imports
+ * statically, not those behind an `import()`.
+ */
+export function loadedAtStart(metafile: Metafile): string[] {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint && path.endsWith('.mjs'));
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    for (const imported of outputs[path]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+    }
+  };
+  if (entry) visit(entry);
+  return [...seen].flatMap((path) => Object.keys(outputs[path]?.inputs ?? {}));
+}
+
+/** Every source file bundled, whether loaded at start or on first use. */
+export const bundledInputs = (metafile: Metafile) => Object.keys(metafile.inputs);
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const metafiles = await buildLambdas();
+  for (const name of lambdaNames) {
+    const bytes = Object.entries(metafiles[name].outputs)
+      .filter(([path]) => path.endsWith('.mjs'))
+      .reduce((sum, [, output]) => sum + output.bytes, 0);
+    console.log(`dist/lambda/${name}: ${(bytes / 1024).toFixed(0)} KB`);
+  }
+}
