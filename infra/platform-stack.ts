@@ -65,7 +65,7 @@ export class PlatformStack extends Stack {
         STAGE: config.stage,
         TABLE_NAME: this.storage.table.tableName,
         PUBLIC_BASE_URL: config.publicBaseUrl,
-        TIME_ZONE: 'Asia/Shanghai',
+        TIME_ZONE,
         LOG_LEVEL: 'INFO',
         JWT_ISSUER: this.auth.issuer,
         JWKS_URL: `${this.auth.issuer}/.well-known/jwks.json`,
@@ -98,6 +98,7 @@ export class PlatformStack extends Stack {
     new Schedules(this, 'Schedules', {
       handler: byName.schedule,
       schedules: props.schedules ?? configuredSchedules,
+      timeZone: TIME_ZONE,
     });
     this.web = new Web(this, 'Web', {
       apiDomain: this.api.domainName,
@@ -113,6 +114,9 @@ export class PlatformStack extends Stack {
     new CfnOutput(this, 'QrSecretArn', { value: secrets.qrSecret.secretArn });
   }
 }
+
+/** The bank's time zone (stage configuration comes with the production issue). */
+const TIME_ZONE = 'Asia/Shanghai';
 
 function missing(what: string): never {
   throw new Error(`Internal: ${what} was not created`);

@@ -7,7 +7,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { NOTIFYING_ITEM_TYPES } from '../functions/streams/deliver-notifications.js';
+import { STREAM_TRIGGERS } from '../functions/streams/reactions.js';
 
 /**
  * The table's stream is the outbox: the stream function reads it in order and publishes the
@@ -40,14 +40,14 @@ export class StreamProcessing extends Construct {
         reportBatchItemFailures: true,
         parallelizationFactor: 1,
         onFailure: new SqsDlq(this.deadLetters),
-        // Only new items that can carry notifications invoke the function: a rating, a rollup
-        // or a complaint's own update never does (Lambda drops them before invoking, free).
-        filters: [
+        // Only the changes a reaction needs invoke the function (Lambda drops the rest before
+        // invoking, free): never a rating, a rollup or a limit.
+        filters: STREAM_TRIGGERS.map((trigger) =>
           FilterCriteria.filter({
-            eventName: FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { type: { S: FilterRule.or(...NOTIFYING_ITEM_TYPES) } } },
+            eventName: FilterRule.isEqual(trigger.eventName),
+            dynamodb: { NewImage: { type: { S: FilterRule.or(...trigger.itemTypes) } } },
           }),
-        ],
+        ),
       }),
     );
     this.alarm = new Alarm(this, 'DeadLettersAlarm', {

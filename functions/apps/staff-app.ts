@@ -5,6 +5,7 @@ import { adminOutletRoutes } from '../routes/admin-outlets.js';
 import { adminRoutingRoutes } from '../routes/admin-routing.js';
 import { authConfigRoutes } from '../routes/auth-config.js';
 import { staffRoutes } from '../routes/staff.js';
+import { statsRoutes } from '../routes/stats.js';
 import { createSharedServices, type SharedServices } from '../services/services.js';
 import { createStaffServices } from '../services/staff-services.js';
 import { API_PREFIX, createHttpApp, type RootApp } from './http-app.js';
@@ -19,6 +20,7 @@ export function mountStaffRoutes(api: Router, deps: Dependencies, shared: Shared
   api.route('/', adminOutletRoutes(services));
   api.route('/', adminRoutingRoutes(services));
   api.route('/', staffRoutes(deps, services));
+  api.route('/', statsRoutes(deps, services));
   api.route('/', authConfigRoutes(deps));
 }
 

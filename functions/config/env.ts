@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_THRESHOLDS, type WarningThresholds } from '../domain/statistics/warnings.js';
 
 /**
  * Runtime configuration, read once from the environment and validated, so a missing or wrong
@@ -6,6 +7,7 @@ import { z } from 'zod';
  * request that needs it.
  */
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const share = (fallback: number) => z.coerce.number().gt(0).lte(1).default(fallback);
 
 export const envSchema = z.object({
   STAGE: z.string().default('local'),
@@ -39,6 +41,19 @@ export const envSchema = z.object({
     )
     .pipe(z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1)),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /** Early warnings (预警): an outlet's CSAT under this share (0–1)… */
+  WARN_CSAT_BELOW: share(DEFAULT_THRESHOLDS.csatBelow),
+  /** …counted only with at least this many ratings in the period. */
+  WARN_MIN_RATINGS: positiveInt(DEFAULT_THRESHOLDS.minRatings),
+  /** CSAT down by this many percentage points or more from the previous period. */
+  WARN_CSAT_DROP_POINTS: z.coerce.number().positive().max(100).default(DEFAULT_THRESHOLDS.csatDropPoints),
+  /** An outlet's or department's on-time rate under this share (0–1). */
+  WARN_ON_TIME_BELOW: share(DEFAULT_THRESHOLDS.onTimeBelow),
+  /** More complaints than this per 1,000 ratings. */
+  WARN_COMPLAINTS_PER_THOUSAND: z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_THRESHOLDS.complaintsPerThousandAbove),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
@@ -50,4 +65,15 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration: ${problems}`);
   }
   return parsed.data;
+}
+
+/** The early-warning thresholds, from the configuration. */
+export function warningThresholds(config: AppConfig): WarningThresholds {
+  return {
+    csatBelow: config.WARN_CSAT_BELOW,
+    minRatings: config.WARN_MIN_RATINGS,
+    csatDropPoints: config.WARN_CSAT_DROP_POINTS,
+    onTimeBelow: config.WARN_ON_TIME_BELOW,
+    complaintsPerThousandAbove: config.WARN_COMPLAINTS_PER_THOUSAND,
+  };
 }

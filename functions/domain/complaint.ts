@@ -24,6 +24,8 @@ export interface Resolution {
   correctiveAction: string;
   resolvedAt: string;
   resolvedBy: StaffRef;
+  /** The due date in force when it was resolved: on time if resolvedAt is not after it. */
+  dueAt?: string | undefined;
 }
 
 /** A complaint as stored (personal data sealed) and as the domain reasons about it. */
@@ -63,6 +65,8 @@ export interface Complaint {
   resolution?: Resolution | undefined;
   satisfaction?: { satisfied: boolean; comment?: string | undefined; at: string } | undefined;
   closedAt?: string | undefined;
+  /** When it was last reopened (for review, or on the customer's verdict). */
+  reopenedAt?: string | undefined;
   enteredBy?: StaffRef | undefined;
   version: number;
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Aspect } from './feedback-rollup.js';
 import type { Language } from './language.js';
+import type { Aspect } from './statistics/rating-totals.js';
 
 /** A customer's rating of a visit, as the survey page sends it (after validation). */
 export interface FeedbackSubmission {

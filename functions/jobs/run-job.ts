@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import type { JobName } from '../config/schedules.js';
+import { JOB_NAMES, type JobName } from '../config/schedules.js';
 import type { Dependencies } from '../dependencies.js';
-import { rollupFeedback } from './rollup-feedback.js';
+import { closeDay, rollUpToday } from './statistics-jobs.js';
 import { sweepTimeLimits } from './sweep-time-limits.js';
 
-export const scheduledEventSchema = z.object({
-  job: z.enum(['rollup-feedback', 'sweep-time-limits'] satisfies JobName[]),
-});
+/** What a schedule sends the scheduled handler: `{"job": <one of the job names>}`. */
+export const scheduledEventSchema = z.object({ job: z.enum(JOB_NAMES) });
 
 const jobs: Record<JobName, (deps: Dependencies) => Promise<unknown>> = {
-  'rollup-feedback': (deps) => rollupFeedback(deps),
-  'sweep-time-limits': (deps) => sweepTimeLimits(deps),
+  'rollup-today': rollUpToday,
+  'close-day': closeDay,
+  'sweep-time-limits': sweepTimeLimits,
 };
 
 /** Runs one scheduled job by name; the EventBridge handler and the local scheduler both call this. */

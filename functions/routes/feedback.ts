@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Dependencies } from '../dependencies.js';
-import { ASPECTS } from '../domain/feedback-rollup.js';
+import { ASPECTS } from '../domain/statistics/rating-totals.js';
 import { createRouter } from '../http/app-env.js';
 import { errorResponses } from '../http/schemas.js';
 import {

@@ -35,12 +35,17 @@ export class OutletDirectory {
     return this.regions.regions.get(id);
   }
 
-  /** Every active outlet, for the customers' outlet picker; cached like the rest. */
-  async activeOutlets(): Promise<Outlet[]> {
+  /** Every outlet, closed ones too (their history still counts); cached like the rest. */
+  async allOutlets(): Promise<Outlet[]> {
     if (!this.all || this.clock() - this.all.at >= TTL_MS) {
-      this.all = { at: this.clock(), outlets: (await this.repository.list()).filter((o) => o.active) };
+      this.all = { at: this.clock(), outlets: await this.repository.list() };
     }
     return this.all.outlets;
+  }
+
+  /** Every active outlet, for the customers' outlet picker. */
+  async activeOutlets(): Promise<Outlet[]> {
+    return (await this.allOutlets()).filter((o) => o.active);
   }
 
   forget(id: string) {

@@ -3,14 +3,16 @@ import { Inbox } from './inbox.js';
 import { OutletAdmin } from './outlet-admin.js';
 import type { SharedServices } from './services.js';
 import { StaffComplaints } from './staff-complaints.js';
+import { StatisticsService } from './statistics.js';
 
-/** What signed-in staff do: work complaints, keep outlets and rules. */
+/** What signed-in staff do: work complaints, keep outlets and rules, read the statistics. */
 export function createStaffServices(deps: Dependencies, shared: SharedServices) {
   return {
     ...shared,
     outletAdmin: new OutletAdmin(deps, shared.directory),
     inbox: new Inbox(deps),
     staffComplaints: new StaffComplaints(deps),
+    statistics: new StatisticsService(deps, shared.directory),
   };
 }
 

@@ -1,14 +1,11 @@
 import type { TableKey } from '../adapters/dynamodb/keys.js';
+import { WARNING_TYPE } from '../adapters/dynamodb/warning-repository.js';
 import type { Notification, Notifier } from '../adapters/notifier/notifier.js';
 import type { Dependencies } from '../dependencies.js';
 import type { StreamReaction } from './process-stream.js';
 
-/**
- * The item types whose stored items may carry notifications for the outbox. The stream event
- * source's filter is built from this list (infra/stream.ts), so no other write (a rating, a
- * rollup) invokes the stream function.
- */
-export const NOTIFYING_ITEM_TYPES = ['complaint-event'] as const;
+/** The item types whose new items may carry notifications for the outbox: a complaint's audit event, a warning. */
+export const NOTIFYING_ITEM_TYPES = ['complaint-event', WARNING_TYPE] as const;
 
 /**
  * The outbox: when an item that carries notifications is written, publish each one. The stream

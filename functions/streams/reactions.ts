@@ -1,9 +1,19 @@
 import type { Notifier } from '../adapters/notifier/notifier.js';
 import type { Dependencies } from '../dependencies.js';
-import { deliverNotifications } from './deliver-notifications.js';
+import { deliverNotifications, NOTIFYING_ITEM_TYPES } from './deliver-notifications.js';
+import { COMPLAINT_TYPE, markStaleRollups } from './mark-stale-rollups.js';
 import type { StreamReaction } from './process-stream.js';
 
 /** Every reaction to table changes; the Lambda stream handler and the local poller run this list. */
 export function streamReactions(deps: Dependencies, notifier: Notifier): StreamReaction[] {
-  return [deliverNotifications(deps, notifier)];
+  return [deliverNotifications(deps, notifier), markStaleRollups(deps)];
 }
+
+/**
+ * The changes any reaction cares about: the stream event source's filter is built from this
+ * (infra/stream.ts), so nothing else (a rating, a rollup, a limit) ever invokes the function.
+ */
+export const STREAM_TRIGGERS = [
+  { eventName: 'INSERT', itemTypes: NOTIFYING_ITEM_TYPES },
+  { eventName: 'MODIFY', itemTypes: [COMPLAINT_TYPE] },
+] as const;

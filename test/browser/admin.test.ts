@@ -51,7 +51,10 @@ describe('the admin page and posters', () => {
     expect(await page.locator('.poster').first().textContent()).toMatch(
       /扫码评价本次服务.*Scan to rate us.*投诉请扫此码/s,
     );
-    await page.locator('.poster').first().screenshot({ path: screenshotPath('poster') });
+    await page
+      .locator('.poster')
+      .first()
+      .screenshot({ path: screenshotPath('poster') });
     await context.close();
   });
 

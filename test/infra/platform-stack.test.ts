@@ -154,13 +154,19 @@ describe('the platform stack', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlq, 'Arn'] } } },
       MaximumRetryAttempts: 10,
-      // Only new items that may carry notifications invoke the function; ratings never do.
+      // Only new items that may carry notifications, and changed complaints, invoke the function; ratings never do.
       FilterCriteria: {
         Filters: [
           {
             Pattern: JSON.stringify({
               eventName: ['INSERT'],
-              dynamodb: { NewImage: { type: { S: ['complaint-event'] } } },
+              dynamodb: { NewImage: { type: { S: ['complaint-event', 'warning'] } } },
+            }),
+          },
+          {
+            Pattern: JSON.stringify({
+              eventName: ['MODIFY'],
+              dynamodb: { NewImage: { type: { S: ['complaint'] } } },
             }),
           },
         ],
@@ -174,15 +180,27 @@ describe('the platform stack', () => {
     });
   });
 
-  it('schedules every job of functions/config/schedules.ts', () => {
-    const rules = dev.findResources('AWS::Events::Rule');
-    expect(Object.keys(rules)).toHaveLength(schedules.length);
-    for (const schedule of schedules) {
-      dev.hasResourceProperties('AWS::Events::Rule', {
-        ScheduleExpression: `rate(${schedule.everyMinutes} minutes)`,
-        Targets: [Match.objectLike({ Input: JSON.stringify({ job: schedule.job }) })],
+  it('schedules every job of functions/config/schedules.ts in the bank’s time zone, with retries and a dead-letter queue', () => {
+    const found = dev.findResources('AWS::Scheduler::Schedule');
+    expect(Object.keys(found)).toHaveLength(schedules.length);
+    const expected = {
+      'rollup-today': 'rate(15 minutes)',
+      'close-day': 'cron(30 0 * * ? *)',
+      'sweep-time-limits': 'rate(15 minutes)',
+    };
+    for (const [job, expression] of Object.entries(expected)) {
+      dev.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: expression,
+        // A time of day is the bank's; a rate needs no time zone.
+        ...(expression.startsWith('cron') ? { ScheduleExpressionTimezone: 'Asia/Shanghai' } : {}),
+        Target: Match.objectLike({
+          Input: JSON.stringify({ job }),
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 1800 },
+          DeadLetterConfig: { Arn: Match.anyValue() },
+        }),
       });
     }
+    expect(Object.keys(expected).sort()).toEqual(schedules.map((s) => s.job).sort());
   });
 
   it('generates the QR and personal-data secrets at deploy time, never in the template', () => {

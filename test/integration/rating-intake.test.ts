@@ -4,6 +4,7 @@ import { countCapacity } from '../support/capacity.js';
 import { MINUTE, TestClock } from '../support/clock.js';
 import { keyFor, newSubmissionId, postJson } from '../support/customer.js';
 import { usePlatform } from '../support/platform.js';
+import { rollUp } from '../support/rollup.js';
 
 // 23:59:58 in Shanghai on 24 November: two seconds before the bank's midnight.
 const clock = new TestClock('2026-11-24T23:59:58+08:00');
@@ -41,12 +42,8 @@ function anotherInstance() {
   };
 }
 
-async function rollup() {
-  const response = await fetch(`${ctx.url}/api/v1/local/jobs/rollup-feedback`, { method: 'POST' });
-  expect(response.status).toBe(200);
-}
 const countedOn = async (outletId: string, date: string) =>
-  (await ctx.platform.deps.repositories.rollups.getOutletDay(outletId, date))?.feedback.count;
+  (await ctx.platform.deps.repositories.rollups.get('outlet', outletId, 'day', date))?.ratings.count;
 const storedOn = async (outletId: string, date: string) =>
   (await ctx.platform.deps.repositories.ratings.outletDay(outletId, date)).length;
 
@@ -77,7 +74,7 @@ describe('a one-tap rating', () => {
     clock.advance(2_000); // 00:00:01 on the 25th: another bank day
     const again = await post(body);
     expect(again).toMatchObject({ status: 200, body: { id: first.body.id } });
-    await rollup();
+    await rollUp(ctx.url, '2026-11-24', '2026-11-25');
     expect(await countedOn('sh-jingan', '2026-11-24')).toBe(1);
     expect(await countedOn('sh-jingan', '2026-11-25')).toBe(0);
     expect(await storedOn('sh-jingan', '2026-11-25')).toBe(0);
@@ -102,7 +99,7 @@ describe('one rating per device per outlet per window (10 minutes here)', () => 
     clock.advance(10 * MINUTE);
     expect((await post(await rating('sh-xujiahui', device))).status).toBe(201); // 10:21, counted
     expect((await post(await rating('sh-xujiahui', { deviceId: 'device-other-0002' }))).status).toBe(201);
-    await rollup();
+    await rollUp(ctx.url, '2026-11-26');
     expect(await storedOn('sh-xujiahui', '2026-11-26')).toBe(5);
     // 10:00, 10:21 and the other device; 10:05 and 10:11 each came within 10 minutes of the device's last rating.
     expect(await countedOn('sh-xujiahui', '2026-11-26')).toBe(3);
@@ -116,7 +113,7 @@ describe('one rating per device per outlet per window (10 minutes here)', () => 
     expect((await anotherInstance()(await rating('bj-guomao', device))).status).toBe(201);
     clock.set('2026-11-28T00:15:00+08:00');
     expect((await post(await rating('bj-guomao', device))).status).toBe(201);
-    await rollup();
+    await rollUp(ctx.url, '2026-11-27', '2026-11-28');
     expect(await countedOn('bj-guomao', '2026-11-27')).toBe(1);
     expect(await storedOn('bj-guomao', '2026-11-28')).toBe(2);
     expect(await countedOn('bj-guomao', '2026-11-28')).toBe(1); // 00:15 counts, 00:03 does not

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint, newFeedbackId } from '../../functions/domain/feedback.js';
-import {
-  addFeedback,
-  averageRating,
-  countedRatings,
-  emptyTotals,
-  satisfactionRate,
-  sumTotals,
-} from '../../functions/domain/feedback-rollup.js';
 import { pickLanguage } from '../../functions/domain/language.js';
+import {
+  addRating,
+  countedRatings,
+  csat,
+  emptyRatingTotals,
+  meanRating,
+  sumRatingTotals,
+} from '../../functions/domain/statistics/rating-totals.js';
 
 describe('submission fingerprints', () => {
   it('ignore key order and undefined fields, and see every value', () => {
@@ -26,23 +26,39 @@ describe('feedback ids', () => {
   });
 });
 
-describe('feedback rollup arithmetic', () => {
-  const day1 = [5, 4, 2].reduce((t, rating) => addFeedback(t, { rating }), emptyTotals());
-  const day2 = addFeedback(emptyTotals(), { rating: 1, aspects: { attitude: 2, efficiency: 3 } });
+describe('rating totals', () => {
+  const day1 = [5, 4, 2].reduce((t, rating) => addRating(t, { rating }), emptyRatingTotals());
+  const day2 = addRating(emptyRatingTotals(), {
+    rating: 1,
+    aspects: { attitude: 2, efficiency: 3 },
+    comment: '慢',
+  });
 
-  it('counts ratings, satisfied customers (4–5) and the distribution', () => {
-    expect(day1).toMatchObject({ count: 3, ratingSum: 11, satisfied: 2, distribution: [0, 1, 0, 1, 1] });
-    expect(satisfactionRate(day1)).toBeCloseTo(2 / 3);
-    expect(averageRating(day1)).toBeCloseTo(11 / 3);
+  it('counts ratings, satisfied customers (4–5), the distribution and comments', () => {
+    expect(day1).toMatchObject({
+      count: 3,
+      ratingSum: 11,
+      satisfied: 2,
+      distribution: [0, 1, 0, 1, 1],
+      comments: 0,
+    });
+    expect(csat(day1)).toBeCloseTo(2 / 3);
+    expect(meanRating(day1)).toBeCloseTo(11 / 3);
   });
 
   it('sums days exactly, aspects included, and says nothing for no ratings', () => {
-    const both = sumTotals(day1, day2);
-    expect(both).toMatchObject({ count: 4, ratingSum: 12, satisfied: 2, distribution: [1, 1, 0, 1, 1] });
+    const both = sumRatingTotals(day1, day2);
+    expect(both).toMatchObject({
+      count: 4,
+      ratingSum: 12,
+      satisfied: 2,
+      distribution: [1, 1, 0, 1, 1],
+      comments: 1,
+    });
     expect(both.aspects.attitude).toEqual({ count: 1, sum: 2 });
     expect(both.aspects.environment).toEqual({ count: 0, sum: 0 });
-    expect(satisfactionRate(emptyTotals())).toBeNull();
-    expect(averageRating(emptyTotals())).toBeNull();
+    expect(csat(emptyRatingTotals())).toBeNull();
+    expect(meanRating(emptyRatingTotals())).toBeNull();
   });
 });
 

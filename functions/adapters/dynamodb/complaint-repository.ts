@@ -189,6 +189,21 @@ export class ComplaintRepository {
     return items.map((i) => strip<Complaint>(i));
   }
 
+  /** An outlet's complaints received from `fromIso` to `toIso` inclusive, oldest first. */
+  async receivedBetween(outletId: string, fromIso: string, toIso: string): Promise<Complaint[]> {
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': indexPartitions.outletComplaints(outletId),
+        ':from': fromIso,
+        // Sort keys are `<receivedAt>#<trackingNo>`: anything received at `toIso` sorts before `toIso#~`.
+        ':to': `${toIso}#~`,
+      },
+    });
+    return items.map((i) => strip<Complaint>(i));
+  }
+
   /** How many complaints of a category an outlet received since `sinceIso`. */
   async countRecent(outletId: string, category: string, sinceIso: string): Promise<number> {
     return countAll(this.table, {

@@ -5,8 +5,10 @@ import { OutletRepository } from './outlet-repository.js';
 import { RatingRepository } from './rating-repository.js';
 import { RollupRepository } from './rollup-repository.js';
 import { RoutingRulesRepository } from './routing-rules-repository.js';
+import { StaleRollupRepository } from './stale-rollup-repository.js';
 import { SubmissionRepository } from './submission-repository.js';
 import { TrackingLimitRepository } from './tracking-limit-repository.js';
+import { WarningRepository } from './warning-repository.js';
 
 /**
  * Every repository over the one table, built once per process with the dependencies. Services,
@@ -20,6 +22,8 @@ export function createRepositories(table: Table) {
     complaints: new ComplaintRepository(table),
     routingRules: new RoutingRulesRepository(table),
     rollups: new RollupRepository(table),
+    staleRollups: new StaleRollupRepository(table),
+    warnings: new WarningRepository(table),
     outbox: new OutboxRepository(table),
     trackingLimits: new TrackingLimitRepository(table),
     /** Whether the table answers (the health check). */

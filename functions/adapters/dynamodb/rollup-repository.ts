@@ -1,58 +1,88 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { FeedbackTotals } from '../../domain/feedback-rollup.js';
+import type { Granularity } from '../../domain/statistics/periods.js';
+import type { Rollup, Scope } from '../../domain/statistics/rollup.js';
 import type { Table } from './client.js';
-import { indexKeys, keys } from './keys.js';
+import { indexKeys, indexPartitions, KEY_ATTRIBUTES, keys } from './keys.js';
 import { queryAll } from './query-all.js';
 
 /**
- * Rollups: one item per scope, id, granularity and period. A rerun overwrites the same item, so
- * a rollup is recomputable and never double-counts. gsi1 lists every outlet of one period for
- * rankings.
+ * Rollups: one item per scope, id, granularity and period (`ROLLUP#<scope>#<id>` /
+ * `<granularity>#<period>`), so a scope's periods over any range are one Query, and a rerun
+ * overwrites the same item: recomputable, never counted twice. Outlets and regions also appear
+ * in gsi1 (`RANK#<scope>#<granularity>#<period>` / `<region>#<id>`): every outlet (or region)
+ * of one period is one Query, for rankings and for summing a day into its region.
  */
-export interface OutletDayRollup {
-  outletId: string;
-  regionId: string;
-  date: string;
-  feedback: FeedbackTotals;
-  computedAt: string;
-}
-
-const key = (outletId: string, date: string) => keys.rollup('outlet', outletId, 'day', date);
-
 export class RollupRepository {
   constructor(private readonly table: Table) {}
 
-  async putOutletDay(rollup: OutletDayRollup): Promise<void> {
+  async put(rollup: Rollup): Promise<void> {
+    const ranked =
+      rollup.scope === 'outlet' || rollup.scope === 'region'
+        ? indexKeys.ranking(rollup.scope, rollup.granularity, rollup.period, rankOrder(rollup))
+        : {};
     await this.table.doc.send(
       new PutCommand({
         TableName: this.table.name,
         Item: {
-          ...key(rollup.outletId, rollup.date),
+          ...keys.rollup(rollup.scope, rollup.id, rollup.granularity, rollup.period),
+          ...ranked,
           type: 'rollup',
-          ...indexKeys.ranking('outlet', 'day', rollup.date, `${rollup.regionId}#${rollup.outletId}`),
           ...rollup,
         },
       }),
     );
   }
 
-  async getOutletDay(outletId: string, date: string): Promise<OutletDayRollup | undefined> {
+  async get(scope: Scope, id: string, granularity: Granularity, period: string): Promise<Rollup | undefined> {
     const { Item } = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.name, Key: key(outletId, date) }),
+      new GetCommand({ TableName: this.table.name, Key: keys.rollup(scope, id, granularity, period) }),
     );
-    return Item as OutletDayRollup | undefined;
+    return Item ? decode(Item) : undefined;
   }
 
-  /** One outlet's days from `from` to `to` inclusive, oldest first: a single-partition Query. */
-  async outletDays(outletId: string, from: string, to: string): Promise<OutletDayRollup[]> {
-    // Three years of days is past one 1 MB page, so read every page.
-    return queryAll<OutletDayRollup>(this.table, {
+  /** One scope's rollups of `granularity` from period `from` to `to` inclusive, oldest first: one Query. */
+  async range(
+    scope: Scope,
+    id: string,
+    granularity: Granularity,
+    from: string,
+    to: string,
+  ): Promise<Rollup[]> {
+    const first = keys.rollup(scope, id, granularity, from);
+    const items = await queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: {
-        ':pk': key(outletId, from).pk,
-        ':from': key(outletId, from).sk,
-        ':to': key(outletId, to).sk,
+        ':pk': first.pk,
+        ':from': first.sk,
+        ':to': keys.rollup(scope, id, granularity, to).sk,
       },
     });
+    return items.map(decode);
   }
+
+  /** Every outlet's (or region's) rollup of one period, optionally one region's outlets only. */
+  async allOf(
+    scope: 'outlet' | 'region',
+    granularity: Granularity,
+    period: string,
+    regionId?: string,
+  ): Promise<Rollup[]> {
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: regionId ? 'gsi1pk = :pk AND begins_with(gsi1sk, :region)' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': indexPartitions.ranking(scope, granularity, period),
+        ...(regionId ? { ':region': `${regionId}#` } : {}),
+      },
+    });
+    return items.map(decode);
+  }
+}
+
+const rankOrder = (r: Rollup) => (r.scope === 'outlet' ? `${r.regionId ?? ''}#${r.id}` : r.id);
+
+function decode(item: Record<string, unknown>): Rollup {
+  const copy = { ...item };
+  for (const key of [...KEY_ATTRIBUTES, 'type']) delete copy[key];
+  return copy as unknown as Rollup;
 }

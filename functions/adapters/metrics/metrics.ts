@@ -11,7 +11,8 @@ export type MetricName =
   | 'ComplaintAction'
   | 'TimeLimitReminder'
   | 'TimeLimitBreached'
-  | 'ComplaintAutoClosed';
+  | 'ComplaintAutoClosed'
+  | 'WarningRaised';
 
 export interface Metrics {
   count(name: MetricName, value?: number): void;

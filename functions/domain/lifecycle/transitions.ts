@@ -151,6 +151,7 @@ export function applyAction(
         correctiveAction: action.correctiveAction,
         resolvedAt: at,
         resolvedBy: staffRef(actor),
+        dueAt: complaint.dueAt,
       };
       next.extensionRequest = undefined;
       return step('resolved', {
@@ -197,6 +198,7 @@ export function reopen(complaint: Complaint, now: Date, timeZone: string): void 
   complaint.flags = { ...complaint.flags, escalated: true, overdue: false };
   complaint.dueAt = dueDate(now, DEFAULT_TIME_LIMIT_DAYS, timeZone).toISOString();
   complaint.closedAt = undefined;
+  complaint.reopenedAt = now.toISOString();
 }
 
 type Check = { error: 'forbidden'; message: string } | { error: 'conflict'; message: string } | undefined;

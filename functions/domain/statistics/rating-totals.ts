@@ -1,7 +1,6 @@
 /**
- * Arithmetic of feedback rollups: what an outlet-day (and any sum of them) says about
- * satisfaction. Kept as sums and counts, never averages, so rollups add up exactly across days,
- * outlets and regions.
+ * What ratings say, kept as sums and counts (never averages), so totals add up exactly across
+ * days, outlets and regions, and every mean or rate is worked out from the sums at the end.
  */
 export const ASPECTS = ['environment', 'attitude', 'efficiency', 'professionalism'] as const;
 export type Aspect = (typeof ASPECTS)[number];
@@ -9,19 +8,22 @@ export type Aspect = (typeof ASPECTS)[number];
 export interface RatedFeedback {
   rating: number;
   aspects?: Partial<Record<Aspect, number>> | undefined;
+  comment?: string | undefined;
 }
 
-export interface FeedbackTotals {
+export interface RatingTotals {
   count: number;
   ratingSum: number;
-  /** Ratings 4 and 5: the customers who were satisfied. */
+  /** Ratings 4 and 5: the customers who were satisfied (CSAT's numerator). */
   satisfied: number;
   /** How many ratings of each value; index 0 is rating 1. */
   distribution: [number, number, number, number, number];
   aspects: Record<Aspect, { count: number; sum: number }>;
+  /** Ratings that came with a comment. */
+  comments: number;
 }
 
-export function emptyTotals(): FeedbackTotals {
+export function emptyRatingTotals(): RatingTotals {
   return {
     count: 0,
     ratingSum: 0,
@@ -33,11 +35,12 @@ export function emptyTotals(): FeedbackTotals {
       efficiency: { count: 0, sum: 0 },
       professionalism: { count: 0, sum: 0 },
     },
+    comments: 0,
   };
 }
 
-export function addFeedback(totals: FeedbackTotals, feedback: RatedFeedback): FeedbackTotals {
-  const distribution = [...totals.distribution] as FeedbackTotals['distribution'];
+export function addRating(totals: RatingTotals, feedback: RatedFeedback): RatingTotals {
+  const distribution = [...totals.distribution] as RatingTotals['distribution'];
   distribution[feedback.rating - 1] = (distribution[feedback.rating - 1] ?? 0) + 1;
   const aspects = { ...totals.aspects };
   for (const aspect of ASPECTS) {
@@ -51,10 +54,11 @@ export function addFeedback(totals: FeedbackTotals, feedback: RatedFeedback): Fe
     satisfied: totals.satisfied + (feedback.rating >= 4 ? 1 : 0),
     distribution,
     aspects,
+    comments: totals.comments + (feedback.comment ? 1 : 0),
   };
 }
 
-export function sumTotals(a: FeedbackTotals, b: FeedbackTotals): FeedbackTotals {
+export function sumRatingTotals(a: RatingTotals, b: RatingTotals): RatingTotals {
   const aspects = { ...a.aspects };
   for (const aspect of ASPECTS) {
     aspects[aspect] = {
@@ -66,18 +70,15 @@ export function sumTotals(a: FeedbackTotals, b: FeedbackTotals): FeedbackTotals 
     count: a.count + b.count,
     ratingSum: a.ratingSum + b.ratingSum,
     satisfied: a.satisfied + b.satisfied,
-    distribution: a.distribution.map(
-      (n, i) => n + (b.distribution[i] ?? 0),
-    ) as FeedbackTotals['distribution'],
+    distribution: a.distribution.map((n, i) => n + (b.distribution[i] ?? 0)) as RatingTotals['distribution'],
     aspects,
+    comments: a.comments + b.comments,
   };
 }
 
-/** Share of satisfied customers (ratings 4–5), or null when nobody rated. */
-export const satisfactionRate = (t: FeedbackTotals): number | null =>
-  t.count === 0 ? null : t.satisfied / t.count;
-export const averageRating = (t: FeedbackTotals): number | null =>
-  t.count === 0 ? null : t.ratingSum / t.count;
+/** CSAT: the share of ratings that are 4 or 5, or null when nobody rated. */
+export const csat = (t: RatingTotals): number | null => (t.count === 0 ? null : t.satisfied / t.count);
+export const meanRating = (t: RatingTotals): number | null => (t.count === 0 ? null : t.ratingSum / t.count);
 
 /** What the repeat rule needs of a stored rating. */
 export interface TimedRating {

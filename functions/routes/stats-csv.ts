@@ -1,0 +1,204 @@
+import type { Language } from '../domain/language.js';
+import type { ComplaintFigures, RatingFigures } from '../domain/statistics/figures.js';
+import { ASPECTS } from '../domain/statistics/rating-totals.js';
+import type { WarningRule } from '../domain/statistics/warnings.js';
+import type { CsvColumn } from '../http/csv.js';
+
+/**
+ * The columns of each statistics download, headed in the caller's language. Rates are written
+ * as percentages with one decimal (what a report shows); a rate over nothing is an empty cell.
+ */
+type Label = Record<Language, string>;
+const L = (zhCN: string, zhTW: string, en: string): Label => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
+
+const labels = {
+  period: L('期间', '期間', 'Period'),
+  ratings: L('评价数', '評價數', 'Ratings'),
+  mean: L('平均分', '平均分', 'Mean rating'),
+  csat: L('满意度 (%)', '滿意度 (%)', 'CSAT (%)'),
+  stars: (n: number) => L(`${n} 分`, `${n} 分`, `${n} star${n === 1 ? '' : 's'}`),
+  environment: L('环境', '環境', 'Environment'),
+  attitude: L('服务态度', '服務態度', 'Attitude'),
+  efficiency: L('办理效率', '辦理效率', 'Efficiency'),
+  professionalism: L('专业能力', '專業能力', 'Professionalism'),
+  comments: L('留言数', '留言數', 'Comments'),
+  received: L('受理量', '受理量', 'Received'),
+  resolved: L('办结量', '辦結量', 'Resolved'),
+  resolvedOnTime: L('按时办结量', '按時辦結量', 'Resolved on time'),
+  completionRate: L('办结率 (%)', '辦結率 (%)', 'Completion rate (%)'),
+  onTimeRate: L('按时办结率 (%)', '按時辦結率 (%)', 'On-time rate (%)'),
+  rated: L('评价处理人数', '評價處理人數', 'Verdicts given'),
+  satisfied: L('满意人数', '滿意人數', 'Satisfied'),
+  satisfactionRate: L('满意率 (%)', '滿意率 (%)', 'Satisfaction rate (%)'),
+  openOverdue: L('逾期未办结', '逾期未辦結', 'Open and overdue'),
+  perThousand: L('每千次评价投诉数', '每千次評價投訴數', 'Complaints per 1,000 ratings'),
+  hours: L('平均办结时长 (小时)', '平均辦結時長 (小時)', 'Mean hours to resolve'),
+  rank: L('排名', '排名', 'Rank'),
+  name: L('名称', '名稱', 'Name'),
+  region: L('分行', '分行', 'Region'),
+  complaints: L('投诉量', '投訴量', 'Complaints'),
+  change: L('较上期 (百分点)', '較上期 (百分點)', 'Change (points)'),
+  rule: L('预警类型', '預警類型', 'Warning'),
+  subject: L('对象', '對象', 'Subject'),
+  figures: L('指标', '指標', 'Figures'),
+  raisedAt: L('预警时间', '預警時間', 'Raised'),
+  acknowledgedBy: L('确认人', '確認人', 'Acknowledged by'),
+  acknowledgedAt: L('确认时间', '確認時間', 'Acknowledged'),
+  note: L('备注', '備註', 'Note'),
+  receivedAt: L('评价时间', '評價時間', 'Received'),
+  outlet: L('网点', '網點', 'Outlet'),
+  rating: L('评分', '評分', 'Rating'),
+  comment: L('留言', '留言', 'Comment'),
+  language: L('语言', '語言', 'Language'),
+  counted: L('计入统计', '計入統計', 'Counted'),
+};
+
+const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
+const round = (n: number | null, digits = 2) =>
+  n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function satisfactionColumns(lang: Language): CsvColumn<{ period: string; ratings: RatingFigures }>[] {
+  return [
+    { header: labels.period[lang], value: (r) => r.period },
+    { header: labels.ratings[lang], value: (r) => r.ratings.count },
+    { header: labels.mean[lang], value: (r) => round(r.ratings.mean) },
+    { header: labels.csat[lang], value: (r) => percent(r.ratings.csat) },
+    ...([1, 2, 3, 4, 5] as const).map((n) => ({
+      header: labels.stars(n)[lang],
+      value: (r: { ratings: RatingFigures }) => r.ratings.distribution[n],
+    })),
+    ...ASPECTS.map((a) => ({
+      header: labels[a][lang],
+      value: (r: { ratings: RatingFigures }) => round(r.ratings.aspects[a]),
+    })),
+    { header: labels.comments[lang], value: (r) => r.ratings.comments },
+  ];
+}
+
+/** Complaint figures, then one column per category, severity and channel found (named by `names`). */
+export function complaintColumns(
+  lang: Language,
+  rows: readonly { complaints: ComplaintFigures }[],
+  names: (kind: 'category' | 'severity' | 'channel', id: string) => string,
+): CsvColumn<{ period: string; complaints: ComplaintFigures }>[] {
+  const keysOf = (pick: (c: ComplaintFigures) => Record<string, number>) =>
+    [...new Set(rows.flatMap((r) => Object.keys(pick(r.complaints))))].sort();
+  const breakdown = (
+    kind: 'category' | 'severity' | 'channel',
+    pick: (c: ComplaintFigures) => Record<string, number>,
+  ) =>
+    keysOf(pick).map((id) => ({
+      header: names(kind, id),
+      value: (r: { complaints: ComplaintFigures }) => pick(r.complaints)[id] ?? 0,
+    }));
+  return [
+    { header: labels.period[lang], value: (r) => r.period },
+    { header: labels.received[lang], value: (r) => r.complaints.received },
+    { header: labels.resolved[lang], value: (r) => r.complaints.resolved },
+    { header: labels.resolvedOnTime[lang], value: (r) => r.complaints.resolvedOnTime },
+    { header: labels.completionRate[lang], value: (r) => percent(r.complaints.completionRate) },
+    { header: labels.onTimeRate[lang], value: (r) => percent(r.complaints.onTimeRate) },
+    { header: labels.rated[lang], value: (r) => r.complaints.rated },
+    { header: labels.satisfied[lang], value: (r) => r.complaints.satisfied },
+    { header: labels.satisfactionRate[lang], value: (r) => percent(r.complaints.satisfactionRate) },
+    { header: labels.openOverdue[lang], value: (r) => r.complaints.openOverdue },
+    { header: labels.perThousand[lang], value: (r) => round(r.complaints.perThousandRatings) },
+    { header: labels.hours[lang], value: (r) => round(r.complaints.meanHoursToResolve, 1) },
+    ...breakdown('category', (c) => c.byCategory),
+    ...breakdown('severity', (c) => c.bySeverity),
+    ...breakdown('channel', (c) => c.byChannel),
+  ];
+}
+
+interface RankingRow {
+  rank: number;
+  name: string;
+  region?: string | undefined;
+  csat: number | null;
+  ratings: number;
+  complaints: number;
+  completionRate: number | null;
+  onTimeRate: number | null;
+  change: number | null;
+}
+
+export function rankingColumns(lang: Language): CsvColumn<RankingRow>[] {
+  return [
+    { header: labels.rank[lang], value: (r) => r.rank },
+    { header: labels.name[lang], value: (r) => r.name },
+    { header: labels.region[lang], value: (r) => r.region },
+    { header: labels.csat[lang], value: (r) => percent(r.csat) },
+    { header: labels.ratings[lang], value: (r) => r.ratings },
+    { header: labels.complaints[lang], value: (r) => r.complaints },
+    { header: labels.completionRate[lang], value: (r) => percent(r.completionRate) },
+    { header: labels.onTimeRate[lang], value: (r) => percent(r.onTimeRate) },
+    { header: labels.change[lang], value: (r) => (r.change === null ? null : round(r.change * 100, 1)) },
+  ];
+}
+
+interface WarningRow {
+  period: string;
+  rule: WarningRule;
+  subjectName: string;
+  region?: string | undefined;
+  category?: string | undefined;
+  figures: Record<string, number | null>;
+  raisedAt: string;
+  acknowledged?: { byName: string; at: string; note?: string | undefined } | undefined;
+}
+
+const RULE_NAMES: Record<WarningRule, Label> = {
+  'csat-low': L('满意度低于阈值', '滿意度低於閾值', 'CSAT below threshold'),
+  'csat-drop': L('满意度较上期下降', '滿意度較上期下降', 'CSAT dropped'),
+  'on-time-low': L('按时办结率低于目标', '按時辦結率低於目標', 'On-time rate below target'),
+  'complaints-high': L('投诉偏多', '投訴偏多', 'Many complaints per 1,000 ratings'),
+  recurring: L('频发投诉', '頻發投訴', 'Recurring complaints'),
+};
+
+export function warningColumns(lang: Language, time: (iso: string) => string): CsvColumn<WarningRow>[] {
+  return [
+    { header: labels.period[lang], value: (r) => r.period },
+    { header: labels.rule[lang], value: (r) => RULE_NAMES[r.rule][lang] },
+    {
+      header: labels.subject[lang],
+      value: (r) => (r.category ? `${r.subjectName} · ${r.category}` : r.subjectName),
+    },
+    { header: labels.region[lang], value: (r) => r.region },
+    {
+      header: labels.figures[lang],
+      value: (r) =>
+        Object.entries(r.figures)
+          .map(([k, v]) => `${k}=${v === null ? '—' : round(v, 3)}`)
+          .join('; '),
+    },
+    { header: labels.raisedAt[lang], value: (r) => time(r.raisedAt) },
+    { header: labels.acknowledgedBy[lang], value: (r) => r.acknowledged?.byName },
+    {
+      header: labels.acknowledgedAt[lang],
+      value: (r) => (r.acknowledged ? time(r.acknowledged.at) : undefined),
+    },
+    { header: labels.note[lang], value: (r) => r.acknowledged?.note },
+  ];
+}
+
+interface ExportRow {
+  receivedAt: string;
+  outletName: string;
+  rating: number;
+  aspects?: Partial<Record<(typeof ASPECTS)[number], number>> | undefined;
+  comment?: string | undefined;
+  lang: string;
+  counted: boolean;
+}
+
+export function ratingExportColumns(lang: Language, time: (iso: string) => string): CsvColumn<ExportRow>[] {
+  return [
+    { header: labels.receivedAt[lang], value: (r) => time(r.receivedAt) },
+    { header: labels.outlet[lang], value: (r) => r.outletName },
+    { header: labels.rating[lang], value: (r) => r.rating },
+    ...ASPECTS.map((a) => ({ header: labels[a][lang], value: (r: ExportRow) => r.aspects?.[a] })),
+    { header: labels.comment[lang], value: (r) => r.comment },
+    { header: labels.language[lang], value: (r) => r.lang },
+    { header: labels.counted[lang], value: (r) => r.counted },
+  ];
+}
