@@ -2,6 +2,7 @@ import { createHttpApp } from './apps/http-app.js';
 import { mountPublicRoutes } from './apps/public-app.js';
 import { documentApi, mountStaffRoutes } from './apps/staff-app.js';
 import type { Dependencies } from './dependencies.js';
+import { createRouter } from './http/app-env.js';
 import { createSharedServices } from './services/services.js';
 
 export { API_PREFIX } from './apps/http-app.js';
@@ -13,7 +14,7 @@ export { API_PREFIX } from './apps/http-app.js';
  */
 export function createApp(deps: Dependencies) {
   const shared = createSharedServices(deps);
-  return createHttpApp(deps, (api, root) => {
+  return createHttpApp(deps, createRouter(), (api, root) => {
     mountPublicRoutes(api, deps, shared);
     mountStaffRoutes(api, deps, shared);
     documentApi(api, root);

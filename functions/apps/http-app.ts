@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Dependencies } from '../dependencies.js';
-import { type AppEnv, createRouter, type Router } from '../http/app-env.js';
+import type { AppEnv } from '../http/app-env.js';
 import { authenticate } from '../http/auth.js';
 import { ApiError, errorResponse } from '../http/errors.js';
 
@@ -11,12 +11,16 @@ export const API_PREFIX = '/api/v1';
 
 /**
  * The HTTP shell every app shares: request ids, security headers, the body limit, bearer-token
- * authentication, and the one error mapping. `mount` adds the routes under /api/v1; the public
- * function, the staff function and the local server differ only in what they mount.
+ * authentication, and the one error mapping. `mount` adds the routes to `api`, served under
+ * /api/v1; the public function, the staff function and the local server differ only in what they
+ * mount (and the public one in its router: a plain Hono, with no OpenAPI machinery to load).
  */
-export function createHttpApp(deps: Dependencies, mount: (api: Router, root: RootApp) => void) {
+export function createHttpApp<Api extends Hono<AppEnv>>(
+  deps: Dependencies,
+  api: Api,
+  mount: (api: Api, root: RootApp) => void,
+) {
   const app: RootApp = new Hono<AppEnv>();
-  const api = createRouter();
   api.use(authenticate(deps.verifyToken));
   mount(api, app);
 

@@ -1,9 +1,10 @@
+import { Hono } from 'hono';
 import type { Dependencies } from '../dependencies.js';
-import type { Router } from '../http/app-env.js';
-import { complaintDefinitions, complaintRoutes } from '../routes/complaints.js';
-import { feedbackDefinitions, feedbackRoutes } from '../routes/feedback.js';
-import { healthDefinitions, healthRoutes } from '../routes/health.js';
-import { publicOutletDefinitions, publicOutletRoutes } from '../routes/public-outlets.js';
+import type { AppEnv } from '../http/app-env.js';
+import { categoriesRoute, fileComplaintRoute, findOutletRoute, serveComplaints, trackRoute, verdictRoute } from '../routes/complaints.js';
+import { detailsRoute, rateRoute, serveFeedback } from '../routes/feedback.js';
+import { healthRoute, serveHealth } from '../routes/health.js';
+import { outletLookUpRoute, serveOutletLookUp } from '../routes/public-outlets.js';
 import { createPublicServices } from '../services/public-services.js';
 import { createSharedServices, type SharedServices } from '../services/services.js';
 import { API_PREFIX, createHttpApp } from './http-app.js';
@@ -13,28 +14,33 @@ import { API_PREFIX, createHttpApp } from './http-app.js';
  * tracking, plus the health check. Everything a phone reaches without signing in, and staff
  * entering a complaint on a customer's behalf.
  */
-export const publicRouteDefinitions = [
-  ...healthDefinitions,
-  ...publicOutletDefinitions,
-  ...feedbackDefinitions,
-  ...complaintDefinitions,
+export const publicRoutes = [
+  healthRoute,
+  outletLookUpRoute,
+  rateRoute,
+  detailsRoute,
+  fileComplaintRoute,
+  trackRoute,
+  verdictRoute,
+  categoriesRoute,
+  findOutletRoute,
 ];
 
 /** `GET /api/v1/outlets/{outletId}`, …: the API Gateway routes that go to the public function. */
-export const publicEndpoints = publicRouteDefinitions.map((route) => ({
+export const publicEndpoints = publicRoutes.map((route) => ({
   method: route.method.toUpperCase(),
   path: `${API_PREFIX}${route.path}`,
 }));
 
-export function mountPublicRoutes(api: Router, deps: Dependencies, shared: SharedServices) {
+export function mountPublicRoutes(api: Hono<AppEnv>, deps: Dependencies, shared: SharedServices) {
   const services = createPublicServices(deps, shared);
-  api.route('/', healthRoutes(deps));
-  api.route('/', publicOutletRoutes(services));
-  api.route('/', feedbackRoutes(deps, services));
-  api.route('/', complaintRoutes(deps, services));
+  serveHealth(api, deps);
+  serveOutletLookUp(api, services);
+  serveFeedback(api, deps, services);
+  serveComplaints(api, deps, services);
 }
 
 export function createPublicApp(deps: Dependencies) {
   const shared = createSharedServices(deps);
-  return createHttpApp(deps, (api) => mountPublicRoutes(api, deps, shared));
+  return createHttpApp(deps, new Hono<AppEnv>(), (api) => mountPublicRoutes(api, deps, shared));
 }

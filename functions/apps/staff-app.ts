@@ -1,5 +1,5 @@
 import type { Dependencies } from '../dependencies.js';
-import type { Router } from '../http/app-env.js';
+import { createRouter, type Router } from '../http/app-env.js';
 import { apiDocsPage } from '../http/docs-page.js';
 import { adminOutletRoutes } from '../routes/admin-outlets.js';
 import { adminRoutingRoutes } from '../routes/admin-routing.js';
@@ -9,7 +9,8 @@ import { statsRoutes } from '../routes/stats.js';
 import { createSharedServices, type SharedServices } from '../services/services.js';
 import { createStaffServices } from '../services/staff-services.js';
 import { API_PREFIX, createHttpApp, type RootApp } from './http-app.js';
-import { publicRouteDefinitions } from './public-app.js';
+import { documentPublicRoutes } from './public-api-docs.js';
+import { publicRoutes } from './public-app.js';
 
 /**
  * The signed-in side of the API (the staff function): the inbox and complaint actions, outlets,
@@ -26,11 +27,11 @@ export function mountStaffRoutes(api: Router, deps: Dependencies, shared: Shared
 
 /**
  * Serves the OpenAPI document of the whole API at /api/v1/openapi.json and its reference page at
- * /api/docs. `undocumented` are route definitions mounted elsewhere (the public function's) that
- * the document must still describe.
+ * /api/docs: the staff routes as `@hono/zod-openapi` registered them, the customers' routes from
+ * their `zod/mini` declarations.
  */
-export function documentApi(api: Router, root: RootApp, undocumented: readonly RouteDefinition[] = []) {
-  for (const route of undocumented) api.openAPIRegistry.registerPath(route);
+export function documentApi(api: Router, root: RootApp) {
+  documentPublicRoutes(api, publicRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: API_PREFIX, description: 'This deployment' }],
@@ -48,12 +49,10 @@ export function documentApi(api: Router, root: RootApp, undocumented: readonly R
   root.get('/api/docs', (c) => c.html(apiDocsPage(`${API_PREFIX}/openapi.json`)));
 }
 
-type RouteDefinition = Parameters<Router['openAPIRegistry']['registerPath']>[0];
-
 export function createStaffApp(deps: Dependencies) {
   const shared = createSharedServices(deps);
-  return createHttpApp(deps, (api, root) => {
+  return createHttpApp(deps, createRouter(), (api, root) => {
     mountStaffRoutes(api, deps, shared);
-    documentApi(api, root, publicRouteDefinitions);
+    documentApi(api, root);
   });
 }

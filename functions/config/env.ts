@@ -1,62 +1,64 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_THRESHOLDS, type WarningThresholds } from '../domain/statistics/warnings.js';
+import '../http/zod-english.js';
 
 /**
  * Runtime configuration, read once from the environment and validated, so a missing or wrong
  * setting stops the process at start-up with a message naming the variable, not at the first
  * request that needs it.
  */
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const share = (fallback: number) => z.coerce.number().gt(0).lte(1).default(fallback);
+const positiveInt = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
+const share = (fallback: number) => z._default(z.coerce.number().check(z.gt(0), z.lte(1)), fallback);
+const positive = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
+  z._default(z.coerce.number().check(z.positive(), z.lte(max)), fallback);
 
 export const envSchema = z.object({
-  STAGE: z.string().default('local'),
-  TABLE_NAME: z.string().min(1),
+  STAGE: z._default(z.string(), 'local'),
+  TABLE_NAME: z.string().check(z.minLength(1)),
   /** Only set locally: the DynamoDB Local endpoint. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().default('ap-east-1'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  AWS_REGION: z._default(z.string(), 'ap-east-1'),
   /** Where customers reach the pages; QR codes and links are built from it. */
   PUBLIC_BASE_URL: z.url(),
   /** The bank's time zone: days, months and due dates are counted in it. */
-  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  TIME_ZONE: z._default(z.string(), 'Asia/Shanghai'),
   RATE_LIMIT_DEVICE_MINUTES: positiveInt(10),
   RATE_LIMIT_IP_PER_MINUTE: positiveInt(60),
   /** How long a rotated-out QR secret still verifies, so printed posters keep working meanwhile. */
   QR_SECRET_GRACE_DAYS: positiveInt(90),
   /** OIDC issuer of staff tokens (a Cognito user pool in AWS, the dev issuer locally). */
   JWT_ISSUER: z.url(),
-  JWT_AUDIENCE: z.string().min(1),
+  JWT_AUDIENCE: z.string().check(z.minLength(1)),
   JWKS_URL: z.url(),
   /** The issuer's hosted sign-in (Cognito's domain) the staff sign-in page sends people to; unset locally. */
-  HOSTED_UI_URL: z.url().optional(),
+  HOSTED_UI_URL: z.optional(z.url()),
   /** The root causes a resolution must name (comma-separated), for the bank's root-cause analysis. */
-  ROOT_CAUSES: z
-    .string()
-    .default('staff-conduct,process,system,product,policy,misunderstanding,external')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((c) => c.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1)),
-  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  ROOT_CAUSES: z.pipe(
+    z.pipe(
+      z._default(z.string(), 'staff-conduct,process,system,product,policy,misunderstanding,external'),
+      z.transform((list: string) =>
+        list
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      ),
+    ),
+    z.array(z.string().check(z.regex(/^[a-z0-9-]+$/))).check(z.minLength(1)),
+  ),
+  LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
   /** Early warnings (预警): an outlet's CSAT under this share (0–1)… */
   WARN_CSAT_BELOW: share(DEFAULT_THRESHOLDS.csatBelow),
   /** …counted only with at least this many ratings in the period. */
   WARN_MIN_RATINGS: positiveInt(DEFAULT_THRESHOLDS.minRatings),
   /** CSAT down by this many percentage points or more from the previous period. */
-  WARN_CSAT_DROP_POINTS: z.coerce.number().positive().max(100).default(DEFAULT_THRESHOLDS.csatDropPoints),
+  WARN_CSAT_DROP_POINTS: positive(DEFAULT_THRESHOLDS.csatDropPoints, 100),
   /** An outlet's or department's on-time rate under this share (0–1). */
   WARN_ON_TIME_BELOW: share(DEFAULT_THRESHOLDS.onTimeBelow),
   /** More complaints than this per 1,000 ratings. */
-  WARN_COMPLAINTS_PER_THOUSAND: z.coerce
-    .number()
-    .positive()
-    .default(DEFAULT_THRESHOLDS.complaintsPerThousandAbove),
+  WARN_COMPLAINTS_PER_THOUSAND: positive(DEFAULT_THRESHOLDS.complaintsPerThousandAbove),
 });
 
-export type AppConfig = z.infer<typeof envSchema>;
+export type AppConfig = z.output<typeof envSchema>;
 
 export function readConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);

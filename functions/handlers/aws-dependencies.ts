@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { getConnInfo } from 'hono/aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { connectTable } from '../adapters/dynamodb/client.js';
 import { createRepositories } from '../adapters/dynamodb/repositories.js';
 import { PowertoolsMetricsAdapter } from '../adapters/metrics/powertools-metrics.js';
@@ -23,8 +23,8 @@ export function awsDependencies(env: Record<string, string | undefined> = proces
     config,
     repositories: createRepositories(table),
     secrets: new SecretsManagerStore(
-      z.string().min(1).parse(env.QR_SECRET_ARN),
-      z.string().min(1).parse(env.PHONE_KEY_SECRET_ARN),
+      z.string().check(z.minLength(1)).parse(env.QR_SECRET_ARN),
+      z.string().check(z.minLength(1)).parse(env.PHONE_KEY_SECRET_ARN),
     ),
     verifyToken: createTokenVerifier({
       issuer: config.JWT_ISSUER,

@@ -1,6 +1,6 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SnsNotifier } from '../adapters/notifier/sns-notifier.js';
 import { processStream } from '../streams/process-stream.js';
 import { streamReactions } from '../streams/reactions.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { JOB_NAMES, type JobName } from '../config/schedules.js';
 import type { Dependencies } from '../dependencies.js';
 import { closeDay, rollUpToday } from './statistics-jobs.js';

@@ -1,33 +1,25 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import * as z from 'zod/mini';
 import type { Dependencies } from '../dependencies.js';
-import { createRouter } from '../http/app-env.js';
+import type { AppEnv } from '../http/app-env.js';
+import { publicRoute, serve } from '../http/public-route.js';
 
-const HealthSchema = z
-  .object({ status: z.enum(['ok', 'degraded']), db: z.enum(['ok', 'unavailable']) })
-  .openapi('Health');
+const HealthSchema = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['ok', 'unavailable']) });
 
-const route = createRoute({
+export const healthRoute = publicRoute({
   method: 'get',
   path: '/health',
   tags: ['platform'],
   summary: 'Liveness and table reachability',
-  responses: {
-    200: {
-      description: 'The API and its table answer',
-      content: { 'application/json': { schema: HealthSchema } },
-    },
-    503: {
-      description: 'The table cannot be reached',
-      content: { 'application/json': { schema: HealthSchema } },
-    },
-  },
+  responses: [
+    { status: 200, description: 'The API and its table answer', schema: HealthSchema },
+    { status: 503, description: 'The table cannot be reached', schema: HealthSchema },
+  ],
+  errors: [],
 });
 
-/** For the API document and the API Gateway routes of the public function. */
-export const healthDefinitions = [route];
-
-export function healthRoutes({ repositories }: Dependencies) {
-  return createRouter().openapi(route, async (c) =>
+export function serveHealth(router: Hono<AppEnv>, { repositories }: Dependencies) {
+  serve(router, healthRoute, async (c) =>
     (await repositories.ping())
       ? c.json({ status: 'ok' as const, db: 'ok' as const }, 200)
       : c.json({ status: 'degraded' as const, db: 'unavailable' as const }, 503),

@@ -157,6 +157,7 @@ const routes = {
           outlets: z.array(z.string()),
           headOffice: z.boolean(),
           rootCauses: z.array(z.string()),
+          timeZone: z.string().openapi({ description: 'The bank’s time zone: pages show every time in it' }),
         }),
         'The signed-in staff member',
       ),
@@ -236,6 +237,7 @@ export function staffRoutes(deps: Dependencies, { inbox, staffComplaints }: Staf
           outlets: outletsOf(p),
           headOffice: isHeadOffice(p),
           rootCauses: deps.config.ROOT_CAUSES,
+          timeZone: deps.config.TIME_ZONE,
         },
         200,
       );

@@ -239,6 +239,85 @@ const routes = {
       ...errorResponses(400, 401, 403, 404, 409),
     },
   }),
+  lowRatings: createRoute({
+    method: 'get',
+    path: '/stats/low-ratings',
+    tags,
+    security,
+    summary: 'The latest ratings of 1 or 2 with a comment, of an outlet, a region or the bank, over a range of days',
+    request: {
+      query: z.object({
+        scope: z.enum(['bank', 'region', 'outlet']),
+        id: z.string().max(40).optional(),
+        from: DateSchema,
+        to: DateSchema,
+        lang: LanguageSchema.optional(),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'At most 10, newest first; comments are plain text',
+        content: {
+          'application/json': {
+            schema: z.object({
+              items: z.array(
+                z.object({
+                  receivedAt: z.string(),
+                  outletId: z.string(),
+                  outletName: z.string(),
+                  rating: z.number().int(),
+                  comment: z.string(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      ...errorResponses(400, 401, 403, 404),
+    },
+  }),
+  majorComplaints: createRoute({
+    method: 'get',
+    path: '/stats/major-complaints',
+    tags,
+    security,
+    summary: 'A month’s major complaints (the newest 50) with their root causes, for the monthly report',
+    request: {
+      query: z.object({
+        month: z.string().openapi({ example: '2026-11' }),
+        scope: z.enum(['bank', 'region', 'outlet']).default('bank'),
+        id: z.string().max(40).optional(),
+        lang: LanguageSchema.optional(),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'Newest first',
+        content: {
+          'application/json': {
+            schema: z.object({
+              month: z.string(),
+              items: z.array(
+                z.object({
+                  trackingNo: z.string(),
+                  outletId: z.string(),
+                  outletName: z.string(),
+                  category: z.string(),
+                  categoryName: z.string(),
+                  status: z.string(),
+                  departmentId: z.string(),
+                  departmentName: z.string(),
+                  receivedAt: z.string(),
+                  rootCause: z.string().optional(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      ...errorResponses(400, 401, 403, 404),
+    },
+  }),
   exportRatings: createRoute({
     method: 'get',
     path: '/stats/export/ratings',
@@ -337,6 +416,16 @@ export function statsRoutes(deps: Dependencies, { statistics, routingRules }: St
         langOf(c, c.req.valid('query').lang),
       );
       return c.json(warning, 200);
+    })
+    .openapi(routes.lowRatings, async (c) => {
+      const { lang, ...query } = c.req.valid('query');
+      noStore(c);
+      return c.json(await statistics.lowRatings(principalOf(c), query, langOf(c, lang)), 200);
+    })
+    .openapi(routes.majorComplaints, async (c) => {
+      const { lang, ...query } = c.req.valid('query');
+      noStore(c);
+      return c.json(await statistics.majorComplaints(principalOf(c), query, langOf(c, lang)), 200);
     })
     .openapi(routes.exportRatings, async (c) => {
       const { lang, format: _, ...query } = c.req.valid('query');

@@ -17,7 +17,7 @@ import {
   previousPeriod,
 } from '../domain/statistics/periods.js';
 import { countedRatings, csat, emptyRatingTotals } from '../domain/statistics/rating-totals.js';
-import { BANK, type Rollup, type Scope } from '../domain/statistics/rollup.js';
+import { BANK, LOW_RATINGS_KEPT, type Rollup, type Scope } from '../domain/statistics/rollup.js';
 import type { OutletDirectory } from './outlet-directory.js';
 
 export interface SeriesQuery {
@@ -75,6 +75,43 @@ export class StatisticsService {
         };
       }),
     };
+  }
+
+  /** The latest ratings of 1 or 2 that came with a comment, over a range of days: one Query of day rollups. */
+  async lowRatings(principal: Principal, query: Omit<SeriesQuery, 'granularity'>, lang: Language) {
+    if (query.scope === 'department') throw invalid({ scope: 'Departments have complaint figures only' });
+    const { subject, rollups } = await this.series(principal, { ...query, granularity: 'day' }, lang, 'ratings');
+    const latest = [...rollups.values()]
+      .flatMap((r) => r.lowRatings)
+      .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+      .slice(0, LOW_RATINGS_KEPT);
+    const items = await Promise.all(
+      latest.map(async (r) => ({ ...r, outletName: await this.nameOf('outlet', r.outletId, lang) })),
+    );
+    return { ...subject, items };
+  }
+
+  /** A month's major complaints (the newest 50) with their root causes, named for the report. */
+  async majorComplaints(
+    principal: Principal,
+    query: { month: string; scope: Exclude<Scope, 'department'>; id?: string | undefined },
+    lang: Language,
+  ) {
+    const id = query.scope === 'bank' ? BANK : query.id;
+    if (!id) throw invalid({ id: `Name the ${query.scope}` });
+    this.checkAccess(principal, query.scope, id, 'complaints');
+    this.checkPeriod(query.month, 'month');
+    const rollup = await this.deps.repositories.rollups.get(query.scope, id, 'month', query.month);
+    const names = await this.categoryNames(lang);
+    const items = await Promise.all(
+      (rollup?.majorComplaints ?? []).map(async (c) => ({
+        ...c,
+        outletName: await this.nameOf('outlet', c.outletId, lang),
+        categoryName: names.get(c.category) ?? c.category,
+        departmentName: await this.nameOf('department', c.departmentId, lang),
+      })),
+    );
+    return { scope: query.scope, id, month: query.month, items };
   }
 
   /** Outlets (or regions) of one week or month, best CSAT first, with the change from the period before. */
@@ -286,6 +323,11 @@ export class StatisticsService {
         return department ? department.name[lang] : id;
       }
     }
+  }
+
+  private async categoryNames(lang: Language): Promise<Map<string, string>> {
+    const { rules } = await this.deps.repositories.routingRules.get();
+    return new Map(rules.categories.map((c) => [c.id, localized(c.name, lang)]));
   }
 
   private async describe(w: StoredWarning, lang: Language) {

@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { QrSecrets } from '../../domain/outlet-key.js';
 import type { PersonalDataKeys } from '../crypto/personal-data-cipher.js';
 import type { SecretStore } from './secret-store.js';
 
 const qrSecretsSchema = z.object({
-  current: z.string().min(32),
-  previous: z.object({ secret: z.string().min(32), retiredAt: z.iso.datetime() }).optional(),
+  current: z.string().check(z.minLength(32)),
+  previous: z.optional(z.object({ secret: z.string().check(z.minLength(32)), retiredAt: z.iso.datetime() })),
 });
 
-const personalDataSchema = z.object({ keyMaterial: z.string().min(32) });
+const personalDataSchema = z.object({ keyMaterial: z.string().check(z.minLength(32)) });
 
 async function readJson(arn: string, maxAge: number): Promise<unknown> {
   // Loaded on first use (with its Secrets Manager client), not when the function starts.

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import type { ComplaintFacts } from '../../functions/domain/statistics/complaint-totals.js';
+import { complaintFigures, ratingFigures } from '../../functions/domain/statistics/figures.js';
+import {
+  departmentDay,
+  outletDayRollup,
+  type Rollup,
+  sumOfDays,
+  sumOfOutlets,
+} from '../../functions/domain/statistics/rollup.js';
+import { DEFAULT_THRESHOLDS, evaluateWarnings } from '../../functions/domain/statistics/warnings.js';
+
+const day = { dayStart: '2026-11-23T16:00:00.000Z', dayEnd: '2026-11-24T15:59:59.999Z' };
+const at = (hhmm: string) => new Date(`2026-11-24T${hhmm}:00+08:00`).toISOString();
+const complaint = (overrides: Partial<ComplaintFacts>): ComplaintFacts => ({
+  trackingNo: 'X',
+  outletId: 'sh-jingan',
+  regionId: 'shanghai',
+  departmentId: 'operations',
+  category: 'waiting-time',
+  severity: 'normal',
+  channel: 'qr',
+  status: 'assigned',
+  receivedAt: at('10:00'),
+  dueAt: '2026-12-09T15:59:59.999Z',
+  recurring: false,
+  ...overrides,
+});
+
+describe('an outlet-day from its records', () => {
+  const rollup = outletDayRollup({
+    outlet: { id: 'sh-jingan', regionId: 'shanghai' },
+    date: '2026-11-24',
+    ratings: [
+      { receivedAt: at('09:10'), rating: 5 },
+      { receivedAt: at('09:40'), rating: 4, aspects: { attitude: 4 } },
+      { receivedAt: at('11:00'), rating: 2, comment: '等了一个小时' },
+      { receivedAt: at('15:30'), rating: 1, comment: '<b>没人管</b>' },
+      { receivedAt: at('16:00'), rating: 1 },
+    ],
+    complaints: [
+      complaint({ trackingNo: 'TODAY-1', severity: 'major', departmentId: 'cards' }),
+      complaint({ trackingNo: 'TODAY-2', receivedAt: at('14:00') }),
+      // Received in October, still open, due 20 November: overdue at this day's end.
+      complaint({ trackingNo: 'OLD', receivedAt: '2026-10-30T02:00:00.000Z', dueAt: '2026-11-20T15:59:59.999Z' }),
+    ],
+    ...day,
+    now: '2026-11-25T02:00:00.000Z',
+  });
+
+  it('counts its ratings: 5, CSAT 2 of 5, mean 13/5, two comments', () => {
+    const figures = ratingFigures(rollup.ratings);
+    expect(figures).toMatchObject({ count: 5, csat: 2 / 5, mean: 13 / 5, comments: 2 });
+    expect(figures.distribution).toEqual({ 1: 2, 2: 1, 3: 0, 4: 1, 5: 1 });
+    expect(figures.aspects).toEqual({ environment: null, attitude: 4, efficiency: null, professionalism: null });
+  });
+
+  it('keeps the low ratings with comments, newest first, as written', () => {
+    expect(rollup.lowRatings.map((r) => r.comment)).toEqual(['<b>没人管</b>', '等了一个小时']);
+  });
+
+  it('counts the complaints received that day, and the older one still overdue at its end', () => {
+    expect(rollup.complaints.received).toBe(2);
+    expect(rollup.complaints.openOverdue).toBe(1);
+    expect(rollup.majorComplaints.map((c) => c.trackingNo)).toEqual(['TODAY-1']);
+    expect(rollup.byDepartment?.cards?.received).toBe(1);
+    expect(rollup.byDepartment?.operations).toMatchObject({ received: 1, openOverdue: 1 });
+    expect(complaintFigures(rollup.complaints, 5).perThousandRatings).toBe(400);
+  });
+});
+
+const outletRollup = (
+  id: string,
+  regionId: string,
+  figures: { ratings: number[]; received?: number; resolved?: number; onTime?: number; overdue?: number },
+): Rollup => {
+  const r = outletDayRollup({
+    outlet: { id, regionId },
+    date: '2026-11-24',
+    ratings: figures.ratings.map((rating) => ({ receivedAt: at('10:00'), rating })),
+    complaints: [],
+    ...day,
+    now: day.dayEnd,
+  });
+  return {
+    ...r,
+    complaints: {
+      ...r.complaints,
+      received: figures.received ?? 0,
+      resolved: figures.resolved ?? 0,
+      resolvedOnTime: figures.onTime ?? 0,
+      openOverdue: figures.overdue ?? 0,
+    },
+    computedAt: day.dayEnd,
+  };
+};
+
+describe('sums of outlet-days', () => {
+  const a = outletRollup('sh-jingan', 'shanghai', { ratings: [5, 5, 1], received: 2, resolved: 1, overdue: 1 });
+  const b = outletRollup('sh-lujiazui', 'shanghai', { ratings: [4, 3], received: 1, resolved: 1, overdue: 2 });
+
+  it('a region is its outlets summed: counts, never an average of their averages', () => {
+    const region = sumOfOutlets([a, b]);
+    expect(region.outlets).toBe(2);
+    // CSAT of the region is 3 of 5 ratings (60%), not the mean of 2/3 and 1/2 (58.3%).
+    expect(ratingFigures(region.ratings).csat).toBe(3 / 5);
+    expect(region.complaints).toMatchObject({ received: 3, resolved: 2, openOverdue: 3 });
+  });
+
+  it('a week is its days summed, its overdue stock the last day’s', () => {
+    const week = sumOfDays([a, b]);
+    expect(week.ratings.count).toBe(5);
+    expect(week.complaints.openOverdue).toBe(2);
+  });
+
+  it('a department’s day is its entries in every outlet-day', () => {
+    const withDepartments: Pick<Rollup, 'byDepartment'>[] = [
+      { byDepartment: { cards: { ...a.complaints, received: 2 }, operations: { ...a.complaints, received: 1 } } },
+      { byDepartment: { cards: { ...a.complaints, received: 3 } } },
+      {},
+    ];
+    expect(departmentDay(withDepartments, 'cards').received).toBe(5);
+    expect(departmentDay(withDepartments, 'credit').received).toBe(0);
+  });
+});
+
+describe('early warnings (defaults: CSAT < 80% with ≥ 20 ratings, drop ≥ 10 points, on-time < 95%, > 5 complaints per 1,000)', () => {
+  const ratings = (n: number, satisfied: number) => [...Array(satisfied).fill(5), ...Array(n - satisfied).fill(2)];
+  const month = (outlets: Rollup[], previous: Rollup[] = [], departments: Rollup[] = []) =>
+    evaluateWarnings({
+      granularity: 'month',
+      period: '2026-11',
+      outlets,
+      previousOutlets: previous,
+      departments,
+      thresholds: DEFAULT_THRESHOLDS,
+    });
+
+  it('warns of a CSAT under 80% only with at least 20 ratings', () => {
+    const warnings = month([
+      outletRollup('low', 'shanghai', { ratings: ratings(25, 19) }), // 76%
+      outletRollup('few', 'shanghai', { ratings: ratings(19, 5) }), // 26%, but 19 ratings
+      outletRollup('fine', 'beijing', { ratings: ratings(25, 20) }), // 80%: not under
+    ]);
+    expect(warnings.map((w) => `${w.rule} ${w.subjectId}`)).toEqual(['csat-low low']);
+    expect(warnings[0]).toMatchObject({ id: '2026-11:csat-low:outlet:low', figures: { csat: 0.76, ratings: 25 } });
+  });
+
+  it('warns of a drop of 10 points or more from the previous period', () => {
+    const warnings = month(
+      [outletRollup('drop', 'shanghai', { ratings: ratings(20, 18) }), outletRollup('dip', 'shanghai', { ratings: ratings(20, 19) })],
+      [outletRollup('drop', 'shanghai', { ratings: ratings(20, 20) }), outletRollup('dip', 'shanghai', { ratings: ratings(20, 20) })],
+    );
+    // 100% → 90% is exactly 10 points; 100% → 95% is 5.
+    expect(warnings.map((w) => `${w.rule} ${w.subjectId}`)).toEqual(['csat-drop drop']);
+    expect(warnings[0]?.figures).toMatchObject({ csat: 0.9, previousCsat: 1, dropPoints: 10 });
+  });
+
+  it('warns of an on-time rate under 95% for outlets and departments', () => {
+    const late = outletRollup('late', 'shanghai', { ratings: [], received: 20, resolved: 20, onTime: 18 }); // 90%
+    const fine = outletRollup('fine', 'shanghai', { ratings: [], received: 20, resolved: 20, onTime: 19 }); // 95%
+    const department = { ...late, scope: 'department' as const, id: 'cards' };
+    expect(month([late, fine], [], [department]).map((w) => w.id)).toEqual([
+      '2026-11:on-time-low:outlet:late',
+      '2026-11:on-time-low:department:cards',
+    ]);
+  });
+
+  it('warns of more than 5 complaints per 1,000 ratings, and of recurring complaints by category', () => {
+    const many = outletRollup('many', 'beijing', { ratings: ratings(1000, 1000), received: 6 });
+    const five = outletRollup('five', 'beijing', { ratings: ratings(1000, 1000), received: 5 });
+    const recurring = {
+      ...five,
+      id: 'recurring',
+      complaints: { ...five.complaints, recurring: { 'waiting-time': 2 }, byCategory: { 'waiting-time': 4 } },
+    };
+    expect(month([many, five, recurring]).map((w) => w.id)).toEqual([
+      '2026-11:complaints-high:outlet:many',
+      '2026-11:recurring:outlet:recurring:waiting-time',
+    ]);
+  });
+});
