@@ -1,4 +1,5 @@
 import type { JWTPayload } from 'jose';
+import { departmentIds } from '../config/departments.js';
 import { type Principal, parseRole } from './principal.js';
 
 export type TokenVerifier = (token: string) => Promise<Principal | undefined>;
@@ -41,10 +42,13 @@ export function principalFromClaims(payload: JWTPayload): Principal | undefined 
     stringClaim(payload, 'cognito:username') ?? stringClaim(payload, 'username') ?? payload.sub;
   if (!username) return undefined;
   const groups = payload['cognito:groups'];
+  // A department the platform does not have grants nothing: such a role is dropped, so a
+  // `dept:<typo>` user is refused (403) rather than shown an empty inbox.
   const roles = (Array.isArray(groups) ? groups : [])
     .filter((g): g is string => typeof g === 'string')
     .map(parseRole)
-    .filter((r) => r !== undefined);
+    .filter((r) => r !== undefined)
+    .filter((r) => r.kind !== 'department' || departmentIds.includes(r.departmentId));
   return { username, displayName: stringClaim(payload, 'name') ?? username, roles };
 }
 

@@ -24,6 +24,8 @@ export const envSchema = z.object({
   TIME_ZONE: z._default(z.string(), 'Asia/Shanghai'),
   RATE_LIMIT_DEVICE_MINUTES: positiveInt(10),
   RATE_LIMIT_IP_PER_MINUTE: positiveInt(60),
+  /** Complaints one staff member may enter (hotline, counter, letter) per minute. */
+  RATE_LIMIT_STAFF_ENTRIES_PER_MINUTE: positiveInt(20),
   /** How long a rotated-out QR secret still verifies, so printed posters keep working meanwhile. */
   QR_SECRET_GRACE_DAYS: positiveInt(90),
   /** OIDC issuer of staff tokens (a Cognito user pool in AWS, the dev issuer locally). */

@@ -13,25 +13,28 @@ export function normalizePhone(input: string): string | undefined {
   return undefined;
 }
 
-/** `138****5678` for a mainland mobile; `+852****4567` style for others: never more than the last four. */
+/**
+ * A phone number as staff see it: the last four digits only (what the customer confirms on the
+ * phone and types on the tracking page), never more than half of the number. A mainland mobile
+ * is shown in its national form, `*******5678`; others keep their plus sign, `+*******4567`.
+ */
 export function maskPhone(e164: string): string {
-  if (e164.startsWith('+86') && e164.length === 14) {
-    const national = e164.slice(3);
-    return `${national.slice(0, 3)}****${national.slice(-4)}`;
-  }
-  const countryCodeLength = e164.length > 11 ? 4 : 3;
-  return `${e164.slice(0, countryCodeLength)}${'*'.repeat(Math.max(4, e164.length - countryCodeLength - 4))}${e164.slice(-4)}`;
+  const mainland = e164.startsWith('+86') && e164.length === 14;
+  const digits = mainland ? e164.slice(3) : e164.slice(1);
+  const shown = Math.min(4, Math.floor(digits.length / 2));
+  return `${mainland ? '' : '+'}${'*'.repeat(digits.length - shown)}${digits.slice(-shown)}`;
 }
 
 export const lastFour = (e164: string) => e164.slice(-4);
 
-/** `王*`, `J*** S****`: enough for staff to greet the customer, not to identify them from a list. */
+/**
+ * `王**`, `J*** S****`: enough for staff to greet the customer, not to identify them from a
+ * list. Never more than half of a name: a one-letter name, or word, is not shown at all.
+ */
 export function maskName(name: string): string {
+  const hide = (word: string) =>
+    [...word].length < 2 ? '*'.repeat([...word].length) : `${[...word][0]}${'*'.repeat([...word].length - 1)}`;
   const trimmed = name.trim();
-  if (/^[\u3400-\u9fff]+$/.test(trimmed))
-    return trimmed.length <= 1 ? trimmed : `${trimmed[0]}${'*'.repeat(trimmed.length - 1)}`;
-  return trimmed
-    .split(/\s+/)
-    .map((word) => `${word[0] ?? ''}${'*'.repeat(Math.max(0, word.length - 1))}`)
-    .join(' ');
+  if (/^[\u3400-\u9fff]+$/.test(trimmed)) return hide(trimmed);
+  return trimmed.split(/\s+/).map(hide).join(' ');
 }

@@ -1,12 +1,12 @@
 import { PersonalDataCipher } from '../adapters/crypto/personal-data-cipher.js';
 import type { StoredEvent } from '../adapters/dynamodb/complaint-repository.js';
 import type { StoredSubmission } from '../adapters/dynamodb/submission-repository.js';
-import type { Principal } from '../auth/principal.js';
+import { departmentsOf, isHeadOffice, type Principal } from '../auth/principal.js';
 import { departments } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
 import type { Complaint, IntakeChannel, StaffRef } from '../domain/complaint.js';
 import { complaintNotice, HEAD_OFFICE_TOPIC } from '../domain/complaint-notifications.js';
-import { conflict, invalid, notFound, rateLimited } from '../domain/errors.js';
+import { conflict, forbidden, invalid, notFound, rateLimited } from '../domain/errors.js';
 import { fingerprint } from '../domain/feedback.js';
 import type { Language } from '../domain/language.js';
 import type { Outlet } from '../domain/outlet.js';
@@ -56,6 +56,8 @@ const DAY_MS = 86_400_000;
 export class ComplaintIntake {
   /** Customers' complaints per address (per instance; the WAF rule limits across instances in AWS). */
   private readonly addresses: SlidingWindowLimiter;
+  /** Complaints a staff member enters, per minute. */
+  private readonly staffEntries: SlidingWindowLimiter;
 
   constructor(
     private readonly deps: Dependencies,
@@ -63,6 +65,7 @@ export class ComplaintIntake {
     private readonly rules: RoutingRulesService,
   ) {
     this.addresses = new SlidingWindowLimiter(deps.config.RATE_LIMIT_IP_PER_MINUTE, 60_000);
+    this.staffEntries = new SlidingWindowLimiter(deps.config.RATE_LIMIT_STAFF_ENTRIES_PER_MINUTE, 60_000);
   }
 
   async submit(
@@ -80,6 +83,7 @@ export class ComplaintIntake {
     );
     const { complaints, submissions } = this.deps.repositories;
     const now = this.deps.now();
+    if (caller.kind === 'staff') this.checkStaffEntry(caller.principal, now);
     if (caller.kind === 'customer') {
       const turn = this.addresses.take(caller.clientAddress, now.getTime());
       if (!turn.ok) {
@@ -183,6 +187,19 @@ export class ComplaintIntake {
       return { status: 200, receipt: replayed(outcome.existing, requestFingerprint) };
     this.deps.metrics.count(complaint.severity === 'major' ? 'MajorComplaintReceived' : 'ComplaintReceived');
     return { status: 201, receipt };
+  }
+
+  /**
+   * Complaints taken on the hotline, at the counter, by letter or e-mail are entered by the
+   * staff of a department or by head office, within their own limit per minute; admins (who may
+   * not see complaint content) and outlet managers (read-only) do not enter them.
+   */
+  private checkStaffEntry(principal: Principal, now: Date) {
+    if (departmentsOf(principal).length === 0 && !isHeadOffice(principal))
+      throw forbidden('Complaints are entered by department staff and head office');
+    const turn = this.staffEntries.take(principal.username, now.getTime());
+    if (!turn.ok)
+      throw rateLimited('You have entered many complaints in the last minute; please wait a moment.', turn.retryAfterMs / 1000);
   }
 
   private async outletFor(outletId: string, caller: IntakeCaller): Promise<Outlet> {

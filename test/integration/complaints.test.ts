@@ -98,7 +98,7 @@ describe('POST /api/v1/complaints', () => {
     expect(text).not.toContain('13812345678');
     expect(text).not.toContain('王小明');
     expect(raw?.contact).toMatchObject({
-      phoneMasked: '138****5678',
+      phoneMasked: '*******5678',
       nameMasked: '王**',
       sealed: expect.stringMatching(/^v1\./),
     });

@@ -21,16 +21,30 @@ describe('phone numbers', () => {
     expect(normalizePhone(input)).toBeUndefined();
   });
 
-  it('masks all but the first three and last four digits of a mainland mobile', () => {
-    expect(maskPhone('+8613812345678')).toBe('138****5678');
-    expect(maskPhone('+85291234567')).toBe('+852****4567');
-    expect(maskPhone('+442079460958')).not.toContain('2079');
+  it('shows only the last four digits of a phone number', () => {
+    expect(maskPhone('+8613812345678')).toBe('*******5678');
+    expect(maskPhone('+85291234567')).toBe('+*******4567');
+    expect(maskPhone('+12345678')).toBe('+****5678');
+    expect(maskPhone('+442079460958')).toBe('+********0958');
     expect(lastFour('+8613812345678')).toBe('5678');
   });
 
-  it('masks names', () => {
+  it('never shows more than half of a phone number, whatever its length (8 to 15 digits)', () => {
+    for (let digits = 8; digits <= 15; digits++) {
+      const number = `+${'9'.repeat(digits - 4)}1234`;
+      const masked = maskPhone(number);
+      const shown = masked.replace(/[^0-9]/g, '').length;
+      expect(shown, masked).toBeLessThanOrEqual(digits / 2);
+      expect(masked.endsWith('1234')).toBe(true);
+    }
+  });
+
+  it('masks names, never showing more than half', () => {
     expect(maskName('王小明')).toBe('王**');
+    expect(maskName('王明')).toBe('王*');
+    expect(maskName('王')).toBe('*');
     expect(maskName('John Smith')).toBe('J*** S****');
+    expect(maskName('J Smith')).toBe('* S****');
   });
 });
 

@@ -21,7 +21,7 @@ describe('roles from identity-provider groups', () => {
     expect(
       principalFromClaims({
         'cognito:username': 'li',
-        'cognito:groups': ['dept:cards', 'weird', 3],
+        'cognito:groups': ['dept:cards', 'weird', 3, 'dept:no-such-department'],
         name: 'Li',
       }),
     ).toEqual({ username: 'li', displayName: 'Li', roles: [{ kind: 'department', departmentId: 'cards' }] });
