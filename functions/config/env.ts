@@ -7,7 +7,8 @@ import '../http/zod-english.js';
  * setting stops the process at start-up with a message naming the variable, not at the first
  * request that needs it.
  */
-const positiveInt = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
+const positiveInt = (fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
 const share = (fallback: number) => z._default(z.coerce.number().check(z.gt(0), z.lte(1)), fallback);
 const positive = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
   z._default(z.coerce.number().check(z.positive(), z.lte(max)), fallback);

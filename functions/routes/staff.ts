@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { departmentsOf, formatRole, isHeadOffice, outletsOf, type Principal } from '../auth/principal.js';
 import { departments } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
+import { localDate } from '../domain/calendar.js';
 import { type Language, pickLanguage } from '../domain/language.js';
 import { actionTypes } from '../domain/lifecycle/actions.js';
 import { inboxViews } from '../domain/lifecycle/inbox-views.js';
@@ -158,6 +159,9 @@ const routes = {
           headOffice: z.boolean(),
           rootCauses: z.array(z.string()),
           timeZone: z.string().openapi({ description: 'The bank’s time zone: pages show every time in it' }),
+          today: z
+            .string()
+            .openapi({ description: 'Today in the bank’s time zone (YYYY-MM-DD), by the server’s clock' }),
         }),
         'The signed-in staff member',
       ),
@@ -238,6 +242,7 @@ export function staffRoutes(deps: Dependencies, { inbox, staffComplaints }: Staf
           headOffice: isHeadOffice(p),
           rootCauses: deps.config.ROOT_CAUSES,
           timeZone: deps.config.TIME_ZONE,
+          today: localDate(deps.now(), deps.config.TIME_ZONE),
         },
         200,
       );

@@ -1,13 +1,14 @@
 import { departmentIds } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
 import { addDays } from '../domain/calendar.js';
-import { complaintFacts } from '../domain/statistics/complaint-totals.js';
+import { type ComplaintFacts, complaintFacts } from '../domain/statistics/complaint-totals.js';
 import { daysOf, type Granularity, periodOf } from '../domain/statistics/periods.js';
 import { countedRatings, emptyRatingTotals } from '../domain/statistics/rating-totals.js';
 import {
   BANK,
   departmentDay,
   outletDayRollup,
+  type Rollup,
   type Scope,
   sumOfDays,
   sumOfOutlets,
@@ -22,16 +23,24 @@ export type RollupProgress = (done: number, total: number, step: string) => void
  * longest time limit (60 days) with a review's fresh limit and margin to spare.
  */
 const OPEN_COMPLAINT_LOOKBACK_DAYS = 180;
-/** Outlets rolled up at once. */
+/** Outlets read at once. */
 const CONCURRENCY = 8;
+/** Days computed and written together: bounds the memory a long recompute holds. */
+const DAYS_PER_CHUNK = 7;
+
+interface Subject {
+  scope: Scope;
+  id: string;
+  regionId?: string | undefined;
+}
 
 /**
  * Scheduled rollups. An outlet-day is computed from its raw records only (one Query of its
- * ratings, one of the previous day's last window for a device's repeat across midnight, one of
- * its recent complaints); every other rollup is a sum of outlet-days: a region's and the bank's
- * day sums its outlets' days, a department's day sums the outlet-days' entries for it, weeks and
- * months sum their days. Every rollup overwrites its own item: rerunning a period rewrites the
- * same items with the same figures.
+ * ratings, one of its recent complaints, and the previous day's last minutes only when a device
+ * may have rated across midnight); every other rollup is a sum of outlet-days: a region's and the
+ * bank's day sums its outlets' days, a department's day sums the outlet-days' entries for it,
+ * weeks and months sum their days. Rollups are written 25 to a request, and each overwrites its
+ * own item: rerunning a period rewrites the same items with the same figures.
  */
 export class RollupService {
   constructor(private readonly deps: Dependencies) {}
@@ -40,98 +49,122 @@ export class RollupService {
   async rollUp(dates: readonly string[], progress: RollupProgress = () => {}) {
     const days = [...new Set(dates)].sort();
     if (days.length === 0) return { days, outletDays: 0, rollups: 0 };
-    const { outlets: outletRepository } = this.deps.repositories;
+    const { outlets: outletRepository, rollups } = this.deps.repositories;
     const [outlets, regions] = await Promise.all([outletRepository.list(), outletRepository.listRegions()]);
-    const weeks = [...new Set(days.map((d) => periodOf(d, 'week')))];
-    const months = [...new Set(days.map((d) => periodOf(d, 'month')))];
-    const scopesPerPeriod = outlets.length + regions.length + 1 + departmentIds.length;
-    const total =
-      outlets.length * days.length + days.length + (weeks.length + months.length) * scopesPerPeriod;
+    const subjects: Subject[] = [
+      ...outlets.map((o) => ({ scope: 'outlet' as const, id: o.id, regionId: o.regionId })),
+      ...regions.map((r) => ({ scope: 'region' as const, id: r.id })),
+      { scope: 'bank', id: BANK },
+      ...departmentIds.map((id) => ({ scope: 'department' as const, id })),
+    ];
+    const total = outlets.length * days.length + days.length + subjects.length;
     let done = 0;
     const step = (what: string) => progress(++done, total, what);
 
-    await mapWithLimit(outlets, CONCURRENCY, (outlet) => this.outletDays(outlet, days, step));
-    for (const date of days) {
-      await this.sumDay(
-        date,
-        regions.map((r) => r.id),
-      );
-      step(`all of ${date}`);
-    }
-    const scopes: [Scope, string, string | undefined][] = [
-      ...outlets.map((o): [Scope, string, string] => ['outlet', o.id, o.regionId]),
-      ...regions.map((r): [Scope, string, undefined] => ['region', r.id, undefined]),
-      ['bank', BANK, undefined],
-      ...departmentIds.map((d): [Scope, string, undefined] => ['department', d, undefined]),
-    ];
-    for (const [granularity, periods] of [
-      ['week', weeks],
-      ['month', months],
-    ] as const) {
-      for (const period of periods) {
-        await mapWithLimit(scopes, CONCURRENCY, async ([scope, id, regionId]) => {
-          await this.sumPeriod(scope, id, regionId, granularity, period);
-          step(`${scope} ${id} ${period}`);
-        });
+    // Days, a chunk at a time: every outlet's day, then the day of every region, the bank and
+    // every department summed from those outlet-days (held here, not read back).
+    const fresh = new Map<string, Rollup[]>(); // by subject: the days just computed
+    for (let i = 0; i < days.length; i += DAYS_PER_CHUNK) {
+      const chunk = days.slice(i, i + DAYS_PER_CHUNK);
+      const outletDays: Rollup[] = [];
+      await mapWithLimit(outlets, CONCURRENCY, async (outlet) => {
+        for (const rollup of await this.outletDays(outlet, chunk)) {
+          outletDays.push(rollup);
+          step(`${outlet.id} ${rollup.period}`);
+        }
+      });
+      const summed = chunk.flatMap((date) => {
+        step(`all of ${date}`);
+        return this.sumDay(
+          date,
+          outletDays.filter((d) => d.period === date),
+          regions.map((r) => r.id),
+        );
+      });
+      await rollups.putMany([...outletDays, ...summed]);
+      for (const r of [...outletDays, ...summed]) {
+        const key = subjectKey(r);
+        fresh.set(key, [...(fresh.get(key) ?? []), r]);
       }
     }
-    return { days, outletDays: outlets.length * days.length, rollups: done };
+
+    // Weeks and months: each subject's days over every period touched, one read each.
+    const periods = (['week', 'month'] as const).flatMap((granularity) =>
+      [...new Set(days.map((d) => periodOf(d, granularity)))].map((period) => ({ granularity, period })),
+    );
+    const spans = periods.map(({ granularity, period }) => daysOf(period, granularity));
+    const first = spans.map((s) => s.first).sort()[0] ?? '';
+    const last = spans.map((s) => s.last).sort().at(-1) ?? '';
+    const sums: Rollup[] = [];
+    await mapWithLimit(subjects, CONCURRENCY, async (subject) => {
+      const stored = await rollups.range(subject.scope, subject.id, 'day', first, last, { consistent: true });
+      // Days just written win over what the read returned (it may not show them yet).
+      const byDay = new Map(stored.map((d) => [d.period, d]));
+      for (const d of fresh.get(subjectKey(subject)) ?? []) byDay.set(d.period, d);
+      const ordered = [...byDay.values()].sort((a, b) => a.period.localeCompare(b.period));
+      for (const { granularity, period } of periods) sums.push(this.sumPeriod(subject, granularity, period, ordered));
+      step(`${subject.scope} ${subject.id}`);
+    });
+    await rollups.putMany(sums);
+    const dayRollups = [...fresh.values()].reduce((n, list) => n + list.length, 0);
+    return { days, outletDays: outlets.length * days.length, rollups: dayRollups + sums.length };
   }
 
-  private async outletDays(
-    outlet: { id: string; regionId: string },
-    days: readonly string[],
-    step: (what: string) => void,
-  ) {
-    const { ratings, complaints, rollups } = this.deps.repositories;
+  /** One outlet's days, from its raw records. */
+  private async outletDays(outlet: { id: string; regionId: string }, days: readonly string[]): Promise<Rollup[]> {
+    const { ratings, complaints } = this.deps.repositories;
     const { TIME_ZONE, RATE_LIMIT_DEVICE_MINUTES } = this.deps.config;
     const windowMs = RATE_LIMIT_DEVICE_MINUTES * 60_000;
     const now = this.deps.now().toISOString();
     const first = bankDay(days[0] ?? '', TIME_ZONE);
     const last = bankDay(days.at(-1) ?? '', TIME_ZONE);
-    const lookback = new Date(
-      Date.parse(first.start) - OPEN_COMPLAINT_LOOKBACK_DAYS * 86_400_000,
-    ).toISOString();
-    const candidates = (await complaints.receivedBetween(outlet.id, lookback, last.end)).map(complaintFacts);
+    const lookback = new Date(Date.parse(first.start) - OPEN_COMPLAINT_LOOKBACK_DAYS * 86_400_000).toISOString();
+    const candidates: ComplaintFacts[] = (await complaints.receivedBetween(outlet.id, lookback, last.end)).map(
+      complaintFacts,
+    );
+    const result: Rollup[] = [];
     for (const date of days) {
       const { start, end } = bankDay(date, TIME_ZONE);
-      const [day, before] = await Promise.all([
-        ratings.outletDay(outlet.id, date),
-        ratings.outletDay(outlet.id, addDays(date, -1), new Date(Date.parse(start) - windowMs).toISOString()),
-      ]);
-      const rollup = outletDayRollup({
-        outlet,
-        date,
-        ratings: countedRatings(day, windowMs, before),
-        complaints: candidates.filter((c) => c.receivedAt <= end),
-        dayStart: start,
-        dayEnd: end,
-        now,
+      const day = await ratings.outletDay(outlet.id, date);
+      // A device's repeat across midnight matters only if the day has a rating from a device
+      // in its first minutes; only then is the previous day's end read.
+      const windowEnd = new Date(Date.parse(start) + windowMs).toISOString();
+      const early = day.some((r) => r.deviceId && r.receivedAt < windowEnd);
+      const before = early
+        ? await ratings.outletDay(outlet.id, addDays(date, -1), new Date(Date.parse(start) - windowMs).toISOString())
+        : [];
+      result.push({
+        ...outletDayRollup({
+          outlet,
+          date,
+          ratings: countedRatings(day, windowMs, before),
+          complaints: candidates.filter((c) => c.receivedAt <= end),
+          dayStart: start,
+          dayEnd: end,
+          now,
+        }),
+        computedAt: now,
       });
-      await rollups.put({ ...rollup, computedAt: now });
-      step(`${outlet.id} ${date}`);
     }
+    return result;
   }
 
   /** A day of every region, the bank and every department, from that day's outlet-days. */
-  private async sumDay(date: string, regionIds: readonly string[]) {
-    const { rollups } = this.deps.repositories;
-    const computedAt = this.deps.now().toISOString();
-    const outletDays = await rollups.allOf('outlet', 'day', date);
-    const day = { granularity: 'day' as const, period: date, computedAt };
+  private sumDay(date: string, outletDays: readonly Rollup[], regionIds: readonly string[]): Rollup[] {
+    const day = { granularity: 'day' as const, period: date, computedAt: this.deps.now().toISOString() };
     const bank = sumOfOutlets(outletDays);
-    const writes = [
-      ...regionIds.map((regionId) =>
-        rollups.put({
+    return [
+      ...regionIds.map(
+        (regionId): Rollup => ({
           scope: 'region',
           id: regionId,
           ...day,
           ...sumOfOutlets(outletDays.filter((d) => d.regionId === regionId)),
         }),
       ),
-      rollups.put({ scope: 'bank', id: BANK, ...day, ...bank }),
-      ...departmentIds.map((departmentId) =>
-        rollups.put({
+      { scope: 'bank', id: BANK, ...day, ...bank },
+      ...departmentIds.map(
+        (departmentId): Rollup => ({
           scope: 'department',
           id: departmentId,
           ...day,
@@ -142,33 +175,25 @@ export class RollupService {
         }),
       ),
     ];
-    await Promise.all(writes);
   }
 
-  /** A week or month of one scope: the sum of its days (the stock: the last day's). */
-  private async sumPeriod(
-    scope: Scope,
-    id: string,
-    regionId: string | undefined,
-    granularity: Granularity,
-    period: string,
-  ) {
-    const { rollups } = this.deps.repositories;
+  /** A week or month of one subject: the sum of its days (the stock: the last day's). */
+  private sumPeriod(subject: Subject, granularity: Granularity, period: string, days: readonly Rollup[]): Rollup {
     const { first, last } = daysOf(period, granularity);
-    const days = await rollups.range(scope, id, 'day', first, last);
-    const outlets = days.at(-1)?.outlets;
-    await rollups.put({
-      scope,
-      id,
+    const inPeriod = days.filter((d) => d.period >= first && d.period <= last);
+    const outlets = inPeriod.at(-1)?.outlets;
+    return {
+      ...subject,
       granularity,
       period,
-      ...(regionId ? { regionId } : {}),
-      ...sumOfDays(days),
+      ...sumOfDays(inPeriod),
       ...(outlets === undefined ? {} : { outlets }),
       computedAt: this.deps.now().toISOString(),
-    });
+    };
   }
 }
+
+const subjectKey = (s: { scope: Scope; id: string }) => `${s.scope}#${s.id}`;
 
 /** A bank day's first and last instants, as ISO strings. */
 export function bankDay(date: string, timeZone: string): { start: string; end: string } {

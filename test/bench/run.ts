@@ -18,9 +18,12 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
+import { writeAll } from '../../functions/adapters/dynamodb/batch-writer.js';
+import { ratingItem } from '../../functions/adapters/dynamodb/rating-repository.js';
 import { outletKey } from '../../functions/domain/outlet-key.js';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
 import { startLocalPlatform } from '../../functions/local/platform.js';
+import { RollupService } from '../../functions/services/rollups.js';
 import {
   LAMBDA_OUT_DIR,
   type LambdaName,
@@ -66,6 +69,7 @@ const children: ChildProcess[] = [];
 try {
   await loadAgainstFloor();
   await capacityPerRequest();
+  await statistics();
   await coldImports();
   sizes();
 } finally {
@@ -326,6 +330,145 @@ async function capacityPerRequest() {
     await platform.stop();
   }
 }
+/**
+ * The daily rollup of 100 outlets with 1,000 ratings each, against the least that work needs:
+ * a raw Query of the same 100,000 items, at the same concurrency. And a year of the bank's
+ * monthly figures through the API: one Query, whatever the ratings behind it.
+ */
+async function statistics() {
+  const OUTLETS = Number(process.env.BENCH_ROLLUP_OUTLETS ?? 100);
+  const PER_OUTLET = Number(process.env.BENCH_ROLLUP_RATINGS ?? 1000);
+  const date = '2026-11-24';
+  const platform = await startLocalPlatform({
+    port: 0,
+    dynamoEndpoint: dynamo.endpoint,
+    tableName: `bench-rollup-${randomUUID()}`,
+    scheduler: false,
+    now: () => new Date('2026-11-25T02:00:00Z'),
+    env: { LOG_LEVEL: 'ERROR' },
+  });
+  try {
+    const { outlets, ratings } = platform.deps.repositories;
+    const ids = Array.from({ length: OUTLETS }, (_, i) => `bench-${String(i).padStart(3, '0')}`);
+    const at = new Date().toISOString();
+    for (const [i, id] of ids.entries()) {
+      const name = { 'zh-CN': id, 'zh-TW': id, en: id };
+      await outlets.put(
+        {
+          id,
+          name,
+          regionId: i % 2 ? 'shanghai' : 'beijing',
+          address: '',
+          openingHours: '',
+          active: true,
+          createdAt: at,
+          updatedAt: at,
+        },
+        'create',
+      );
+    }
+    console.log(`Writing ${OUTLETS} × ${PER_OUTLET} ratings for the rollup…`);
+    const start = Date.parse('2026-11-24T01:00:00Z'); // 09:00 in Shanghai
+    const items = ids.flatMap((outletId, o) =>
+      Array.from({ length: PER_OUTLET }, (_, i) => {
+        const submissionId = randomUUID();
+        return ratingItem({
+          id: `20261124-${String(o * PER_OUTLET + i).padStart(16, '0')}`,
+          submissionId,
+          outletId,
+          regionId: o % 2 ? 'shanghai' : 'beijing',
+          date,
+          rating: 1 + ((o + i) % 5),
+          lang: 'zh-CN',
+          channel: 'qr',
+          deviceId: `device-${o}-${i}`,
+          receivedAt: new Date(start + i * 28_000).toISOString(),
+          fingerprint: submissionId,
+        });
+      }),
+    );
+    await writeAll(platform.table, items, { concurrency: 8 });
+
+    const raw = async () => {
+      let next = 0;
+      let read = 0;
+      const worker = async () => {
+        while (next < ids.length) {
+          const day = await ratings.outletDay(ids[next++] ?? '', date);
+          read += day.length; // after the await: workers share `read`
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      if (read !== OUTLETS * PER_OUTLET) throw new Error(`raw query read ${read}`);
+    };
+    const rollups = new RollupService(platform.deps);
+    const timed = async (work: () => Promise<unknown>) => {
+      const started = performance.now();
+      await work();
+      return performance.now() - started;
+    };
+    // Both warmed up once (the rollup's code is as cold as the raw read's at first), then timed
+    // alternately with nothing else attached; capacity is counted on a run of its own after.
+    await raw();
+    await rollups.rollUp([date]);
+    const rawTimes: number[] = [];
+    const rollupTimes: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      rawTimes.push(await timed(raw));
+      rollupTimes.push(await timed(() => rollups.rollUp([date])));
+    }
+    const capacity = countCapacity(platform.table);
+    const rollupCost = await capacity.measure(() => rollups.rollUp([date]));
+    const rawMs = median(rawTimes);
+    const rollupMs = median(rollupTimes);
+    const section = `Statistics (${OUTLETS} outlets × ${PER_OUTLET} ratings)`;
+    row({
+      section,
+      measure: 'daily rollup (outlet-days, regions, bank, departments, week, month)',
+      value: `${fixed(rollupMs, 0)} ms`,
+      floor: `${fixed(rawMs, 0)} ms`,
+      ratio: `${fixed(rollupMs / rawMs)}×`,
+      goal: '≤ 1.5×',
+      met: rollupMs / rawMs <= 1.5,
+    });
+    row({
+      section,
+      measure: 'daily rollup, DynamoDB units per outlet',
+      value: `${fixed(rollupCost.writeUnits / OUTLETS, 1)} W + ${fixed(rollupCost.readUnits / OUTLETS, 1)} R (${fixed(rollupCost.requests / OUTLETS, 1)} requests)`,
+      floor: '',
+      ratio: '',
+      goal: '',
+    });
+    const token = (
+      (await (
+        await fetch(`${platform.url}/api/v1/local/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'head-office' }),
+        })
+      ).json()) as { token: string }
+    ).token;
+    const year = await capacity.measure(async () => {
+      const response = await fetch(
+        `${platform.url}/api/v1/stats/satisfaction?scope=bank&granularity=month&from=2026-01-01&to=2026-12-31`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      if (response.status !== 200) throw new Error(`year of months answered ${response.status}`);
+    });
+    row({
+      section,
+      measure: 'a year of the bank’s monthly figures (API)',
+      value: `${year.requests} request(s), ${fixed(year.readUnits, 1)} R`,
+      floor: '1 Query',
+      ratio: '',
+      goal: '1 Query',
+      met: year.requests === 1,
+    });
+  } finally {
+    await platform.stop();
+  }
+}
+
 async function coldImports() {
   // Inside the repository, so it finds the SDK in node_modules as the bundles in dist/lambda do.
   const hello = resolve('dist/bench/hello');

@@ -22,6 +22,16 @@ export type RecordOutcome = { kind: 'created' } | { kind: 'exists'; existing: St
  * groups an outlet's day in time order for the rollup. One item and one index entry: 2 write
  * units for a one-tap rating of under 1 KB.
  */
+/** A rating as an item: keyed by its submission, with its one index entry. */
+export function ratingItem(rating: RatingRecord): Record<string, unknown> {
+  return {
+    ...keys.submission(rating.submissionId),
+    ...indexKeys.outletDayRatings(rating.outletId, rating.date, rating.receivedAt, rating.submissionId),
+    type: RATING_TYPE,
+    ...rating,
+  };
+}
+
 export class RatingRepository {
   constructor(private readonly table: Table) {}
 
@@ -30,17 +40,7 @@ export class RatingRepository {
       await this.table.doc.send(
         new PutCommand({
           TableName: this.table.name,
-          Item: {
-            ...keys.submission(rating.submissionId),
-            ...indexKeys.outletDayRatings(
-              rating.outletId,
-              rating.date,
-              rating.receivedAt,
-              rating.submissionId,
-            ),
-            type: RATING_TYPE,
-            ...rating,
-          },
+          Item: ratingItem(rating),
           ConditionExpression: 'attribute_not_exists(pk)',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),

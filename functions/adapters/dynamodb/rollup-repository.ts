@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Granularity } from '../../domain/statistics/periods.js';
 import type { Rollup, Scope } from '../../domain/statistics/rollup.js';
+import { writeAll } from './batch-writer.js';
 import type { Table } from './client.js';
 import { indexKeys, indexPartitions, KEY_ATTRIBUTES, keys } from './keys.js';
 import { queryAll } from './query-all.js';
@@ -16,21 +17,12 @@ export class RollupRepository {
   constructor(private readonly table: Table) {}
 
   async put(rollup: Rollup): Promise<void> {
-    const ranked =
-      rollup.scope === 'outlet' || rollup.scope === 'region'
-        ? indexKeys.ranking(rollup.scope, rollup.granularity, rollup.period, rankOrder(rollup))
-        : {};
-    await this.table.doc.send(
-      new PutCommand({
-        TableName: this.table.name,
-        Item: {
-          ...keys.rollup(rollup.scope, rollup.id, rollup.granularity, rollup.period),
-          ...ranked,
-          type: 'rollup',
-          ...rollup,
-        },
-      }),
-    );
+    await this.table.doc.send(new PutCommand({ TableName: this.table.name, Item: rollupItem(rollup) }));
+  }
+
+  /** Writes many rollups, 25 to a request (each overwrites its own item). */
+  async putMany(rollups: readonly Rollup[]): Promise<void> {
+    await writeAll(this.table, rollups.map(rollupItem), { concurrency: 4 });
   }
 
   async get(scope: Scope, id: string, granularity: Granularity, period: string): Promise<Rollup | undefined> {
@@ -47,9 +39,11 @@ export class RollupRepository {
     granularity: Granularity,
     from: string,
     to: string,
+    options: { consistent?: boolean } = {},
   ): Promise<Rollup[]> {
     const first = keys.rollup(scope, id, granularity, from);
     const items = await queryAll(this.table, {
+      ConsistentRead: options.consistent ?? false,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: {
         ':pk': first.pk,
@@ -80,6 +74,19 @@ export class RollupRepository {
 }
 
 const rankOrder = (r: Rollup) => (r.scope === 'outlet' ? `${r.regionId ?? ''}#${r.id}` : r.id);
+
+function rollupItem(rollup: Rollup): Record<string, unknown> {
+  const ranked =
+    rollup.scope === 'outlet' || rollup.scope === 'region'
+      ? indexKeys.ranking(rollup.scope, rollup.granularity, rollup.period, rankOrder(rollup))
+      : {};
+  return {
+    ...keys.rollup(rollup.scope, rollup.id, rollup.granularity, rollup.period),
+    ...ranked,
+    type: 'rollup',
+    ...rollup,
+  };
+}
 
 function decode(item: Record<string, unknown>): Rollup {
   const copy = { ...item };

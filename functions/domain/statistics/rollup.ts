@@ -88,7 +88,8 @@ export function outletDayRollup(input: OutletDayInput): Omit<Rollup, 'computedAt
   const received = input.complaints.filter(
     (c) => c.receivedAt >= input.dayStart && c.receivedAt <= input.dayEnd,
   );
-  const stockAt = input.now < input.dayEnd ? input.now : input.dayEnd;
+  // ISO instants compare as strings: the earlier of now and the day's end.
+  const [stockAt = input.dayEnd] = [input.now, input.dayEnd].sort();
   const byDepartment: Record<string, ComplaintTotals> = {};
   const forDepartment = (id: string) => {
     byDepartment[id] ??= emptyComplaintTotals();
