@@ -18,6 +18,8 @@ export const pageRoutes: readonly PageRoute[] = [
   { path: '/admin', file: 'admin.html' },
   { path: '/posters', file: 'posters.html' },
   { path: '/staff', file: 'staff.html' },
+  { path: '/dashboard', file: 'dashboard.html' },
+  { path: '/report', file: 'report.html' },
 ];
 
 export function pageFor(pathname: string): string | undefined {

@@ -14,8 +14,16 @@ const panel = document.getElementById('panel') as HTMLElement;
 const next = new URLSearchParams(location.search).get('next');
 const safeNext = next?.startsWith('/') && !next.startsWith('//') ? next : undefined;
 
-/** Where a user goes after signing in without a `next`: admins to outlets, everyone else to the inbox. */
-const homeFor = (roles: string[]) => (roles.includes('admin') ? '/admin' : '/staff');
+/**
+ * Where a user goes after signing in without a `next`: admins to outlets, head office and outlet
+ * managers to the dashboard, department staff (and anyone else) to the inbox.
+ */
+const homeFor = (roles: string[]) =>
+  roles.includes('admin')
+    ? '/admin'
+    : roles.includes('head-office') || roles.some((role) => role.startsWith('outlet:'))
+      ? '/dashboard'
+      : '/staff';
 
 async function signInAs(username: string, roles: string[]) {
   const response = await fetch('/api/v1/local/token', {

@@ -9,8 +9,14 @@ import type { Lang } from './lang.js';
  * `{name}` in a text is replaced by `params.name`.
  */
 export type Dictionary = Record<string, string>;
-export type Dictionaries<D extends Dictionary> = { 'zh-CN': D } & Record<Exclude<Lang, 'zh-CN'>, Record<keyof D, string>>;
-export type Translate<D extends Dictionary> = (key: keyof D & string, params?: Record<string, string | number>) => string;
+export type Dictionaries<D extends Dictionary> = { 'zh-CN': D } & Record<
+  Exclude<Lang, 'zh-CN'>,
+  Record<keyof D, string>
+>;
+export type Translate<D extends Dictionary> = (
+  key: keyof D & string,
+  params?: Record<string, string | number>,
+) => string;
 
 export function translator<D extends Dictionary>(dictionaries: Dictionaries<D>, lang: Lang): Translate<D> {
   const words = dictionaries[lang] as Record<string, string>;
@@ -37,20 +43,27 @@ export function formatDateTime(iso: string, lang: Lang, timeZone: string): strin
 }
 
 export function formatDate(iso: string, lang: Lang, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(lang, {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso));
 }
 
 /** A share from 0 to 1 as a percentage with one decimal, or "—" when there is nothing to measure. */
 export function formatPercent(share: number | null | undefined, lang: Lang): string {
   if (share === null || share === undefined || Number.isNaN(share)) return '—';
-  return new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-    share,
-  );
+  return new Intl.NumberFormat(lang, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(share);
 }
 
 export function formatNumber(n: number | null | undefined, lang: Lang, digits = 0): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '—';
-  return new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    n,
+  );
 }
