@@ -20,13 +20,21 @@ export function documentPublicRoutes(api: Router, routes: readonly PublicRoute[]
       ...(route.description ? { description: route.description } : {}),
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
       request: route.body
-        ? { body: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+        ? {
+            body: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }
         : {},
       responses: {
         ...Object.fromEntries(
           route.responses.map((r) => [
             r.status,
-            { description: r.description, content: { 'application/json': { schema: jsonSchema(r.schema, 'output') } } },
+            {
+              description: r.description,
+              content: { 'application/json': { schema: jsonSchema(r.schema, 'output') } },
+            },
           ]),
         ),
         ...errorResponses(...route.errors),

@@ -1,7 +1,14 @@
 import { Hono } from 'hono';
 import type { Dependencies } from '../dependencies.js';
 import type { AppEnv } from '../http/app-env.js';
-import { categoriesRoute, fileComplaintRoute, findOutletRoute, serveComplaints, trackRoute, verdictRoute } from '../routes/complaints.js';
+import {
+  categoriesRoute,
+  fileComplaintRoute,
+  findOutletRoute,
+  serveComplaints,
+  trackRoute,
+  verdictRoute,
+} from '../routes/complaints.js';
 import { detailsRoute, rateRoute, serveFeedback } from '../routes/feedback.js';
 import { healthRoute, serveHealth } from '../routes/health.js';
 import { outletLookUpRoute, serveOutletLookUp } from '../routes/public-outlets.js';

@@ -33,7 +33,9 @@ export const lastFour = (e164: string) => e164.slice(-4);
  */
 export function maskName(name: string): string {
   const hide = (word: string) =>
-    [...word].length < 2 ? '*'.repeat([...word].length) : `${[...word][0]}${'*'.repeat([...word].length - 1)}`;
+    [...word].length < 2
+      ? '*'.repeat([...word].length)
+      : `${[...word][0]}${'*'.repeat([...word].length - 1)}`;
   const trimmed = name.trim();
   if (/^[\u3400-\u9fff]+$/.test(trimmed)) return hide(trimmed);
   return trimmed.split(/\s+/).map(hide).join(' ');

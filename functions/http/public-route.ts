@@ -83,7 +83,10 @@ async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
  * zod keeps descriptions per schema object: describing a shared schema in one route would
  * rewrite it in every other.
  */
-export function described<S extends z.ZodMiniType>(schema: S, meta: { description?: string; example?: unknown }): S {
+export function described<S extends z.ZodMiniType>(
+  schema: S,
+  meta: { description?: string; example?: unknown },
+): S {
   const copy = schema.clone() as S;
   z.globalRegistry.add(copy, {
     ...(meta.description ? { description: meta.description } : {}),

@@ -21,7 +21,11 @@ export const SubmissionIdSchema = described(z.uuid('Use a UUID made by the clien
 });
 export const ScoreSchema = z
   .number()
-  .check(z.int('Use a whole number from 1 to 5'), z.minimum(1, 'Use a whole number from 1 to 5'), z.maximum(5, 'Use a whole number from 1 to 5'));
+  .check(
+    z.int('Use a whole number from 1 to 5'),
+    z.minimum(1, 'Use a whole number from 1 to 5'),
+    z.maximum(5, 'Use a whole number from 1 to 5'),
+  );
 export const TrackingNoSchema = described(z.string().check(z.minLength(1), z.maxLength(20)), {
   example: 'K7QM-4HXP-9TWA',
 });

@@ -73,7 +73,9 @@ const TrackingSchema = z.object({
   dueAt: z.string(),
   extended: z.boolean(),
   canRate: z.boolean(),
-  resolution: z.optional(z.object({ decision: z.string(), resolvedAt: z.string(), options: z.array(z.string()) })),
+  resolution: z.optional(
+    z.object({ decision: z.string(), resolvedAt: z.string(), options: z.array(z.string()) }),
+  ),
   satisfaction: z.optional(z.object({ satisfied: z.boolean(), at: z.string() })),
   timeline: z.array(z.catchall(z.object({ at: z.string(), action: z.string() }), z.unknown())),
 });
@@ -113,7 +115,8 @@ export const verdictRoute = publicRoute({
   path: '/complaints/{trackingNo}/satisfaction',
   tags: ['customers'],
   summary: 'Rate how a resolved complaint was handled',
-  description: 'Satisfied closes the complaint; unsatisfied reopens it to its owner and flags it to head office.',
+  description:
+    'Satisfied closes the complaint; unsatisfied reopens it to its owner and flags it to head office.',
   params: TrackingNoParam,
   body: z.object({
     phoneLast4: Last4Schema,
@@ -145,7 +148,9 @@ export const findOutletRoute = publicRoute({
     {
       status: 200,
       description: 'Up to 20 outlets',
-      schema: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), region: z.string() })) }),
+      schema: z.object({
+        items: z.array(z.object({ id: z.string(), name: z.string(), region: z.string() })),
+      }),
     },
   ],
   errors: [400, 503],
@@ -153,7 +158,8 @@ export const findOutletRoute = publicRoute({
 
 function staffRef(p: Principal): StaffRef {
   const departmentId =
-    departmentsOf(p)[0] ?? (isHeadOffice(p) ? 'head-office' : isAdmin(p) ? 'admin' : `outlet:${outletsOf(p)[0] ?? ''}`);
+    departmentsOf(p)[0] ??
+    (isHeadOffice(p) ? 'head-office' : isAdmin(p) ? 'admin' : `outlet:${outletsOf(p)[0] ?? ''}`);
   return { username: p.username, displayName: p.displayName, departmentId };
 }
 
@@ -177,31 +183,49 @@ export function serveComplaints(
 
   serve(router, trackRoute, async (c, { params, query }) => {
     c.header('cache-control', 'no-store');
-    const view = await tracking.view(params.trackingNo, query.phoneLast4, deps.clientAddress(c), langOf(c, query.lang));
+    const view = await tracking.view(
+      params.trackingNo,
+      query.phoneLast4,
+      deps.clientAddress(c),
+      langOf(c, query.lang),
+    );
     return c.json(view, 200);
   });
 
   serve(router, verdictRoute, async (c, { params, body }) => {
     const { lang, ...verdict } = body;
-    return c.json(await tracking.rate(params.trackingNo, verdict, deps.clientAddress(c), langOf(c, lang)), 200);
+    return c.json(
+      await tracking.rate(params.trackingNo, verdict, deps.clientAddress(c), langOf(c, lang)),
+      200,
+    );
   });
 
   serve(router, categoriesRoute, async (c, { query }) => {
     const lang = langOf(c, query.lang);
     const { rules } = await routingRules.current();
-    return c.json({ items: rules.categories.map((cat) => ({ id: cat.id, name: localized(cat.name, lang) })) }, 200);
+    return c.json(
+      { items: rules.categories.map((cat) => ({ id: cat.id, name: localized(cat.name, lang) })) },
+      200,
+    );
   });
 
   serve(router, findOutletRoute, async (c, { query }) => {
     const lang = langOf(c, query.lang);
     const needle = (query.q ?? '').toLowerCase();
     const matches = (await directory.activeOutlets()).filter(
-      (o) => !needle || o.id.includes(needle) || Object.values(o.name).some((n) => n.toLowerCase().includes(needle)),
+      (o) =>
+        !needle ||
+        o.id.includes(needle) ||
+        Object.values(o.name).some((n) => n.toLowerCase().includes(needle)),
     );
     const items = await Promise.all(
       matches.slice(0, 20).map(async (o) => {
         const region = await directory.region(o.regionId);
-        return { id: o.id, name: localized(o.name, lang), region: region ? localized(region.name, lang) : '' };
+        return {
+          id: o.id,
+          name: localized(o.name, lang),
+          region: region ? localized(region.name, lang) : '',
+        };
       }),
     );
     c.header('cache-control', 'public, max-age=300');

@@ -24,7 +24,9 @@ const AspectsSchema = described(
   { description: 'Optional scores (1–5) of four aspects of the visit' },
 );
 
-const CommentSchema = described(text(500), { description: 'Stored as plain text and escaped wherever shown' });
+const CommentSchema = described(text(500), {
+  description: 'Stored as plain text and escaped wherever shown',
+});
 
 const FeedbackRequestSchema = z.object({
   outletId: OutletIdSchema,
@@ -83,5 +85,7 @@ export function serveFeedback(router: Hono<AppEnv>, deps: Dependencies, { feedba
     const result = await feedback.submit(submission, k, deps.clientAddress(c));
     return c.json({ id: result.id }, result.status);
   });
-  serve(router, detailsRoute, async (c, { params, body }) => c.json(await feedback.addDetails(params.id, body), 200));
+  serve(router, detailsRoute, async (c, { params, body }) =>
+    c.json(await feedback.addDetails(params.id, body), 200),
+  );
 }

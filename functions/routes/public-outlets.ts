@@ -7,7 +7,12 @@ import { publicRoute, serve } from '../http/public-route.js';
 import { LanguageSchema, OutletIdSchema, OutletKeySchema } from '../http/public-schemas.js';
 import type { PublicServices } from '../services/public-services.js';
 
-const PublicOutletSchema = z.object({ id: z.string(), name: z.string(), region: z.string(), lang: LanguageSchema });
+const PublicOutletSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: z.string(),
+  lang: LanguageSchema,
+});
 
 export const outletLookUpRoute = publicRoute({
   method: 'get',
@@ -27,7 +32,12 @@ export function serveOutletLookUp(router: Hono<AppEnv>, { access }: PublicServic
     const region = await access.directory.region(outlet.regionId);
     c.header('cache-control', 'private, max-age=60');
     return c.json(
-      { id: outlet.id, name: localized(outlet.name, lang), region: region ? localized(region.name, lang) : '', lang },
+      {
+        id: outlet.id,
+        name: localized(outlet.name, lang),
+        region: region ? localized(region.name, lang) : '',
+        lang,
+      },
       200,
     );
   });

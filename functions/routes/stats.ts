@@ -244,7 +244,8 @@ const routes = {
     path: '/stats/low-ratings',
     tags,
     security,
-    summary: 'The latest ratings of 1 or 2 with a comment, of an outlet, a region or the bank, over a range of days',
+    summary:
+      'The latest ratings of 1 or 2 with a comment, of an outlet, a region or the bank, over a range of days',
     request: {
       query: z.object({
         scope: z.enum(['bank', 'region', 'outlet']),

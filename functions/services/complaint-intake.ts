@@ -199,7 +199,10 @@ export class ComplaintIntake {
       throw forbidden('Complaints are entered by department staff and head office');
     const turn = this.staffEntries.take(principal.username, now.getTime());
     if (!turn.ok)
-      throw rateLimited('You have entered many complaints in the last minute; please wait a moment.', turn.retryAfterMs / 1000);
+      throw rateLimited(
+        'You have entered many complaints in the last minute; please wait a moment.',
+        turn.retryAfterMs / 1000,
+      );
   }
 
   private async outletFor(outletId: string, caller: IntakeCaller): Promise<Outlet> {

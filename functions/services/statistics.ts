@@ -80,7 +80,12 @@ export class StatisticsService {
   /** The latest ratings of 1 or 2 that came with a comment, over a range of days: one Query of day rollups. */
   async lowRatings(principal: Principal, query: Omit<SeriesQuery, 'granularity'>, lang: Language) {
     if (query.scope === 'department') throw invalid({ scope: 'Departments have complaint figures only' });
-    const { subject, rollups } = await this.series(principal, { ...query, granularity: 'day' }, lang, 'ratings');
+    const { subject, rollups } = await this.series(
+      principal,
+      { ...query, granularity: 'day' },
+      lang,
+      'ratings',
+    );
     const latest = [...rollups.values()]
       .flatMap((r) => r.lowRatings)
       .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))

@@ -43,14 +43,24 @@ describe('local platform', () => {
     expect(spec.servers[0]?.url).toBe('/api/v1');
     expect(Object.keys(spec.paths)).toContain('/health');
     // The customers' routes, declared on zod/mini, are documented from the schemas that validate them.
-    type Body = { requestBody: { content: { 'application/json': { schema: { properties: Record<string, Record<string, unknown>>; required: string[] } } } } };
+    type Body = {
+      requestBody: {
+        content: {
+          'application/json': {
+            schema: { properties: Record<string, Record<string, unknown>>; required: string[] };
+          };
+        };
+      };
+    };
     const bodyOf = (path: string) =>
       (spec.paths[path] as { post: Body }).post.requestBody.content['application/json'].schema;
     expect(bodyOf('/feedback').properties.rating).toMatchObject({ type: 'integer', minimum: 1, maximum: 5 });
     expect(bodyOf('/feedback').required).toEqual(['outletId', 'k', 'submissionId', 'rating']);
     expect(bodyOf('/feedback').properties.k?.description).toBe('The key printed in the QR code');
     expect(bodyOf('/complaints').properties.k?.description).toMatch(/omitted when the outlet was chosen/);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/complaints/{trackingNo}', '/stats/satisfaction']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/complaints/{trackingNo}', '/stats/satisfaction']),
+    );
     const docs = await fetch(`${ctx.url}/api/docs`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('/api/v1/openapi.json');

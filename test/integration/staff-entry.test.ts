@@ -5,9 +5,13 @@ import { usePlatform } from '../support/platform.js';
 
 const ctx = usePlatform({ RATE_LIMIT_STAFF_ENTRIES_PER_MINUTE: '3' });
 const enter = async (username: string) =>
-  postJson(`${ctx.url}/api/v1/complaints`, { ...aComplaint('sh-jingan'), channel: 'hotline' }, {
-    authorization: `Bearer ${await ctx.token(username)}`,
-  });
+  postJson(
+    `${ctx.url}/api/v1/complaints`,
+    { ...aComplaint('sh-jingan'), channel: 'hotline' },
+    {
+      authorization: `Bearer ${await ctx.token(username)}`,
+    },
+  );
 
 describe('complaints entered by staff (hotline, counter)', () => {
   it.each([
@@ -31,8 +35,14 @@ describe('complaints entered by staff (hotline, counter)', () => {
 
 describe('roles the platform does not know', () => {
   it('refuses a user whose only role names a department that does not exist', async () => {
-    const token = await ctx.platform.issuer.sign({ username: 'ghost', displayName: 'Ghost', roles: ['dept:nowhere'] });
-    const inbox = await fetch(`${ctx.url}/api/v1/inbox?view=new`, { headers: { authorization: `Bearer ${token}` } });
+    const token = await ctx.platform.issuer.sign({
+      username: 'ghost',
+      displayName: 'Ghost',
+      roles: ['dept:nowhere'],
+    });
+    const inbox = await fetch(`${ctx.url}/api/v1/inbox?view=new`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(inbox.status).toBe(403);
     const department = await fetch(`${ctx.url}/api/v1/inbox?view=new&department=nowhere`, {
       headers: { authorization: `Bearer ${token}` },

@@ -73,7 +73,9 @@ beforeAll(async () => {
   expect(verdict.body.status).toBe('closed');
 
   clock.set('2026-11-20T10:00:00+08:00');
-  expect((await protection.step(trackingNos.c2, { ...resolve, rootCause: 'staff-conduct' })).status).toBe(200);
+  expect((await protection.step(trackingNos.c2, { ...resolve, rootCause: 'staff-conduct' })).status).toBe(
+    200,
+  );
 
   clock.set('2026-12-02T10:00:00+08:00');
   await ctx.platform.poller.drain();
@@ -87,7 +89,9 @@ type Series<T> = { series: { period: string } & T[] };
 
 describe('satisfaction figures, as the ratings imply', () => {
   it('the bank’s November: 11 ratings, CSAT 7/11, mean 42/11, the distribution, one comment', async () => {
-    const { status, body } = await stats('satisfaction?scope=bank&granularity=month&from=2026-11-01&to=2026-11-30');
+    const { status, body } = await stats(
+      'satisfaction?scope=bank&granularity=month&from=2026-11-01&to=2026-11-30',
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ scope: 'bank', id: 'bank', name: '全行', granularity: 'month' });
     expect((body as unknown as Series<object>).series).toEqual([
@@ -107,7 +111,9 @@ describe('satisfaction figures, as the ratings imply', () => {
 
   it('per day, empty days included with a null CSAT', async () => {
     const { body } = await stats('satisfaction?scope=bank&granularity=day&from=2026-11-01&to=2026-11-04');
-    const series = (body as unknown as { series: { period: string; ratings: { count: number; csat: number | null } }[] }).series;
+    const series = (
+      body as unknown as { series: { period: string; ratings: { count: number; csat: number | null } }[] }
+    ).series;
     expect(series.map((s) => [s.period, s.ratings.count, s.ratings.csat])).toEqual([
       ['2026-11-01', 0, null],
       ['2026-11-02', 8, 6 / 8],
@@ -118,17 +124,31 @@ describe('satisfaction figures, as the ratings imply', () => {
 
   it('regions, outlets and ISO weeks are sums of the same records', async () => {
     const figure = async (query: string) =>
-      ((await stats(`satisfaction?${query}`)).body as unknown as { series: { ratings: { count: number; csat: number } }[] })
-        .series[0]?.ratings;
-    expect(await figure('scope=region&id=shanghai&granularity=month&from=2026-11-01&to=2026-11-30')).toMatchObject({ count: 8, csat: 6 / 8 });
-    expect(await figure('scope=region&id=beijing&granularity=month&from=2026-11-01&to=2026-11-30')).toMatchObject({ count: 3, csat: 1 / 3 });
-    expect(await figure('scope=outlet&id=sh-jingan&granularity=month&from=2026-11-01&to=2026-11-30')).toMatchObject({ count: 4, csat: 0.5 });
+      (
+        (await stats(`satisfaction?${query}`)).body as unknown as {
+          series: { ratings: { count: number; csat: number } }[];
+        }
+      ).series[0]?.ratings;
+    expect(
+      await figure('scope=region&id=shanghai&granularity=month&from=2026-11-01&to=2026-11-30'),
+    ).toMatchObject({ count: 8, csat: 6 / 8 });
+    expect(
+      await figure('scope=region&id=beijing&granularity=month&from=2026-11-01&to=2026-11-30'),
+    ).toMatchObject({ count: 3, csat: 1 / 3 });
+    expect(
+      await figure('scope=outlet&id=sh-jingan&granularity=month&from=2026-11-01&to=2026-11-30'),
+    ).toMatchObject({ count: 4, csat: 0.5 });
     // 2 and 3 November are in ISO week 45 (Monday 2 November to Sunday 8 November).
-    expect(await figure('scope=bank&granularity=week&from=2026-11-02&to=2026-11-08')).toMatchObject({ count: 11, csat: 7 / 11 });
+    expect(await figure('scope=bank&granularity=week&from=2026-11-02&to=2026-11-08')).toMatchObject({
+      count: 11,
+      csat: 7 / 11,
+    });
   });
 
   it('reads rollups only: a year of the bank’s months is one Query', async () => {
-    const cost = await capacity.measure(() => stats('satisfaction?scope=bank&granularity=month&from=2026-01-01&to=2026-12-31'));
+    const cost = await capacity.measure(() =>
+      stats('satisfaction?scope=bank&granularity=month&from=2026-01-01&to=2026-12-31'),
+    );
     expect(cost.requests).toBe(1);
   });
 });
@@ -162,17 +182,32 @@ describe('complaint figures, as the complaints imply', () => {
 
   it('counts the overdue stock at each day’s end: C2 from 18 Nov until decided on the 20th, C3 from the 19th', async () => {
     const { body } = await stats('complaints?scope=bank&granularity=day&from=2026-11-17&to=2026-11-21');
-    const series = (body as unknown as { series: { period: string; complaints: { openOverdue: number } }[] }).series;
+    const series = (body as unknown as { series: { period: string; complaints: { openOverdue: number } }[] })
+      .series;
     expect(series.map((s) => s.complaints.openOverdue)).toEqual([0, 1, 2, 1, 1]);
   });
 
   it('per department: the department handling each complaint', async () => {
     const month = async (id: string) =>
-      ((await stats(`complaints?scope=department&id=${id}&granularity=month&from=2026-11-01&to=2026-11-30`)).body as unknown as {
-        series: { complaints: Record<string, unknown> }[];
-      }).series[0]?.complaints;
-    expect(await month('operations')).toMatchObject({ received: 2, resolved: 1, onTimeRate: 1, completionRate: 0.5, openOverdue: 1 });
-    expect(await month('consumer-protection')).toMatchObject({ received: 1, resolved: 1, resolvedOnTime: 0, onTimeRate: 0 });
+      (
+        (await stats(`complaints?scope=department&id=${id}&granularity=month&from=2026-11-01&to=2026-11-30`))
+          .body as unknown as {
+          series: { complaints: Record<string, unknown> }[];
+        }
+      ).series[0]?.complaints;
+    expect(await month('operations')).toMatchObject({
+      received: 2,
+      resolved: 1,
+      onTimeRate: 1,
+      completionRate: 0.5,
+      openOverdue: 1,
+    });
+    expect(await month('consumer-protection')).toMatchObject({
+      received: 1,
+      resolved: 1,
+      resolvedOnTime: 0,
+      onTimeRate: 0,
+    });
     expect(await month('cards')).toMatchObject({ received: 0, completionRate: null, onTimeRate: null });
   });
 });
@@ -180,7 +215,9 @@ describe('complaint figures, as the complaints imply', () => {
 describe('rankings', () => {
   it('ranks November’s outlets by CSAT, those without ratings last, with names', async () => {
     const { body } = await stats('rankings?scope=outlet&granularity=month&period=2026-11&lang=en');
-    const items = (body as unknown as { items: { id: string; name: string; rank: number; csat: number | null }[] }).items;
+    const items = (
+      body as unknown as { items: { id: string; name: string; rank: number; csat: number | null }[] }
+    ).items;
     expect(items.map((i) => [i.rank, i.id, i.csat])).toEqual([
       [1, 'sh-lujiazui', 1],
       [2, 'sh-jingan', 0.5],
@@ -193,12 +230,14 @@ describe('rankings', () => {
   });
 
   it('ranks regions, and one region’s outlets', async () => {
-    const regions = (await stats('rankings?scope=region&granularity=month&period=2026-11')).body as unknown as { items: { id: string; csat: number }[] };
+    const regions = (await stats('rankings?scope=region&granularity=month&period=2026-11'))
+      .body as unknown as { items: { id: string; csat: number }[] };
     expect(regions.items.map((i) => [i.id, i.csat])).toEqual([
       ['shanghai', 6 / 8],
       ['beijing', 1 / 3],
     ]);
-    const beijing = (await stats('rankings?scope=outlet&granularity=month&period=2026-11&region=beijing')).body as unknown as { items: { id: string }[] };
+    const beijing = (await stats('rankings?scope=outlet&granularity=month&period=2026-11&region=beijing'))
+      .body as unknown as { items: { id: string }[] };
     expect(beijing.items.map((i) => i.id)).toEqual(['bj-guomao', 'bj-wangfujing', 'bj-zhongguancun']);
   });
 });
@@ -213,14 +252,24 @@ describe('early warnings (预警), CSAT threshold counted from 3 ratings here', 
     '2026-11:on-time-low:outlet:sh-jingan',
   ];
   const alertsFor = (period: string) =>
-    ctx.platform.notifier.list().filter((d) => d.topic === 'alerts' && String(d.body.id ?? '').startsWith(`${period}:`));
+    ctx.platform.notifier
+      .list()
+      .filter((d) => d.topic === 'alerts' && String(d.body.id ?? '').startsWith(`${period}:`));
 
   it('raises each of November’s warnings, with its figures, and alerts head office once', async () => {
     const { body } = await stats('warnings?period=2026-11');
     const items = (body as unknown as { items: { id: string; figures: Record<string, number> }[] }).items;
     expect(items.map((w) => w.id).sort()).toEqual(monthWarnings);
-    expect(items.find((w) => w.id === '2026-11:csat-low:outlet:sh-jingan')?.figures).toEqual({ csat: 0.5, ratings: 4, threshold: 0.8 });
-    expect(alertsFor('2026-11').map((d) => d.body.id).sort()).toEqual(monthWarnings);
+    expect(items.find((w) => w.id === '2026-11:csat-low:outlet:sh-jingan')?.figures).toEqual({
+      csat: 0.5,
+      ratings: 4,
+      threshold: 0.8,
+    });
+    expect(
+      alertsFor('2026-11')
+        .map((d) => d.body.id)
+        .sort(),
+    ).toEqual(monthWarnings);
     // Week 45 holds the same records: the same lags, as weekly warnings.
     expect(alertsFor('2026-W45')).toHaveLength(6);
   });
@@ -258,9 +307,14 @@ describe('early warnings (预警), CSAT threshold counted from 3 ratings here', 
       note: '已约谈网点负责人',
     });
     expect((await postJson(path, {}, await as('head-office'))).status).toBe(409);
-    const open = (await stats('warnings?period=2026-11&status=open')).body as unknown as { items: { id: string }[] };
+    const open = (await stats('warnings?period=2026-11&status=open')).body as unknown as {
+      items: { id: string }[];
+    };
     expect(open.items.map((w) => w.id)).not.toContain('2026-11:csat-low:outlet:sh-jingan');
-    expect((await postJson(`${ctx.url}/api/v1/stats/warnings/nope/acknowledge`, {}, await as('head-office'))).status).toBe(404);
+    expect(
+      (await postJson(`${ctx.url}/api/v1/stats/warnings/nope/acknowledge`, {}, await as('head-office')))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -289,7 +343,9 @@ describe('who sees what', () => {
   });
 
   it('shows an outlet’s manager only its own warnings, and nobody anything without signing in', async () => {
-    const own = (await stats('warnings?period=2026-11', 'manager.sh-jingan')).body as unknown as { items: { subjectId: string }[] };
+    const own = (await stats('warnings?period=2026-11', 'manager.sh-jingan')).body as unknown as {
+      items: { subjectId: string }[];
+    };
     expect(new Set(own.items.map((w) => w.subjectId))).toEqual(new Set(['sh-jingan']));
     expect((await fetch(`${ctx.url}/api/v1/stats/satisfaction?scope=bank&${month}`)).status).toBe(401);
   });
@@ -306,7 +362,9 @@ describe('downloads', () => {
   };
 
   it('answers CSV for Excel: UTF-8 with a BOM, headed in the caller’s language, the same figures', async () => {
-    const { response, text } = await csv('satisfaction?scope=bank&granularity=month&from=2026-11-01&to=2026-11-30&format=csv&lang=zh-CN');
+    const { response, text } = await csv(
+      'satisfaction?scope=bank&granularity=month&from=2026-11-01&to=2026-11-30&format=csv&lang=zh-CN',
+    );
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toContain('attachment');
     expect(text.startsWith('\uFEFF"期间","评价数","平均分","满意度 (%)"')).toBe(true);
@@ -315,10 +373,14 @@ describe('downloads', () => {
   });
 
   it('exports the raw ratings with comments, a formula-like comment neutralised', async () => {
-    const { text } = await csv('export/ratings?scope=outlet&id=sh-jingan&from=2026-11-01&to=2026-11-30&lang=en');
+    const { text } = await csv(
+      'export/ratings?scope=outlet&id=sh-jingan&from=2026-11-01&to=2026-11-30&lang=en',
+    );
     const lines = text.split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(1 + 4);
-    expect(lines[0]).toBe('\uFEFF"Received","Outlet","Rating","Environment","Attitude","Efficiency","Professionalism","Comment","Language","Counted"');
+    expect(lines[0]).toBe(
+      '\uFEFF"Received","Outlet","Rating","Environment","Attitude","Efficiency","Professionalism","Comment","Language","Counted"',
+    );
     expect(text).toContain(EVIL_COMMENT_CELL);
     // All four were rated at 09:00:00 on the bank's clock, and every one counts.
     const rows = lines.slice(1).map((line) => line.replace(EVIL_COMMENT_CELL, '"comment"'));
@@ -333,9 +395,13 @@ describe('downloads', () => {
   });
 
   it('refuses a region export of more than 31 days and a bank-wide one', async () => {
-    const long = await headOffice().get('/stats/export/ratings?scope=region&id=shanghai&from=2026-10-01&to=2026-11-30');
+    const long = await headOffice().get(
+      '/stats/export/ratings?scope=region&id=shanghai&from=2026-10-01&to=2026-11-30',
+    );
     expect(long.status).toBe(400);
-    const bank = await headOffice().get('/stats/export/ratings?scope=bank&id=bank&from=2026-11-01&to=2026-11-02');
+    const bank = await headOffice().get(
+      '/stats/export/ratings?scope=bank&id=bank&from=2026-11-01&to=2026-11-02',
+    );
     expect(bank.status).toBe(400);
   });
 });

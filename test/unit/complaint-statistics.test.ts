@@ -92,7 +92,12 @@ describe('complaint figures of a period’s cohort', () => {
   it('adds across outlets (the stock too) and across days (the stock is the later day’s)', () => {
     const a = { ...addComplaint(emptyComplaintTotals(), onTime), openOverdue: 2 };
     const b = { ...addComplaint(emptyComplaintTotals(), late), openOverdue: 5 };
-    expect(sumComplaintTotals(a, b, 'add')).toMatchObject({ received: 2, resolved: 2, resolvedOnTime: 1, openOverdue: 7 });
+    expect(sumComplaintTotals(a, b, 'add')).toMatchObject({
+      received: 2,
+      resolved: 2,
+      resolvedOnTime: 1,
+      openOverdue: 7,
+    });
     expect(sumComplaintTotals(a, b, 'later')).toMatchObject({ received: 2, openOverdue: 5 });
   });
 });

@@ -43,7 +43,12 @@ describe('periods: bank days, ISO weeks, months', () => {
       '2026-W53',
       '2027-W01',
     ]);
-    expect(periodsBetween('2026-11-30', '2027-02-01', 'month')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(periodsBetween('2026-11-30', '2027-02-01', 'month')).toEqual([
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+    ]);
     expect(previousPeriod('2027-W01', 'week')).toBe('2026-W53');
     expect(previousPeriod('2026-W01', 'week')).toBe('2025-W52');
     expect(previousPeriod('2027-01', 'month')).toBe('2026-12');

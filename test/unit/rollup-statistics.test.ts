@@ -42,7 +42,11 @@ describe('an outlet-day from its records', () => {
       complaint({ trackingNo: 'TODAY-1', severity: 'major', departmentId: 'cards' }),
       complaint({ trackingNo: 'TODAY-2', receivedAt: at('14:00') }),
       // Received in October, still open, due 20 November: overdue at this day's end.
-      complaint({ trackingNo: 'OLD', receivedAt: '2026-10-30T02:00:00.000Z', dueAt: '2026-11-20T15:59:59.999Z' }),
+      complaint({
+        trackingNo: 'OLD',
+        receivedAt: '2026-10-30T02:00:00.000Z',
+        dueAt: '2026-11-20T15:59:59.999Z',
+      }),
     ],
     ...day,
     now: '2026-11-25T02:00:00.000Z',
@@ -52,7 +56,12 @@ describe('an outlet-day from its records', () => {
     const figures = ratingFigures(rollup.ratings);
     expect(figures).toMatchObject({ count: 5, csat: 2 / 5, mean: 13 / 5, comments: 2 });
     expect(figures.distribution).toEqual({ 1: 2, 2: 1, 3: 0, 4: 1, 5: 1 });
-    expect(figures.aspects).toEqual({ environment: null, attitude: 4, efficiency: null, professionalism: null });
+    expect(figures.aspects).toEqual({
+      environment: null,
+      attitude: 4,
+      efficiency: null,
+      professionalism: null,
+    });
   });
 
   it('keeps the low ratings with comments, newest first, as written', () => {
@@ -96,8 +105,18 @@ const outletRollup = (
 };
 
 describe('sums of outlet-days', () => {
-  const a = outletRollup('sh-jingan', 'shanghai', { ratings: [5, 5, 1], received: 2, resolved: 1, overdue: 1 });
-  const b = outletRollup('sh-lujiazui', 'shanghai', { ratings: [4, 3], received: 1, resolved: 1, overdue: 2 });
+  const a = outletRollup('sh-jingan', 'shanghai', {
+    ratings: [5, 5, 1],
+    received: 2,
+    resolved: 1,
+    overdue: 1,
+  });
+  const b = outletRollup('sh-lujiazui', 'shanghai', {
+    ratings: [4, 3],
+    received: 1,
+    resolved: 1,
+    overdue: 2,
+  });
 
   it('a region is its outlets summed: counts, never an average of their averages', () => {
     const region = sumOfOutlets([a, b]);
@@ -115,7 +134,12 @@ describe('sums of outlet-days', () => {
 
   it('a department’s day is its entries in every outlet-day', () => {
     const withDepartments: Pick<Rollup, 'byDepartment'>[] = [
-      { byDepartment: { cards: { ...a.complaints, received: 2 }, operations: { ...a.complaints, received: 1 } } },
+      {
+        byDepartment: {
+          cards: { ...a.complaints, received: 2 },
+          operations: { ...a.complaints, received: 1 },
+        },
+      },
       { byDepartment: { cards: { ...a.complaints, received: 3 } } },
       {},
     ];
@@ -125,7 +149,10 @@ describe('sums of outlet-days', () => {
 });
 
 describe('early warnings (defaults: CSAT < 80% with ≥ 20 ratings, drop ≥ 10 points, on-time < 95%, > 5 complaints per 1,000)', () => {
-  const ratings = (n: number, satisfied: number) => [...Array(satisfied).fill(5), ...Array(n - satisfied).fill(2)];
+  const ratings = (n: number, satisfied: number) => [
+    ...Array(satisfied).fill(5),
+    ...Array(n - satisfied).fill(2),
+  ];
   const month = (outlets: Rollup[], previous: Rollup[] = [], departments: Rollup[] = []) =>
     evaluateWarnings({
       granularity: 'month',
@@ -143,13 +170,22 @@ describe('early warnings (defaults: CSAT < 80% with ≥ 20 ratings, drop ≥ 10 
       outletRollup('fine', 'beijing', { ratings: ratings(25, 20) }), // 80%: not under
     ]);
     expect(warnings.map((w) => `${w.rule} ${w.subjectId}`)).toEqual(['csat-low low']);
-    expect(warnings[0]).toMatchObject({ id: '2026-11:csat-low:outlet:low', figures: { csat: 0.76, ratings: 25 } });
+    expect(warnings[0]).toMatchObject({
+      id: '2026-11:csat-low:outlet:low',
+      figures: { csat: 0.76, ratings: 25 },
+    });
   });
 
   it('warns of a drop of 10 points or more from the previous period', () => {
     const warnings = month(
-      [outletRollup('drop', 'shanghai', { ratings: ratings(20, 18) }), outletRollup('dip', 'shanghai', { ratings: ratings(20, 19) })],
-      [outletRollup('drop', 'shanghai', { ratings: ratings(20, 20) }), outletRollup('dip', 'shanghai', { ratings: ratings(20, 20) })],
+      [
+        outletRollup('drop', 'shanghai', { ratings: ratings(20, 18) }),
+        outletRollup('dip', 'shanghai', { ratings: ratings(20, 19) }),
+      ],
+      [
+        outletRollup('drop', 'shanghai', { ratings: ratings(20, 20) }),
+        outletRollup('dip', 'shanghai', { ratings: ratings(20, 20) }),
+      ],
     );
     // 100% → 90% is exactly 10 points; 100% → 95% is 5.
     expect(warnings.map((w) => `${w.rule} ${w.subjectId}`)).toEqual(['csat-drop drop']);
