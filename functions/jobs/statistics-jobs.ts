@@ -10,7 +10,7 @@ import { WarningService } from '../services/warnings.js';
  */
 export async function rollUpToday(deps: Dependencies) {
   const today = localDate(deps.now(), deps.config.TIME_ZONE);
-  return rollUpWithStale(deps, [today]);
+  return rollUpWithStale(deps, [today], { onlyChanged: true });
 }
 
 /**
@@ -30,12 +30,16 @@ export async function closeDay(deps: Dependencies) {
   return { ...rolled, closed };
 }
 
-async function rollUpWithStale(deps: Dependencies, days: string[]) {
+async function rollUpWithStale(deps: Dependencies, days: string[], options: { onlyChanged?: boolean } = {}) {
   const { staleRollups } = deps.repositories;
   const stale = await staleRollups.all();
-  const result = await new RollupService(deps).rollUp([...days, ...stale.map((s) => s.date)]);
+  const result = await new RollupService(deps).rollUp(
+    [...days, ...stale.map((s) => s.date)],
+    undefined,
+    options,
+  );
   await Promise.all(stale.map((s) => staleRollups.clear(s)));
-  return { days: result.days, outletDays: result.outletDays, staleDays: stale.length };
+  return { ...result, staleDays: stale.length };
 }
 
 /**

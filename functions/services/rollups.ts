@@ -1,6 +1,7 @@
 import { departmentIds } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
 import { addDays } from '../domain/calendar.js';
+import { fingerprint } from '../domain/feedback.js';
 import { type ComplaintFacts, complaintFacts } from '../domain/statistics/complaint-totals.js';
 import { daysOf, type Granularity, periodOf } from '../domain/statistics/periods.js';
 import { countedRatings, emptyRatingTotals } from '../domain/statistics/rating-totals.js';
@@ -45,8 +46,17 @@ interface Subject {
 export class RollupService {
   constructor(private readonly deps: Dependencies) {}
 
-  /** Recomputes the outlet-days of `dates`, and every region, bank, department, week and month holding them. */
-  async rollUp(dates: readonly string[], progress: RollupProgress = () => {}) {
+  /**
+   * Recomputes the outlet-days of `dates`, and every region, bank, department, week and month
+   * holding them. With `onlyChanged` (the refresh every 15 minutes), an outlet whose days come out
+   * as already stored writes nothing, nor its week and month: outside opening hours that is most
+   * outlets, and writes are what a rollup costs most.
+   */
+  async rollUp(
+    dates: readonly string[],
+    progress: RollupProgress = () => {},
+    options: { onlyChanged?: boolean } = {},
+  ) {
     const days = [...new Set(dates)].sort();
     if (days.length === 0) return { days, outletDays: 0, rollups: 0 };
     const { outlets: outletRepository, rollups } = this.deps.repositories;
@@ -64,14 +74,27 @@ export class RollupService {
     // Days, a chunk at a time: every outlet's day, then the day of every region, the bank and
     // every department summed from those outlet-days (held here, not read back).
     const fresh = new Map<string, Rollup[]>(); // by subject: the days just computed
+    const changedOutlets = new Set<string>();
     for (let i = 0; i < days.length; i += DAYS_PER_CHUNK) {
       const chunk = days.slice(i, i + DAYS_PER_CHUNK);
       const outletDays: Rollup[] = [];
+      const toWrite: Rollup[] = [];
       await mapWithLimit(outlets, CONCURRENCY, async (outlet) => {
-        for (const rollup of await this.outletDays(outlet, chunk)) {
-          outletDays.push(rollup);
-          step(`${outlet.id} ${rollup.period}`);
-        }
+        const computed = await this.outletDays(outlet, chunk);
+        const stored = options.onlyChanged
+          ? await rollups.range('outlet', outlet.id, 'day', chunk[0] ?? '', chunk.at(-1) ?? '')
+          : [];
+        const changed = computed.filter(
+          (d) =>
+            !sameFigures(
+              d,
+              stored.find((s) => s.period === d.period),
+            ),
+        );
+        if (changed.length > 0 || !options.onlyChanged) changedOutlets.add(outlet.id);
+        outletDays.push(...computed);
+        toWrite.push(...(options.onlyChanged ? changed : computed));
+        for (const rollup of computed) step(`${outlet.id} ${rollup.period}`);
       });
       const summed = chunk.flatMap((date) => {
         step(`all of ${date}`);
@@ -81,7 +104,7 @@ export class RollupService {
           regions.map((r) => r.id),
         );
       });
-      await rollups.putMany([...outletDays, ...summed]);
+      await rollups.putMany([...toWrite, ...summed]);
       for (const r of [...outletDays, ...summed]) {
         const key = subjectKey(r);
         fresh.set(key, [...(fresh.get(key) ?? []), r]);
@@ -94,34 +117,44 @@ export class RollupService {
     );
     const spans = periods.map(({ granularity, period }) => daysOf(period, granularity));
     const first = spans.map((s) => s.first).sort()[0] ?? '';
-    const last = spans.map((s) => s.last).sort().at(-1) ?? '';
+    const last =
+      spans
+        .map((s) => s.last)
+        .sort()
+        .at(-1) ?? '';
     const sums: Rollup[] = [];
-    await mapWithLimit(subjects, CONCURRENCY, async (subject) => {
-      const stored = await rollups.range(subject.scope, subject.id, 'day', first, last, { consistent: true });
+    const toSum = subjects.filter((s) => s.scope !== 'outlet' || changedOutlets.has(s.id));
+    await mapWithLimit(toSum, CONCURRENCY, async (subject) => {
+      const stored = await rollups.range(subject.scope, subject.id, 'day', first, last);
       // Days just written win over what the read returned (it may not show them yet).
       const byDay = new Map(stored.map((d) => [d.period, d]));
       for (const d of fresh.get(subjectKey(subject)) ?? []) byDay.set(d.period, d);
       const ordered = [...byDay.values()].sort((a, b) => a.period.localeCompare(b.period));
-      for (const { granularity, period } of periods) sums.push(this.sumPeriod(subject, granularity, period, ordered));
+      for (const { granularity, period } of periods)
+        sums.push(this.sumPeriod(subject, granularity, period, ordered));
       step(`${subject.scope} ${subject.id}`);
     });
     await rollups.putMany(sums);
-    const dayRollups = [...fresh.values()].reduce((n, list) => n + list.length, 0);
-    return { days, outletDays: outlets.length * days.length, rollups: dayRollups + sums.length };
+    return { days, outletDays: outlets.length * days.length, changedOutlets: changedOutlets.size };
   }
 
   /** One outlet's days, from its raw records. */
-  private async outletDays(outlet: { id: string; regionId: string }, days: readonly string[]): Promise<Rollup[]> {
+  private async outletDays(
+    outlet: { id: string; regionId: string },
+    days: readonly string[],
+  ): Promise<Rollup[]> {
     const { ratings, complaints } = this.deps.repositories;
     const { TIME_ZONE, RATE_LIMIT_DEVICE_MINUTES } = this.deps.config;
     const windowMs = RATE_LIMIT_DEVICE_MINUTES * 60_000;
     const now = this.deps.now().toISOString();
     const first = bankDay(days[0] ?? '', TIME_ZONE);
     const last = bankDay(days.at(-1) ?? '', TIME_ZONE);
-    const lookback = new Date(Date.parse(first.start) - OPEN_COMPLAINT_LOOKBACK_DAYS * 86_400_000).toISOString();
-    const candidates: ComplaintFacts[] = (await complaints.receivedBetween(outlet.id, lookback, last.end)).map(
-      complaintFacts,
-    );
+    const lookback = new Date(
+      Date.parse(first.start) - OPEN_COMPLAINT_LOOKBACK_DAYS * 86_400_000,
+    ).toISOString();
+    const candidates: ComplaintFacts[] = (
+      await complaints.receivedBetween(outlet.id, lookback, last.end)
+    ).map(complaintFacts);
     const result: Rollup[] = [];
     for (const date of days) {
       const { start, end } = bankDay(date, TIME_ZONE);
@@ -131,7 +164,11 @@ export class RollupService {
       const windowEnd = new Date(Date.parse(start) + windowMs).toISOString();
       const early = day.some((r) => r.deviceId && r.receivedAt < windowEnd);
       const before = early
-        ? await ratings.outletDay(outlet.id, addDays(date, -1), new Date(Date.parse(start) - windowMs).toISOString())
+        ? await ratings.outletDay(
+            outlet.id,
+            addDays(date, -1),
+            new Date(Date.parse(start) - windowMs).toISOString(),
+          )
         : [];
       result.push({
         ...outletDayRollup({
@@ -178,7 +215,12 @@ export class RollupService {
   }
 
   /** A week or month of one subject: the sum of its days (the stock: the last day's). */
-  private sumPeriod(subject: Subject, granularity: Granularity, period: string, days: readonly Rollup[]): Rollup {
+  private sumPeriod(
+    subject: Subject,
+    granularity: Granularity,
+    period: string,
+    days: readonly Rollup[],
+  ): Rollup {
     const { first, last } = daysOf(period, granularity);
     const inPeriod = days.filter((d) => d.period >= first && d.period <= last);
     const outlets = inPeriod.at(-1)?.outlets;
@@ -194,6 +236,14 @@ export class RollupService {
 }
 
 const subjectKey = (s: { scope: Scope; id: string }) => `${s.scope}#${s.id}`;
+
+/** Whether a recomputed rollup says the same as the stored one (when it was computed aside). */
+function sameFigures(a: Rollup, b: Rollup | undefined): boolean {
+  if (!b) return false;
+  const { computedAt: _a, ...figuresA } = a;
+  const { computedAt: _b, ...figuresB } = b;
+  return fingerprint(figuresA) === fingerprint(figuresB);
+}
 
 /** A bank day's first and last instants, as ISO strings. */
 export function bankDay(date: string, timeZone: string): { start: string; end: string } {

@@ -9,9 +9,9 @@ import { queryAll } from './query-all.js';
 /**
  * Rollups: one item per scope, id, granularity and period (`ROLLUP#<scope>#<id>` /
  * `<granularity>#<period>`), so a scope's periods over any range are one Query, and a rerun
- * overwrites the same item: recomputable, never counted twice. Outlets and regions also appear
- * in gsi1 (`RANK#<scope>#<granularity>#<period>` / `<region>#<id>`): every outlet (or region)
- * of one period is one Query, for rankings and for summing a day into its region.
+ * overwrites the same item: recomputable, never counted twice. Outlets' and regions' weeks and
+ * months also appear in gsi1 (`RANK#<scope>#<granularity>#<period>` / `<region>#<id>`): every
+ * outlet (or region) of one period is one Query, for rankings and warnings.
  */
 export class RollupRepository {
   constructor(private readonly table: Table) {}
@@ -39,11 +39,9 @@ export class RollupRepository {
     granularity: Granularity,
     from: string,
     to: string,
-    options: { consistent?: boolean } = {},
   ): Promise<Rollup[]> {
     const first = keys.rollup(scope, id, granularity, from);
     const items = await queryAll(this.table, {
-      ConsistentRead: options.consistent ?? false,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: {
         ':pk': first.pk,
@@ -76,8 +74,9 @@ export class RollupRepository {
 const rankOrder = (r: Rollup) => (r.scope === 'outlet' ? `${r.regionId ?? ''}#${r.id}` : r.id);
 
 function rollupItem(rollup: Rollup): Record<string, unknown> {
+  // Rankings are of weeks and months: a day needs no index entry (one write unit saved each).
   const ranked =
-    rollup.scope === 'outlet' || rollup.scope === 'region'
+    (rollup.scope === 'outlet' || rollup.scope === 'region') && rollup.granularity !== 'day'
       ? indexKeys.ranking(rollup.scope, rollup.granularity, rollup.period, rankOrder(rollup))
       : {};
   return {
