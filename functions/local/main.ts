@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { OutletRepository } from '../adapters/dynamodb/outlet-repository.js';
+import { addDays, localDate } from '../domain/calendar.js';
 import { outletLinks } from '../domain/outlet-links.js';
 import { JavaMissingError, PortTakenError } from './dynamodb-local.js';
 import { startLocalPlatform } from './platform.js';
@@ -18,8 +19,12 @@ try {
     dataDir,
     dynamoPort,
     ...(dynamoEndpoint ? { dynamoEndpoint } : {}),
+    // A first start seeds 90 days of ratings and complaints, so the dashboard has figures at once.
+    demoHistory: true,
     log: (line) => console.log(`· ${line}`),
   });
+  const today = localDate(platform.deps.now(), platform.deps.config.TIME_ZONE);
+  const lastCompleteMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
   const outlets = await new OutletRepository(platform.table).list();
   const { current } = await platform.secrets.qrSecrets();
   console.log(`
@@ -29,6 +34,8 @@ Branch feedback platform is running on ${platform.url}
   API reference   ${platform.url}/api/docs   (OpenAPI: ${platform.url}/api/v1/openapi.json)
   Staff sign-in   ${platform.url}/signin   (pick a seeded user: admin, head-office, operations.1, manager.sh-jingan, …)
   Staff inbox     ${platform.url}/staff
+  Dashboard       ${platform.url}/dashboard   (head office; outlet managers see their outlet)
+  Monthly report  ${platform.url}/report?month=${lastCompleteMonth}
   Outlets admin   ${platform.url}/admin    (posters: ${platform.url}/posters)
   Complaint form  ${platform.url}/c        Tracking: ${platform.url}/t
   Deliveries      ${platform.url}/api/v1/local/deliveries   (what the local notifier sent)

@@ -22,6 +22,11 @@ import { processStream } from '../streams/process-stream.js';
 import { streamReactions } from '../streams/reactions.js';
 import { createDevIssuer, type DevIssuer } from './dev-issuer.js';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
+import {
+  type DemoHistoryOptions,
+  type DemoHistorySummary,
+  writeDemoHistory,
+} from './history/demo-history.js';
 import { localRoutes } from './local-routes.js';
 import { type Scheduler, startScheduler } from './scheduler.js';
 import { seedIfEmpty } from './seed.js';
@@ -43,6 +48,12 @@ export interface LocalPlatformOptions {
   /** The platform's clock; tests pass their own instead of sleeping or rewriting stored dates. */
   now?: () => Date;
   log?: (line: string) => void;
+  /**
+   * When the demo bank is seeded (the first start on an empty table), also write 90 days of
+   * ratings and complaints before today and roll them up, so the dashboard has figures at once.
+   * Off by default: tests start from an empty bank. Options tune the history (a test's smaller one).
+   */
+  demoHistory?: boolean | Omit<DemoHistoryOptions, 'log'>;
 }
 
 export interface LocalPlatform {
@@ -140,7 +151,21 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       metrics: new CountingMetrics(),
     };
 
-    if (await seedIfEmpty(table, deps.repositories, deps.now(), options.dataDir))
+    const historyOptions = options.demoHistory === true ? {} : options.demoHistory || undefined;
+    let historyWritten = false;
+    const history = historyOptions
+      ? async () => {
+          historyWritten = true;
+          log('Seeded the demo bank (2 regions, 6 outlets); now its demo history');
+          const started = Date.now();
+          const summary = await writeDemoHistory(deps, table, { ...historyOptions, log });
+          log(describeHistory(summary, Date.now() - started));
+        }
+      : undefined;
+    if (
+      (await seedIfEmpty(table, deps.repositories, deps.now(), options.dataDir, history)) &&
+      !historyWritten
+    )
       log('Seeded the demo bank (2 regions, 6 outlets)');
 
     const root = new Hono();
@@ -184,6 +209,15 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     await stop();
     throw error;
   }
+}
+
+function describeHistory(s: DemoHistorySummary, totalMs: number): string {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  return (
+    `Demo history ${s.from} – ${s.to}: ${s.ratings} ratings, ${s.complaints} complaints (${s.events} events), ` +
+    `${s.warnings} early warnings (their alerts count as sent), in ${seconds(totalMs)} (made ${seconds(s.generateMs)}, ` +
+    `written ${seconds(s.writeMs)}, rolled up ${seconds(s.rollupMs)})`
+  );
 }
 
 const contentTypes: Record<string, string> = {

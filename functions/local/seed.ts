@@ -21,13 +21,16 @@ export class OldLayoutError extends Error {
 /**
  * Writes the demo bank once: the marker is written last, so a second start (or a start
  * interrupted half-way, which simply seeds again) never duplicates or overwrites what a
- * developer changed.
+ * developer changed. `history`, when given, runs after the bank is written and before the
+ * marker: it belongs to the first seeding only, and a start interrupted while it ran runs it
+ * again (its items are keyed by a seeded generator, so the same day rewrites the same items).
  */
 export async function seedIfEmpty(
   table: Table,
   repositories: Repositories,
   now: Date,
   dataDir?: string,
+  history?: () => Promise<void>,
 ): Promise<boolean> {
   const markers = new LocalSeedRepository(table);
   const seeded = await markers.seededVersions();
@@ -41,6 +44,7 @@ export async function seedIfEmpty(
     await outlets.put({ ...outlet, active: true, createdAt: at, updatedAt: at }, 'create');
   }
   if ((await rules.get()).version === 0) await rules.save(defaultRoutingRules, 0, 'seed', now);
+  await history?.();
   await markers.markSeeded(LAYOUT_VERSION, now);
   return true;
 }
