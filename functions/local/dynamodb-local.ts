@@ -40,6 +40,8 @@ export function assertJavaAvailable(): void {
 
 export interface DynamoDbLocal {
   endpoint: string;
+  /** The engine's process id (reliability tests pause and kill it). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -69,7 +71,7 @@ export async function startDynamoDbLocal(options: {
   });
   const endpoint = `http://127.0.0.1:${options.port}`;
   await waitUntilListening(endpoint, child, () => output);
-  return { endpoint, stop: () => stopChild(child) };
+  return { endpoint, pid: child.pid, stop: () => stopChild(child) };
 }
 
 async function waitUntilListening(endpoint: string, child: ChildProcess, output: () => string) {

@@ -18,7 +18,8 @@ export interface TableOptions {
 
 /**
  * How long one call to DynamoDB may take, well under the functions' timeouts (public 10 s):
- * a frozen or unreachable database answers 503 in about four seconds instead of hanging.
+ * a frozen or unreachable database answers 503 in about four seconds instead of hanging. The SDK
+ * only warns about a request past its timeout unless told to throw (`throwOnRequestTimeout`).
  */
 const CONNECTION_TIMEOUT_MS = 1_000;
 const REQUEST_TIMEOUT_MS = 2_000;
@@ -31,7 +32,11 @@ export function connectTable({ tableName, region, endpoint }: TableOptions): Tab
   const client = new DynamoDBClient({
     region,
     maxAttempts: MAX_ATTEMPTS,
-    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    requestHandler: {
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+    },
     ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   const doc = DynamoDBDocumentClient.from(client, {
