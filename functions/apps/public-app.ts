@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Dependencies } from '../dependencies.js';
 import type { AppEnv } from '../http/app-env.js';
+import { bankContactRoute, serveBankContact } from '../routes/bank-contact.js';
 import {
   categoriesRoute,
   fileComplaintRoute,
@@ -31,6 +32,7 @@ export const publicRoutes = [
   verdictRoute,
   categoriesRoute,
   findOutletRoute,
+  bankContactRoute,
 ];
 
 /** `GET /api/v1/outlets/{outletId}`, …: the API Gateway routes that go to the public function. */
@@ -42,6 +44,7 @@ export const publicEndpoints = publicRoutes.map((route) => ({
 export function mountPublicRoutes(api: Hono<AppEnv>, deps: Dependencies, shared: SharedServices) {
   const services = createPublicServices(deps, shared);
   serveHealth(api, deps);
+  serveBankContact(api, deps);
   serveOutletLookUp(api, services);
   serveFeedback(api, deps, services);
   serveComplaints(api, deps, services);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DEFAULT_THRESHOLDS, type WarningThresholds } from '../domain/statistics/warnings.js';
 import '../http/zod-english.js';
+import { rootCauseNames } from './root-causes.js';
 
 /**
  * Runtime configuration, read once from the environment and validated, so a missing or wrong
@@ -25,6 +26,8 @@ export const envSchema = z.object({
   TIME_ZONE: z._default(z.string(), 'Asia/Shanghai'),
   RATE_LIMIT_DEVICE_MINUTES: positiveInt(10),
   RATE_LIMIT_IP_PER_MINUTE: positiveInt(60),
+  /** The bank's complaint hotline, printed on posters and shown on the customer pages. */
+  BANK_HOTLINE: z._default(z.string().check(z.regex(/^[0-9+\- ]{3,20}$/)), '400-820-0000'),
   /** Complaints one staff member may enter (hotline, counter, letter) per minute. */
   RATE_LIMIT_STAFF_ENTRIES_PER_MINUTE: positiveInt(20),
   /** How long a rotated-out QR secret still verifies, so printed posters keep working meanwhile. */
@@ -35,7 +38,10 @@ export const envSchema = z.object({
   JWKS_URL: z.url(),
   /** The issuer's hosted sign-in (Cognito's domain) the staff sign-in page sends people to; unset locally. */
   HOSTED_UI_URL: z.optional(z.url()),
-  /** The root causes a resolution must name (comma-separated), for the bank's root-cause analysis. */
+  /**
+   * The root causes a resolution must name (comma-separated), for the bank's root-cause analysis:
+   * each one of those named in config/root-causes.ts.
+   */
   ROOT_CAUSES: z.pipe(
     z.pipe(
       z._default(z.string(), 'staff-conduct,process,system,product,policy,misunderstanding,external'),
@@ -46,7 +52,18 @@ export const envSchema = z.object({
           .filter(Boolean),
       ),
     ),
-    z.array(z.string().check(z.regex(/^[a-z0-9-]+$/))).check(z.minLength(1)),
+    z
+      .array(
+        z
+          .string()
+          .check(
+            z.refine(
+              (id) => Object.hasOwn(rootCauseNames, id),
+              'Not a root cause named in config/root-causes.ts',
+            ),
+          ),
+      )
+      .check(z.minLength(1)),
   ),
   LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
   /** Early warnings (预警): an outlet's CSAT under this share (0–1)… */

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { departmentsOf, formatRole, isHeadOffice, outletsOf, type Principal } from '../auth/principal.js';
 import { departments } from '../config/departments.js';
+import { rootCauseNames } from '../config/root-causes.js';
 import type { Dependencies } from '../dependencies.js';
 import { localDate } from '../domain/calendar.js';
 import { type Language, pickLanguage } from '../domain/language.js';
@@ -83,8 +84,10 @@ const StaffComplaintSchema = z
     version: z.number().int(),
     status: z.enum(['assigned', 'accepted', 'resolved', 'closed', 'reopened']),
     outletId: z.string(),
+    outletName: z.string().openapi({ description: 'In the language asked for' }),
     regionId: z.string(),
     category: z.string(),
+    categoryName: z.string(),
     description: z.string(),
     contact: z.object({ name: z.string(), phone: z.string().openapi({ example: '138****5678' }) }),
     preferredChannel: z.enum(['call', 'sms']),
@@ -119,7 +122,9 @@ const InboxSchema = z
         trackingNo: z.string(),
         status: z.string(),
         category: z.string(),
+        categoryName: z.string(),
         outletId: z.string(),
+        outletName: z.string(),
         severity: z.string(),
         flags: FlagsSchema,
         excerpt: z.string(),
@@ -157,7 +162,12 @@ const routes = {
           allDepartments: z.array(z.object({ id: z.string(), name: z.string() })),
           outlets: z.array(z.string()),
           headOffice: z.boolean(),
-          rootCauses: z.array(z.string()),
+          rootCauses: z
+            .array(z.object({ id: z.string(), name: z.string() }))
+            .openapi({ description: 'The root causes a resolution may name, in the bank’s order' }),
+          categories: z
+            .array(z.object({ id: z.string(), name: z.string() }))
+            .openapi({ description: 'Complaint categories of the routing rules' }),
           timeZone: z.string().openapi({ description: 'The bank’s time zone: pages show every time in it' }),
           today: z
             .string()
@@ -220,7 +230,7 @@ const routes = {
 
 const isStaff = (p: Principal) => departmentsOf(p).length > 0 || isHeadOffice(p) || outletsOf(p).length > 0;
 
-export function staffRoutes(deps: Dependencies, { inbox, staffComplaints }: StaffServices) {
+export function staffRoutes(deps: Dependencies, { inbox, staffComplaints, routingRules }: StaffServices) {
   const router = createRouter();
   router.use('/staff/*', requirePrincipal(isStaff));
   router.use('/inbox', requirePrincipal(isStaff));
@@ -231,6 +241,7 @@ export function staffRoutes(deps: Dependencies, { inbox, staffComplaints }: Staf
       const p = principalOf(c);
       const lang = langOf(c, c.req.valid('query').lang);
       const named = (d: (typeof departments)[number]) => ({ id: d.id, name: d.name[lang] });
+      const { rules } = await routingRules.current();
       return c.json(
         {
           username: p.username,
@@ -240,7 +251,8 @@ export function staffRoutes(deps: Dependencies, { inbox, staffComplaints }: Staf
           allDepartments: departments.map(named),
           outlets: outletsOf(p),
           headOffice: isHeadOffice(p),
-          rootCauses: deps.config.ROOT_CAUSES,
+          rootCauses: deps.config.ROOT_CAUSES.map((id) => ({ id, name: rootCauseNames[id]?.[lang] ?? id })),
+          categories: rules.categories.map((c) => ({ id: c.id, name: c.name[lang] })),
           timeZone: deps.config.TIME_ZONE,
           today: localDate(deps.now(), deps.config.TIME_ZONE),
         },

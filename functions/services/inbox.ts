@@ -6,6 +6,7 @@ import { forbidden, invalid } from '../domain/errors.js';
 import type { Language } from '../domain/language.js';
 import { byDueDate, type InboxView, inboxViews, inInboxView } from '../domain/lifecycle/inbox-views.js';
 import { departmentName } from './complaint-intake.js';
+import type { ComplaintNames, Namer } from './complaint-names.js';
 
 export interface InboxQuery {
   view: InboxView;
@@ -20,7 +21,10 @@ export interface InboxQuery {
  * complaints it owns); a department has at most some hundreds open, so the views are cut in memory.
  */
 export class Inbox {
-  constructor(private readonly deps: Dependencies) {}
+  constructor(
+    private readonly deps: Dependencies,
+    private readonly names: ComplaintNames,
+  ) {}
 
   async list(principal: Principal, query: InboxQuery, lang: Language) {
     const department = this.departmentFor(principal, query.department);
@@ -38,11 +42,15 @@ export class Inbox {
     const offset = decodeCursor(query.cursor);
     const page = items.slice(offset, offset + query.limit);
     const next = offset + query.limit;
+    const namer = await this.names.namer(
+      page.map((c) => c.outletId),
+      lang,
+    );
     return {
       view: query.view,
       department: { id: department, name: departmentName(department, lang) },
       counts: Object.fromEntries(inboxViews.map((v) => [v, inView(v).length])) as Record<InboxView, number>,
-      items: page.map((c) => summary(c, lang)),
+      items: page.map((c) => summary(c, lang, namer)),
       nextCursor: next < items.length ? encodeCursor(next) : undefined,
     };
   }
@@ -62,12 +70,14 @@ export class Inbox {
   }
 }
 
-function summary(c: Complaint, lang: Language) {
+function summary(c: Complaint, lang: Language, names: Namer) {
   return {
     trackingNo: c.trackingNo,
     status: c.status,
     category: c.category,
+    categoryName: names.category(c.category),
     outletId: c.outletId,
+    outletName: names.outlet(c.outletId),
     severity: c.severity,
     flags: c.flags,
     excerpt: c.description.length > 80 ? `${c.description.slice(0, 80)}…` : c.description,

@@ -10,6 +10,7 @@ import type { Actor, StaffAction } from '../domain/lifecycle/actions.js';
 import { allowedActions, applyAction, type LifecycleContext } from '../domain/lifecycle/transitions.js';
 import { normalizeTrackingNumber } from '../domain/tracking-number.js';
 import { departmentName } from './complaint-intake.js';
+import type { ComplaintNames } from './complaint-names.js';
 import { recordStep } from './complaint-steps.js';
 
 const OUT_OF_REACH = 'No complaint with this tracking number is within your reach';
@@ -21,13 +22,16 @@ const OUT_OF_REACH = 'No complaint with this tracking number is within your reac
  * probe other departments' tracking numbers.
  */
 export class StaffComplaints {
-  constructor(private readonly deps: Dependencies) {}
+  constructor(
+    private readonly deps: Dependencies,
+    private readonly names: ComplaintNames,
+  ) {}
 
   async get(trackingNoInput: string, principal: Principal, lang: Language) {
     const { complaint, events } = await this.load(trackingNoInput);
     const actor = actorFor(principal, complaint);
     if (!actor && !outletsOf(principal).includes(complaint.outletId)) throw notFound(OUT_OF_REACH);
-    return this.view(complaint, events, actor, lang);
+    return await this.view(complaint, events, actor, lang);
   }
 
   async act(
@@ -59,7 +63,7 @@ export class StaffComplaints {
     const event = await recordStep(this.deps, complaint, outcome);
     if (!event) throw stale(complaint.version);
     this.deps.metrics.count('ComplaintAction');
-    const view = this.view(
+    const view = await this.view(
       outcome.complaint,
       [...events, event],
       actorFor(principal, outcome.complaint),
@@ -94,10 +98,21 @@ export class StaffComplaints {
     };
   }
 
-  private view(complaint: Complaint, events: StoredEvent[], actor: Actor | undefined, lang: Language) {
+  private async view(complaint: Complaint, events: StoredEvent[], actor: Actor | undefined, lang: Language) {
     const { contact, ...record } = complaint;
+    const names = await this.names.namer([complaint.outletId], lang);
     return {
       ...record,
+      outletName: names.outlet(complaint.outletId),
+      categoryName: names.category(complaint.category),
+      ...(complaint.resolution
+        ? {
+            resolution: {
+              ...complaint.resolution,
+              rootCauseName: names.rootCause(complaint.resolution.rootCause),
+            },
+          }
+        : {}),
       contact: { name: contact.nameMasked, phone: contact.phoneMasked },
       department: {
         id: complaint.handlingDepartmentId,

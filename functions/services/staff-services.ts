@@ -1,4 +1,5 @@
 import type { Dependencies } from '../dependencies.js';
+import { ComplaintNames } from './complaint-names.js';
 import { Inbox } from './inbox.js';
 import { OutletAdmin } from './outlet-admin.js';
 import type { SharedServices } from './services.js';
@@ -7,11 +8,12 @@ import { StatisticsService } from './statistics.js';
 
 /** What signed-in staff do: work complaints, keep outlets and rules, read the statistics. */
 export function createStaffServices(deps: Dependencies, shared: SharedServices) {
+  const names = new ComplaintNames(shared.directory, shared.routingRules);
   return {
     ...shared,
     outletAdmin: new OutletAdmin(deps, shared.directory),
-    inbox: new Inbox(deps),
-    staffComplaints: new StaffComplaints(deps),
+    inbox: new Inbox(deps, names),
+    staffComplaints: new StaffComplaints(deps, names),
     statistics: new StatisticsService(deps, shared.directory),
   };
 }

@@ -105,6 +105,7 @@ describe('the platform stack', () => {
       'GET /api/v1/complaint-categories',
       'GET /api/v1/outlets',
       'GET /api/v1/health',
+      'GET /api/v1/bank-contact',
     ];
     expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(
       [...customerRoutes, 'ANY /api/{proxy+}'].sort(),

@@ -13,7 +13,7 @@ type Field =
 export interface FormContext {
   departments: { id: string; name: string }[];
   currentDepartment: string;
-  rootCauses: string[];
+  rootCauses: { id: string; name: string }[];
 }
 
 export function fieldsFor(action: string, ctx: FormContext): Field[] {
@@ -67,7 +67,7 @@ export function fieldsFor(action: string, ctx: FormContext): Field[] {
         {
           name: 'rootCause',
           kind: 'select',
-          options: ctx.rootCauses.map((c) => ({ value: c, label: c })),
+          options: ctx.rootCauses.map((c) => ({ value: c.id, label: c.name })),
         },
         { name: 'correctiveAction', kind: 'textarea', required: true },
       ];

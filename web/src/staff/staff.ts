@@ -41,7 +41,7 @@ interface Me {
   departments: { id: string; name: string }[];
   allDepartments: { id: string; name: string }[];
   headOffice: boolean;
-  rootCauses: string[];
+  rootCauses: { id: string; name: string }[];
 }
 
 const VIEWS = ['new', 'mine', 'due-soon', 'overdue', 'transferred', 'resolved'] as const;
