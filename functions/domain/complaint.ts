@@ -1,8 +1,13 @@
 import type { Severity } from './routing.js';
 
-/** Where a complaint came in. */
-export type IntakeChannel = 'qr' | 'web' | 'hotline' | 'counter';
-export const STAFF_CHANNELS = ['hotline', 'counter'] as const;
+/**
+ * How staff received a complaint they enter: by phone (the hotline), at the counter, by letter,
+ * by e-mail, or from a customer's visit to an office. Whoever enters it is its first receiver.
+ */
+export const STAFF_CHANNELS = ['hotline', 'counter', 'letter', 'email', 'visit'] as const;
+export type StaffChannel = (typeof STAFF_CHANNELS)[number];
+/** Where a complaint came in: the customer's own phone (QR code or the web form), or staff. */
+export type IntakeChannel = 'qr' | 'web' | StaffChannel;
 
 export type ComplaintStatus = 'assigned' | 'accepted' | 'resolved' | 'closed' | 'reopened';
 
@@ -53,7 +58,10 @@ export interface Complaint {
   routing: { departmentId: string; reasons: string[]; recurring: boolean };
   /** The department doing the work now (changes on transfer). */
   handlingDepartmentId: string;
-  /** The first-contact owner (首问负责人): set by the first accept, kept until closure. */
+  /**
+   * The first-contact owner (首问负责人), kept until closure whichever department handles it: the
+   * staff member who entered the complaint, or (for a customer's own) the first to accept it.
+   */
   owner?: StaffRef | undefined;
   timeLimitDays: number;
   receivedAt: string;
@@ -63,11 +71,21 @@ export interface Complaint {
   /** The due dates the sweeper already reminded about and reported breached: once each. */
   timeLimitAlerts?: { remindedFor?: string | undefined; breachedFor?: string | undefined } | undefined;
   resolution?: Resolution | undefined;
-  satisfaction?: { satisfied: boolean; comment?: string | undefined; at: string } | undefined;
+  satisfaction?:
+    | {
+        satisfied: boolean;
+        /** What the customer chose (customer-rating.ts); absent on verdicts from before there were three. */
+        verdict?: 'satisfied' | 'review' | 'close-unsatisfied' | undefined;
+        comment?: string | undefined;
+        at: string;
+      }
+    | undefined;
   closedAt?: string | undefined;
   /** When it was last reopened (for review, or on the customer's verdict). */
   reopenedAt?: string | undefined;
   enteredBy?: StaffRef | undefined;
+  /** The hotline's own ticket number (e.g. a 95xxx call transferred to the complaint desk). */
+  hotlineTicket?: string | undefined;
   version: number;
 }
 

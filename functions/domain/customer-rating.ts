@@ -2,17 +2,23 @@ import type { Complaint, ComplaintEvent } from './complaint.js';
 import { reopen } from './lifecycle/transitions.js';
 
 /**
- * The customer's verdict on a resolved complaint: satisfied closes it; unsatisfied reopens it to
- * its owner and escalates it to head office (the owner stays accountable until the customer is
- * satisfied: 首问负责制).
+ * The customer's verdict on a resolved complaint:
+ * - `satisfied`: closed, counted as satisfied;
+ * - `review`: not satisfied, and the customer asks for a review: reopened to its owner (who stays
+ *   accountable until the customer is satisfied: 首问负责制) and escalated to head office;
+ * - `close-unsatisfied`: not satisfied, but the customer does not want it looked at again:
+ *   closed, counted as unsatisfied (the 满意率 must count it honestly).
  */
+export const VERDICTS = ['satisfied', 'review', 'close-unsatisfied'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
 export type RatingOutcome =
   | { ok: true; complaint: Complaint; event: Omit<ComplaintEvent, 'trackingNo' | 'seq'> }
   | { ok: false; reason: string };
 
 export function rateResolution(
   complaint: Complaint,
-  verdict: { satisfied: boolean; comment?: string | undefined },
+  input: { verdict: Verdict; comment?: string | undefined },
   now: Date,
   timeZone: string,
 ): RatingOutcome {
@@ -20,9 +26,15 @@ export function rateResolution(
     return { ok: false, reason: 'Only a resolved complaint can be rated' };
   }
   const at = now.toISOString();
-  const satisfaction = { satisfied: verdict.satisfied, comment: verdict.comment, at };
+  const satisfaction = {
+    satisfied: input.verdict === 'satisfied',
+    verdict: input.verdict,
+    comment: input.comment,
+    at,
+  };
   const before = { status: complaint.status };
-  if (verdict.satisfied) {
+  if (input.verdict !== 'review') {
+    const reason = input.verdict === 'satisfied' ? 'customer-satisfied' : 'customer-unsatisfied';
     return {
       ok: true,
       complaint: {
@@ -37,7 +49,7 @@ export function rateResolution(
         action: 'closed',
         actor: { kind: 'customer' },
         public: true,
-        detail: { reason: 'customer-satisfied' },
+        detail: { reason, verdict: input.verdict, comment: input.comment },
         before,
         after: { status: 'closed' },
       },
@@ -53,7 +65,12 @@ export function rateResolution(
       action: 'reopened',
       actor: { kind: 'customer' },
       public: true,
-      detail: { reason: 'customer-unsatisfied', comment: verdict.comment, dueAt: reopened.dueAt },
+      detail: {
+        reason: 'customer-review',
+        verdict: input.verdict,
+        comment: input.comment,
+        dueAt: reopened.dueAt,
+      },
       before,
       after: { status: 'reopened', escalated: true, dueAt: reopened.dueAt },
     },

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { isAdmin, isHeadOffice } from '../auth/principal.js';
 import { departments } from '../config/departments.js';
+import { DEFAULT_TIME_LIMIT_DAYS } from '../domain/time-limits.js';
 import { createRouter } from '../http/app-env.js';
 import { principalOf, requirePrincipal } from '../http/auth.js';
 import { errorResponses } from '../http/schemas.js';
@@ -27,7 +28,15 @@ export const RoutingRulesSchema = z
           name: Name,
           departmentId: z.string().min(1),
           severity: z.enum(['normal', 'major']),
-          timeLimitDays: z.number().int().min(1).max(60),
+          // The rules allow 15 days to decide; longer is an extension of one complaint, never a category's limit.
+          timeLimitDays: z
+            .number()
+            .int()
+            .min(1, 'At least 1 day')
+            .max(
+              DEFAULT_TIME_LIMIT_DAYS,
+              `At most ${DEFAULT_TIME_LIMIT_DAYS} days: longer needs an extension of the complaint`,
+            ),
         }),
       )
       .min(1, 'At least one category'),

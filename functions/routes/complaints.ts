@@ -2,7 +2,9 @@ import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { departmentsOf, isAdmin, isHeadOffice, outletsOf, type Principal } from '../auth/principal.js';
 import type { Dependencies } from '../dependencies.js';
-import type { StaffRef } from '../domain/complaint.js';
+import { STAFF_CHANNELS, type StaffRef } from '../domain/complaint.js';
+import { VERDICTS } from '../domain/customer-rating.js';
+import { invalid } from '../domain/errors.js';
 import { type Language, pickLanguage } from '../domain/language.js';
 import { localized } from '../domain/outlet.js';
 import { normalizePhone } from '../domain/phone.js';
@@ -51,7 +53,17 @@ const ComplaintRequestSchema = z.object({
   staffInvolved: z.optional(text(100)),
   consent: z.literal(true, 'Consent to the processing of personal data is required'),
   lang: z.optional(LanguageSchema),
-  channel: z.optional(described(z.enum(['hotline', 'counter']), { description: 'Staff entries only' })),
+  channel: z.optional(
+    described(z.enum(STAFF_CHANNELS), {
+      description: 'Staff entries only: how the complaint reached them (hotline when omitted)',
+    }),
+  ),
+  hotlineTicket: z.optional(
+    described(z.string().check(z.regex(/^[A-Za-z0-9-]{1,32}$/, 'Letters, digits and dashes, at most 32')), {
+      description: 'Staff entries by hotline only: the hotline system’s ticket number',
+      example: '95568-20261124-0042',
+    }),
+  ),
 });
 
 const ReceiptSchema = z.object({
@@ -76,7 +88,7 @@ const TrackingSchema = z.object({
   resolution: z.optional(
     z.object({ decision: z.string(), resolvedAt: z.string(), options: z.array(z.string()) }),
   ),
-  satisfaction: z.optional(z.object({ satisfied: z.boolean(), at: z.string() })),
+  satisfaction: z.optional(z.object({ satisfied: z.boolean(), verdict: z.enum(VERDICTS), at: z.string() })),
   timeline: z.array(z.catchall(z.object({ at: z.string(), action: z.string() }), z.unknown())),
 });
 
@@ -90,7 +102,7 @@ export const fileComplaintRoute = publicRoute({
   tags: ['customers'],
   summary: 'File a complaint',
   description:
-    'Customers send the outlet key from the QR code (or none when they chose the outlet from the list); staff entering a hotline or counter complaint send their bearer token instead. Idempotent by submissionId.',
+    'Customers send the outlet key from the QR code (or none when they chose the outlet from the list); staff entering a complaint taken by hotline, at the counter, by letter, e-mail or visit send their bearer token instead and become its first receiver (首问负责人). Idempotent by submissionId.',
   body: ComplaintRequestSchema,
   responses: [
     { status: 201, description: 'Received and routed', schema: ReceiptSchema },
@@ -116,11 +128,12 @@ export const verdictRoute = publicRoute({
   tags: ['customers'],
   summary: 'Rate how a resolved complaint was handled',
   description:
-    'Satisfied closes the complaint; unsatisfied reopens it to its owner and flags it to head office.',
+    '`verdict`: `satisfied` closes the complaint; `review` (not satisfied, look again) reopens it to its owner and flags it to head office; `close-unsatisfied` closes it, counted as not satisfied. Pages from before the three verdicts send `satisfied: true|false` instead (true = satisfied, false = review).',
   params: TrackingNoParam,
   body: z.object({
     phoneLast4: Last4Schema,
-    satisfied: z.boolean(),
+    verdict: z.optional(z.enum(VERDICTS)),
+    satisfied: z.optional(z.boolean()),
     comment: z.optional(text(500)),
     lang: z.optional(LanguageSchema),
   }),
@@ -193,9 +206,16 @@ export function serveComplaints(
   });
 
   serve(router, verdictRoute, async (c, { params, body }) => {
-    const { lang, ...verdict } = body;
+    const { lang, satisfied, verdict, ...rest } = body;
+    const chosen = verdict ?? (satisfied === undefined ? undefined : satisfied ? 'satisfied' : 'review');
+    if (!chosen) throw invalid({ verdict: 'Choose satisfied, review or close-unsatisfied' });
     return c.json(
-      await tracking.rate(params.trackingNo, verdict, deps.clientAddress(c), langOf(c, lang)),
+      await tracking.rate(
+        params.trackingNo,
+        { ...rest, verdict: chosen },
+        deps.clientAddress(c),
+        langOf(c, lang),
+      ),
       200,
     );
   });

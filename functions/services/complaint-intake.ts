@@ -4,7 +4,7 @@ import type { StoredSubmission } from '../adapters/dynamodb/submission-repositor
 import { departmentsOf, isHeadOffice, type Principal } from '../auth/principal.js';
 import { departments } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
-import type { Complaint, IntakeChannel, StaffRef } from '../domain/complaint.js';
+import type { Complaint, IntakeChannel, StaffChannel, StaffRef } from '../domain/complaint.js';
 import { complaintNotice, HEAD_OFFICE_TOPIC } from '../domain/complaint-notifications.js';
 import { conflict, forbidden, invalid, notFound, rateLimited } from '../domain/errors.js';
 import { fingerprint } from '../domain/feedback.js';
@@ -29,7 +29,8 @@ export interface ComplaintRequest {
   staffInvolved?: string | undefined;
   consent: true;
   lang?: Language | undefined;
-  channel?: IntakeChannel | undefined;
+  channel?: StaffChannel | undefined;
+  hotlineTicket?: string | undefined;
 }
 
 export type IntakeCaller =
@@ -72,6 +73,7 @@ export class ComplaintIntake {
     request: ComplaintRequest,
     caller: IntakeCaller,
   ): Promise<{ status: 200 | 201; receipt: IntakeReceipt }> {
+    const hotlineTicket = this.hotlineTicketOf(request, caller);
     const outlet = await this.outletFor(request.outletId, caller);
     const { rules } = await this.rules.current();
     if (!rules.categories.some((c) => c.id === request.category))
@@ -131,7 +133,10 @@ export class ComplaintIntake {
       timeLimitDays: route.timeLimitDays,
       receivedAt,
       dueAt: dueDate(now, route.timeLimitDays, this.deps.config.TIME_ZONE).toISOString(),
+      // 首问负责制: staff who take a complaint in own it from the start, wherever it is handled.
       enteredBy: caller.kind === 'staff' ? caller.staff : undefined,
+      owner: caller.kind === 'staff' ? caller.staff : undefined,
+      hotlineTicket,
       version: 1,
     };
     const actor =
@@ -148,7 +153,13 @@ export class ComplaintIntake {
         action: 'received',
         actor,
         public: true,
-        detail: { channel: complaint.channel, category: complaint.category, outletId: outlet.id },
+        detail: {
+          channel: complaint.channel,
+          category: complaint.category,
+          outletId: outlet.id,
+          ...(hotlineTicket ? { hotlineTicket } : {}),
+          ...(complaint.owner ? { firstReceiver: complaint.owner.username } : {}),
+        },
       },
       {
         trackingNo,
@@ -214,8 +225,18 @@ export class ComplaintIntake {
   }
 
   private channelOf(request: ComplaintRequest, caller: IntakeCaller): IntakeChannel {
-    if (caller.kind === 'staff') return request.channel === 'counter' ? 'counter' : 'hotline';
+    if (caller.kind === 'staff') return request.channel ?? 'hotline';
     return caller.key === undefined ? 'web' : 'qr';
+  }
+
+  /** A hotline ticket comes only with a hotline entry by staff; anywhere else it is a mistake. */
+  private hotlineTicketOf(request: ComplaintRequest, caller: IntakeCaller): string | undefined {
+    if (request.hotlineTicket === undefined) return undefined;
+    if (caller.kind !== 'staff' || this.channelOf(request, caller) !== 'hotline')
+      throw invalid({
+        hotlineTicket: 'Only staff entering a hotline complaint give a hotline ticket number',
+      });
+    return request.hotlineTicket;
   }
 }
 

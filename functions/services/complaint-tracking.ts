@@ -4,7 +4,7 @@ import { departments } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
 import type { Complaint } from '../domain/complaint.js';
 import { HEAD_OFFICE_TOPIC } from '../domain/complaint-notifications.js';
-import { rateResolution } from '../domain/customer-rating.js';
+import { rateResolution, type Verdict } from '../domain/customer-rating.js';
 import { conflict, notFound, rateLimited } from '../domain/errors.js';
 import type { Language } from '../domain/language.js';
 import { localized } from '../domain/outlet.js';
@@ -37,7 +37,7 @@ export class ComplaintTracking {
 
   async rate(
     trackingNoInput: string,
-    request: { phoneLast4: string; satisfied: boolean; comment?: string | undefined },
+    request: { phoneLast4: string; verdict: Verdict; comment?: string | undefined },
     clientAddress: string,
     lang: Language,
   ) {
@@ -45,7 +45,7 @@ export class ComplaintTracking {
       const { complaint, events } = await this.verified(trackingNoInput, request.phoneLast4, clientAddress);
       const outcome = rateResolution(complaint, request, this.deps.now(), this.deps.config.TIME_ZONE);
       if (!outcome.ok) {
-        if (complaint.satisfaction && complaint.satisfaction.satisfied === request.satisfied) {
+        if (complaint.satisfaction?.verdict === request.verdict) {
           return this.publicView(complaint, events, lang); // the same verdict again: a retry
         }
         throw conflict(`${outcome.reason}; this complaint is ${complaint.status}`, {
@@ -53,16 +53,18 @@ export class ComplaintTracking {
         });
       }
       const updated = outcome.complaint;
-      // Unsatisfied: back to the owner, who stays accountable, and up to head office.
-      const notify = request.satisfied
-        ? []
-        : [
-            ...new Set([
-              updated.owner?.departmentId ?? updated.handlingDepartmentId,
-              updated.handlingDepartmentId,
-              HEAD_OFFICE_TOPIC,
-            ]),
-          ];
+      // A review: back to the owner, who stays accountable, and up to head office. Closed
+      // unsatisfied: the departments involved and head office learn the customer was not satisfied.
+      const notify =
+        request.verdict === 'satisfied'
+          ? []
+          : [
+              ...new Set([
+                updated.owner?.departmentId ?? updated.handlingDepartmentId,
+                updated.handlingDepartmentId,
+                HEAD_OFFICE_TOPIC,
+              ]),
+            ];
       const event = await recordStep(this.deps, complaint, { ...outcome, notify });
       if (event) return this.publicView(updated, [...events, event], lang);
     }
@@ -131,7 +133,12 @@ export class ComplaintTracking {
           }
         : undefined,
       satisfaction: complaint.satisfaction
-        ? { satisfied: complaint.satisfaction.satisfied, at: complaint.satisfaction.at }
+        ? {
+            satisfied: complaint.satisfaction.satisfied,
+            verdict:
+              complaint.satisfaction.verdict ?? (complaint.satisfaction.satisfied ? 'satisfied' : 'review'),
+            at: complaint.satisfaction.at,
+          }
         : undefined,
       timeline: events
         .filter((e) => e.public)

@@ -136,6 +136,25 @@ describe('routing rules admin API', () => {
     });
   });
 
+  it.each([
+    [0, 400],
+    [1, 200],
+    [15, 200],
+    [16, 400],
+    [45, 400],
+  ])('takes a category time limit of 1 to 15 days only (%i days → %i)', async (days, status) => {
+    const [first, ...rest] = defaultRoutingRules.categories;
+    const response = await putRules({
+      ...defaultRoutingRules,
+      categories: [{ ...first, timeLimitDays: days }, ...rest],
+    });
+    expect(response.status).toBe(status);
+    if (status === 400) {
+      const { fields } = (await response.json()) as { fields: Record<string, string> };
+      expect(Object.keys(fields)).toEqual([expect.stringMatching(/categories\.0\.timeLimitDays$/)]);
+    }
+  });
+
   it('lets head office read but not change the rules, and nobody else read them', async () => {
     const headOffice = {
       authorization: `Bearer ${await ctx.token('head-office')}`,

@@ -114,13 +114,57 @@ describe('POST /api/v1/complaints/{trackingNo}/satisfaction', () => {
     expect((seen as { resolution: { options: string[] } }).resolution.options.join(' ')).toMatch(
       /review.*mediation.*arbitration/s,
     );
-    const first = await rate(trackingNo, { phoneLast4: '5678', satisfied: true, comment: 'Thanks' });
+    const first = await rate(trackingNo, { phoneLast4: '5678', verdict: 'satisfied', comment: 'Thanks' });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ status: 'closed', satisfaction: { satisfied: true } });
-    const again = await rate(trackingNo, { phoneLast4: '5678', satisfied: true });
+    expect(first.body).toMatchObject({
+      status: 'closed',
+      satisfaction: { satisfied: true, verdict: 'satisfied' },
+    });
+    const again = await rate(trackingNo, { phoneLast4: '5678', verdict: 'satisfied' });
     expect(again.status).toBe(200);
-    const changedMind = await rate(trackingNo, { phoneLast4: '5678', satisfied: false });
+    const changedMind = await rate(trackingNo, { phoneLast4: '5678', verdict: 'review' });
     expect(changedMind.status).toBe(409);
-    expect(await rate(trackingNo, { phoneLast4: '0000', satisfied: true })).toMatchObject({ status: 404 });
+    expect(await rate(trackingNo, { phoneLast4: '0000', verdict: 'satisfied' })).toMatchObject({
+      status: 404,
+    });
+  });
+
+  it('closes a complaint the customer is not satisfied with but does not want reviewed, and tells the departments and head office', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    await staffAs(ctx, 'operations.1').acceptAndResolve(
+      trackingNo,
+      'The queue system is explained on a poster now.',
+    );
+    const answer = await rate(trackingNo, {
+      phoneLast4: '5678',
+      verdict: 'close-unsatisfied',
+      comment: 'Still slow.',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      status: 'closed',
+      canRate: false,
+      satisfaction: { satisfied: false, verdict: 'close-unsatisfied' },
+    });
+    await ctx.platform.poller.drain();
+    const told = ctx.platform.notifier
+      .list()
+      .filter((d) => d.body.trackingNo === trackingNo && d.body.event === 'closed')
+      .map((d) => d.topic)
+      .sort();
+    expect(told).toEqual(['head-office', 'operations']);
+  });
+
+  it('takes `satisfied: true|false` from pages that predate the three verdicts (false asks for a review)', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    await staffAs(ctx, 'operations.1').acceptAndResolve(trackingNo, 'We apologised.');
+    const answer = await rate(trackingNo, { phoneLast4: '5678', satisfied: false });
+    expect(answer.body).toMatchObject({ status: 'reopened', satisfaction: { verdict: 'review' } });
+  });
+
+  it('answers 400 naming the verdict when none is given', async () => {
+    const answer = await rate('ABCD-EFGH-JKLM', { phoneLast4: '5678' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.fields).toHaveProperty('verdict');
   });
 });

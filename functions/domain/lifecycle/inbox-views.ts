@@ -1,7 +1,15 @@
 import type { Complaint } from '../complaint.js';
 import { REMINDER_BEFORE_DUE_DAYS } from '../time-limits.js';
 
-export const inboxViews = ['new', 'mine', 'due-soon', 'overdue', 'transferred', 'resolved'] as const;
+export const inboxViews = [
+  'new',
+  'mine',
+  'received',
+  'due-soon',
+  'overdue',
+  'transferred',
+  'resolved',
+] as const;
 export type InboxView = (typeof inboxViews)[number];
 
 const DAY_MS = 86_400_000;
@@ -29,6 +37,9 @@ export function inInboxView(
       return handling && c.status === 'assigned';
     case 'mine':
       return c.owner?.username === me && c.status !== 'closed';
+    case 'received':
+      // The complaints I took in myself (hotline, counter, letter, …), followed until closed.
+      return c.enteredBy?.username === me && c.status !== 'closed';
     case 'due-soon':
       return (
         handling &&

@@ -70,8 +70,13 @@ export function applyAction(
   switch (action.type) {
     case 'accept':
       next.status = 'accepted';
-      next.owner = staffRef(actor);
-      return step('accepted', { public: true, notify: [] });
+      // The first receiver (a staff entry) stays the owner; otherwise the first to accept becomes it.
+      next.owner = complaint.owner ?? staffRef(actor);
+      return step('accepted', {
+        public: true,
+        detail: { becameOwner: complaint.owner === undefined },
+        notify: stakeholders(next, actor),
+      });
 
     case 'transfer': {
       if (!ctx.departmentIds.includes(action.toDepartment))

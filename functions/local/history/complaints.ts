@@ -1,7 +1,7 @@
 import type { PersonalDataCipher } from '../../adapters/crypto/personal-data-cipher.js';
 import type { StoredEvent } from '../../adapters/dynamodb/complaint-repository.js';
 import type { Complaint, IntakeChannel, StaffRef } from '../../domain/complaint.js';
-import { rateResolution } from '../../domain/customer-rating.js';
+import { rateResolution, type Verdict } from '../../domain/customer-rating.js';
 import type { Actor, StaffAction } from '../../domain/lifecycle/actions.js';
 import { sweepComplaint } from '../../domain/lifecycle/time-limit-sweep.js';
 import { applyAction, type LifecycleContext, type PendingEvent } from '../../domain/lifecycle/transitions.js';
@@ -78,11 +78,21 @@ const ROOT_CAUSES_BY_CATEGORY: Record<string, Record<string, number>> = {
   other: { process: 4, misunderstanding: 3, external: 3 },
 };
 
-const CHANNELS: Record<IntakeChannel, number> = { qr: 45, web: 20, hotline: 25, counter: 10 };
+const CHANNELS: Record<IntakeChannel, number> = {
+  qr: 44,
+  web: 20,
+  hotline: 24,
+  counter: 8,
+  letter: 1,
+  email: 2,
+  visit: 1,
+};
 /** Customers who rate the handling when asked; the rest are closed by the sweeper after 7 days. */
 const VERDICT_CHANCE = 0.7;
 /** A customer unsatisfied once who is satisfied with the second answer. */
 const SECOND_VERDICT_SATISFIED = 0.8;
+/** An unsatisfied customer who closes the complaint rather than asking for a review. */
+const CLOSE_UNSATISFIED = 0.3;
 
 /**
  * Every complaint an outlet received over `days`, each told from intake to now the way the
@@ -166,13 +176,12 @@ function intake(
   const receivedAt = new Date(at).toISOString();
   const name = `${random.pick(surnames)}${random.pick(givenNames)}`;
   const phone = `+861${random.int(3, 9)}${random.chars('0123456789', 9)}`;
-  // Staff of a department enter what comes by phone (消保 hotline) or at the counter (retail banking).
+  // Staff enter what does not come from the customer's phone: at the counter retail banking, the
+  // rest (hotline, letters, e-mail, visits) the consumer-protection desk; they own it (首问负责制).
   const enteredBy =
-    channel === 'hotline'
-      ? staffOf('consumer-protection', random)
-      : channel === 'counter'
-        ? staffOf('retail-banking', random)
-        : undefined;
+    channel === 'qr' || channel === 'web'
+      ? undefined
+      : staffOf(channel === 'counter' ? 'retail-banking' : 'consumer-protection', random);
   const complaint: Complaint = {
     trackingNo,
     outletId: outlet.id,
@@ -200,6 +209,7 @@ function intake(
     receivedAt,
     dueAt: dueDate(new Date(at), route.timeLimitDays, world.timeZone).toISOString(),
     enteredBy,
+    owner: enteredBy,
     version: 1,
   };
   const events: StoredEvent[] = [
@@ -212,7 +222,12 @@ function intake(
         ? { kind: 'staff', username: enteredBy.username, displayName: enteredBy.displayName }
         : { kind: 'customer' },
       public: true,
-      detail: { channel, category, outletId: outlet.id },
+      detail: {
+        channel,
+        category,
+        outletId: outlet.id,
+        ...(enteredBy ? { firstReceiver: enteredBy.username } : {}),
+      },
     },
     {
       trackingNo,
@@ -312,8 +327,14 @@ function tell(world: ComplaintWorld, profile: OutletProfile, start: ComplaintSto
     t += random.between(3, 96) * HOUR_MS;
     const satisfied = random.chance(round === 1 ? profile.verdictSatisfied : SECOND_VERDICT_SATISFIED);
     const comment = random.pick(satisfied ? verdictComments.satisfied : verdictComments.unsatisfied);
-    if (!story.verdict(t, satisfied, comment)) return story.end();
-    if (satisfied) break;
+    // Of the unsatisfied, some do not want it looked at again: closed, counted as unsatisfied.
+    const verdict = satisfied
+      ? 'satisfied'
+      : random.chance(CLOSE_UNSATISFIED)
+        ? 'close-unsatisfied'
+        : 'review';
+    if (!story.verdict(t, verdict, comment)) return story.end();
+    if (verdict !== 'review') break;
     // Reopened to the owner's department: a second, closer look.
     if (random.chance(0.7)) {
       t = hoursLater(t, 1, 24);
@@ -380,16 +401,11 @@ class Story {
     return true;
   }
 
-  /** The customer's verdict on the resolution (satisfied closes, unsatisfied reopens). */
-  verdict(at: number, satisfied: boolean, comment: string | undefined): boolean {
+  /** The customer's verdict on the resolution (see customer-rating.ts). */
+  verdict(at: number, verdict: Verdict, comment: string | undefined): boolean {
     const when = this.prepare(at);
     if (when === undefined) return false;
-    const outcome = rateResolution(
-      this.complaint,
-      { satisfied, comment },
-      new Date(when),
-      this.world.timeZone,
-    );
+    const outcome = rateResolution(this.complaint, { verdict, comment }, new Date(when), this.world.timeZone);
     if (outcome.ok) this.record(outcome.complaint, outcome.event);
     return true;
   }

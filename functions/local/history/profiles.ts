@@ -120,7 +120,7 @@ export function outletProfile(outletId: string, today: string, lagging: LaggingO
       categories: () => ({ ...usualCategories, 'waiting-time': 45, 'service-attitude': 25 }),
       lateShare: 0.15,
       verdictSatisfied: 0.7,
-      stuckShare: 0.15,
+      stuckShare: 0.35,
     };
   }
   if (outletId === lagging.declining) {
@@ -141,7 +141,7 @@ export function outletProfile(outletId: string, today: string, lagging: LaggingO
         declined(date) ? { ...usualCategories, 'service-attitude': 55 } : usualCategories,
       lateShare: 0.08,
       verdictSatisfied: 0.75,
-      stuckShare: 0.1,
+      stuckShare: 0.2,
     };
   }
   return { ...basics, ...GOOD };

@@ -45,7 +45,13 @@ async function loadCategories() {
   const r = await fetch(`/api/v1/complaint-categories?lang=${page.lang()}`).catch(() => undefined);
   if (!r?.ok) return;
   const { items } = (await r.json()) as { items: { id: string; name: string }[] };
+  // No category is chosen for the customer: one who skips the field must not file under the first.
+  const prompt = document.createElement('option');
+  prompt.value = '';
+  prompt.textContent = t('chooseCategory');
+  prompt.disabled = true;
   select.replaceChildren(
+    prompt,
     ...items.map((c) => {
       const option = document.createElement('option');
       option.value = c.id;
@@ -53,7 +59,7 @@ async function loadCategories() {
       return option;
     }),
   );
-  if (chosen) select.value = chosen;
+  select.value = chosen;
 }
 
 function pickFromList() {
@@ -110,6 +116,7 @@ async function search(q: string) {
 function localProblems(form: HTMLFormElement): Record<string, string> {
   const value = (name: string) => String(new FormData(form).get(name) ?? '').trim();
   const problems: Record<string, string> = {};
+  if (!value('category')) problems.category = t('chooseCategoryNeeded');
   if (value('description').length < 10) problems.description = t('tooShort');
   if (!value('contact.name')) problems['contact.name'] = t('required');
   if (!value('contact.phone')) problems['contact.phone'] = t('required');

@@ -80,7 +80,7 @@ function render(c: Tracking) {
   );
 }
 
-async function rate(satisfied: boolean) {
+async function rate(verdict: 'satisfied' | 'review' | 'close-unsatisfied') {
   if (!current) return;
   const comment = $<HTMLTextAreaElement>('#rate-comment').value.trim();
   const r = await fetch(`/api/v1/complaints/${encodeURIComponent(current.trackingNo)}/satisfaction`, {
@@ -88,7 +88,7 @@ async function rate(satisfied: boolean) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       phoneLast4: $<HTMLInputElement>('#last4').value.trim(),
-      satisfied,
+      verdict,
       ...(comment ? { comment } : {}),
       lang: page.lang(),
     }),
@@ -99,8 +99,9 @@ async function rate(satisfied: boolean) {
 }
 
 $('#lookup').addEventListener('submit', (e) => void look(e));
-$('#satisfied').addEventListener('click', () => void rate(true));
-$('#unsatisfied').addEventListener('click', () => void rate(false));
+$('#satisfied').addEventListener('click', () => void rate('satisfied'));
+$('#unsatisfied').addEventListener('click', () => void rate('review'));
+$('#close-unsatisfied').addEventListener('click', () => void rate('close-unsatisfied'));
 const prefill = new URLSearchParams(location.search).get('no');
 if (prefill) {
   $<HTMLInputElement>('#no').value = prefill;
