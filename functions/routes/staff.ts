@@ -7,10 +7,11 @@ import { localDate } from '../domain/calendar.js';
 import { type Language, pickLanguage } from '../domain/language.js';
 import { actionTypes } from '../domain/lifecycle/actions.js';
 import { inboxViews } from '../domain/lifecycle/inbox-views.js';
+import { outletComplaintStates, oversightViews } from '../domain/lifecycle/oversight-views.js';
 import { createRouter } from '../http/app-env.js';
 import { principalOf, requirePrincipal } from '../http/auth.js';
 import { errorResponses } from '../http/schemas.js';
-import { LanguageSchema } from '../http/schemas-common.js';
+import { LanguageSchema, OutletIdSchema } from '../http/schemas-common.js';
 import type { StaffServices } from '../services/staff-services.js';
 
 const json = (schema: z.ZodType, description: string) => ({
@@ -142,6 +143,30 @@ const InboxSchema = z
 const TrackingNoParam = z.object({
   trackingNo: z.string().min(1).max(20).openapi({ example: 'K7QM-4HXP-9TWA' }),
 });
+const ListedComplaintSchema = z
+  .object({
+    trackingNo: z.string(),
+    status: z.string(),
+    severity: z.string(),
+    flags: FlagsSchema,
+    category: z.string(),
+    categoryName: z.string(),
+    outletId: z.string(),
+    outletName: z.string(),
+    department: z.object({ id: z.string(), name: z.string() }),
+    owner: z.object({ displayName: z.string(), departmentId: z.string() }).optional(),
+    excerpt: z.string(),
+    receivedAt: z.string(),
+    dueAt: z.string(),
+    hoursLeft: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'Hours to the due date, negative when overdue; absent once decided' }),
+    extensionRequest: z.object({ days: z.number().int(), reason: z.string() }).optional(),
+  })
+  .openapi('ListedComplaint');
+
 const security = [{ bearer: [] }];
 
 const routes = {
@@ -198,6 +223,53 @@ const routes = {
     },
     responses: { 200: json(InboxSchema, 'One page of the view'), ...errorResponses(400, 401, 403) },
   }),
+  oversight: createRoute({
+    method: 'get',
+    path: '/staff/oversight',
+    tags: ['staff'],
+    security,
+    summary: 'Head office’s bank-wide views: major, reopened, overdue, extension requests waiting',
+    request: {
+      query: z.object({ view: z.enum(oversightViews).default('major'), lang: LanguageSchema.optional() }),
+    },
+    responses: {
+      200: json(
+        z.object({
+          view: z.enum(oversightViews),
+          counts: z.record(z.enum(oversightViews), z.number().int()),
+          items: z.array(ListedComplaintSchema),
+        }),
+        'The view, by due date, with the count of every view',
+      ),
+      ...errorResponses(400, 401, 403),
+    },
+  }),
+  outletComplaints: createRoute({
+    method: 'get',
+    path: '/staff/outlets/{outletId}/complaints',
+    tags: ['staff'],
+    security,
+    summary: 'An outlet’s complaints of the last 180 days, read-only, for its manager and head office',
+    request: {
+      params: z.object({ outletId: OutletIdSchema }),
+      query: z.object({
+        state: z.enum(outletComplaintStates).default('open'),
+        lang: LanguageSchema.optional(),
+      }),
+    },
+    responses: {
+      200: json(
+        z.object({
+          outlet: z.object({ id: z.string(), name: z.string() }),
+          state: z.enum(outletComplaintStates),
+          counts: z.object({ open: z.number().int(), closed: z.number().int() }),
+          items: z.array(ListedComplaintSchema),
+        }),
+        'Newest first, without the customers’ contact details',
+      ),
+      ...errorResponses(400, 401, 403),
+    },
+  }),
   get: createRoute({
     method: 'get',
     path: '/staff/complaints/{trackingNo}',
@@ -230,7 +302,10 @@ const routes = {
 
 const isStaff = (p: Principal) => departmentsOf(p).length > 0 || isHeadOffice(p) || outletsOf(p).length > 0;
 
-export function staffRoutes(deps: Dependencies, { inbox, staffComplaints, routingRules }: StaffServices) {
+export function staffRoutes(
+  deps: Dependencies,
+  { inbox, staffComplaints, routingRules, oversight }: StaffServices,
+) {
   const router = createRouter();
   router.use('/staff/*', requirePrincipal(isStaff));
   router.use('/inbox', requirePrincipal(isStaff));
@@ -263,6 +338,19 @@ export function staffRoutes(deps: Dependencies, { inbox, staffComplaints, routin
       const { lang, ...query } = c.req.valid('query');
       c.header('cache-control', 'no-store');
       return c.json(await inbox.list(principalOf(c), query, langOf(c, lang)), 200);
+    })
+    .openapi(routes.oversight, async (c) => {
+      const { view, lang } = c.req.valid('query');
+      c.header('cache-control', 'no-store');
+      return c.json(await oversight.bankWide(principalOf(c), view, langOf(c, lang)), 200);
+    })
+    .openapi(routes.outletComplaints, async (c) => {
+      const { state, lang } = c.req.valid('query');
+      c.header('cache-control', 'no-store');
+      return c.json(
+        await oversight.ofOutlet(principalOf(c), c.req.valid('param').outletId, state, langOf(c, lang)),
+        200,
+      );
     })
     .openapi(routes.get, async (c) => {
       c.header('cache-control', 'no-store');

@@ -2,6 +2,7 @@ import type { Dependencies } from '../dependencies.js';
 import { ComplaintNames } from './complaint-names.js';
 import { Inbox } from './inbox.js';
 import { OutletAdmin } from './outlet-admin.js';
+import { Oversight } from './oversight.js';
 import type { SharedServices } from './services.js';
 import { StaffComplaints } from './staff-complaints.js';
 import { StatisticsService } from './statistics.js';
@@ -13,6 +14,7 @@ export function createStaffServices(deps: Dependencies, shared: SharedServices) 
     ...shared,
     outletAdmin: new OutletAdmin(deps, shared.directory),
     inbox: new Inbox(deps, names),
+    oversight: new Oversight(deps, names),
     staffComplaints: new StaffComplaints(deps, names),
     statistics: new StatisticsService(deps, shared.directory),
   };
