@@ -1,6 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IGrantable, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import {
   EmailSubscription,
@@ -12,7 +13,9 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { DepartmentConfig, Subscriber } from '../functions/config/departments.js';
 import { HEAD_OFFICE_TOPIC } from '../functions/domain/complaint-notifications.js';
+import { CUSTOMER_NOTICES_TOPIC } from '../functions/domain/customer-notices.js';
 import { ALERTS_TOPIC } from '../functions/domain/lifecycle/time-limit-sweep.js';
+import { acknowledge } from './acknowledge.js';
 
 /**
  * One SNS topic per department (complaints routed to it), one for head office (major and
@@ -36,6 +39,8 @@ export class Notifications extends Construct {
     }
     this.topic(HEAD_OFFICE_TOPIC, 'Major and escalated complaints for head office');
     this.topic(ALERTS_TOPIC, 'Time-limit breaches and undeliverable notifications');
+    // Carries customers' phone numbers: encrypted like the rest, subscribed only by the bank's SMS gateway.
+    this.topic(CUSTOMER_NOTICES_TOPIC, 'Text messages to customers, for the bank’s SMS gateway');
   }
 
   /** `{"<department>|head-office|alerts": "<topic ARN>"}` for the functions' TOPIC_ARNS. */
@@ -48,6 +53,25 @@ export class Notifications extends Construct {
     this.topics[name] = topic;
     return topic;
   }
+}
+
+/**
+ * Lets a function send text messages straight to phones (SNS SMS), for stages that send customer
+ * notices by SMS rather than through the bank's gateway. SMS publishing has no resource to name.
+ */
+export function grantSmsPublish(fn: IFunction & IGrantable): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['sns:Publish'],
+      resources: ['*'],
+      conditions: { Bool: { 'aws:SecureTransport': 'true' } },
+    }),
+  );
+  acknowledge(
+    fn,
+    'SNS SMS publishes to a phone number, not to a resource: AWS documents "*" as the only resource for direct SMS.',
+    'AwsSolutions-IAM5[Resource::*]',
+  );
 }
 
 function subscription(scope: Construct, subscriber: Subscriber) {

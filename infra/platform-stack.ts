@@ -10,7 +10,7 @@ import { PlatformApi } from './api.js';
 import { StaffAuth } from './auth.js';
 import { PlatformFunctions, repoRoot } from './functions.js';
 import { LAMBDA_OUT_DIR } from './lambda-bundles.js';
-import { Notifications } from './notifications.js';
+import { grantSmsPublish, Notifications } from './notifications.js';
 import { Schedules } from './schedules.js';
 import { PlatformSecrets } from './secrets.js';
 import type { StageConfig } from './stage-config.js';
@@ -72,6 +72,7 @@ export class PlatformStack extends Stack {
         JWT_AUDIENCE: this.auth.client.userPoolClientId,
         HOSTED_UI_URL: this.auth.hostedUiUrl,
         TOPIC_ARNS: this.toJsonString(this.notifications.topicArns),
+        CUSTOMER_NOTICES_VIA: config.customerNotices,
         QR_SECRET_ARN: secrets.qrSecret.secretArn,
         PHONE_KEY_SECRET_ARN: secrets.personalDataKey.secretArn,
         ORIGIN_VERIFY: originVerify,
@@ -84,6 +85,7 @@ export class PlatformStack extends Stack {
     }
     const { byName } = this.functions;
     for (const topic of Object.values(this.notifications.topics)) topic.grantPublish(byName.stream);
+    if (config.customerNotices === 'sms') grantSmsPublish(byName.stream);
 
     this.api = new PlatformApi(this, 'Api', {
       publicHandler: byName.public,

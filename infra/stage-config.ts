@@ -15,6 +15,12 @@ export const stageConfigSchema = z.object({
   requireMfa: z.boolean(),
   /** Prefix of the Cognito hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`): globally unique. */
   authDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
+  /**
+   * How customers get their text messages: `topic` (the encrypted customer-notices topic, which the
+   * bank's own SMS gateway subscribes to; the only way in China regions) or `sms` (SNS SMS, where
+   * the region offers it). Defaults to `topic`.
+   */
+  customerNotices: z.enum(['topic', 'sms']).default('topic'),
 });
 
 export type StageConfig = z.infer<typeof stageConfigSchema> & { stage: string };

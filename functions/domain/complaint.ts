@@ -48,6 +48,8 @@ export interface Complaint {
     phoneHash: string;
   };
   preferredChannel: 'call' | 'sms';
+  /** The customer agreed to be told of each step by text message (customer-notices.ts). */
+  notices?: boolean | undefined;
   incidentDate?: string | undefined;
   staffInvolved?: string | undefined;
   channel: IntakeChannel;

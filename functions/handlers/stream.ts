@@ -1,15 +1,26 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
+import type { CustomerNotifier } from '../adapters/notifier/customer-notifier.js';
+import {
+  SnsSmsCustomerNotifier,
+  SnsTopicCustomerNotifier,
+} from '../adapters/notifier/sns-customer-notifier.js';
 import { SnsNotifier } from '../adapters/notifier/sns-notifier.js';
+import { CUSTOMER_NOTICES_TOPIC } from '../domain/customer-notices.js';
 import { processStream } from '../streams/process-stream.js';
 import { streamReactions } from '../streams/reactions.js';
 import { awsDependencies } from './aws-dependencies.js';
 
 const deps = awsDependencies();
 const topicArns = z.record(z.string(), z.string()).parse(JSON.parse(process.env.TOPIC_ARNS ?? '{}'));
-const notifier = new SnsNotifier(new SNSClient({ region: deps.config.AWS_REGION }), topicArns);
-const reactions = streamReactions(deps, notifier);
+const sns = new SNSClient({ region: deps.config.AWS_REGION });
+const notifier = new SnsNotifier(sns, topicArns);
+const customers: CustomerNotifier =
+  z.enum(['topic', 'sms']).parse(process.env.CUSTOMER_NOTICES_VIA ?? 'topic') === 'sms'
+    ? new SnsSmsCustomerNotifier(sns)
+    : new SnsTopicCustomerNotifier(sns, topicArns[CUSTOMER_NOTICES_TOPIC] ?? '');
+const reactions = streamReactions(deps, notifier, customers);
 
 /** The table's stream (the outbox) → reactions such as notifying a department. */
 export const handler = async (event: DynamoDBStreamEvent) => {

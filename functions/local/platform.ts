@@ -177,7 +177,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       return page ?? root.fetch(request, env);
     };
 
-    const reactions = streamReactions(deps, notifier);
+    const reactions = streamReactions(deps, notifier, notifier);
     const poller = startStreamPoller({
       client,
       endpoint,

@@ -49,6 +49,12 @@ const ComplaintRequestSchema = z.object({
   description: text(2000, 10, 'At least 10 characters'),
   contact: z.object({ name: text(60, 1), phone: PhoneSchema }),
   preferredChannel: z.enum(['call', 'sms']),
+  notices: z.optional(
+    described(z.boolean(), {
+      description:
+        'The customer agrees to a text message at receipt, each extension, the decision and closing',
+    }),
+  ),
   incidentDate: z.optional(z.iso.date('Use YYYY-MM-DD')),
   staffInvolved: z.optional(text(100)),
   consent: z.literal(true, 'Consent to the processing of personal data is required'),

@@ -6,6 +6,7 @@ import { departments } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
 import type { Complaint, IntakeChannel, StaffChannel, StaffRef } from '../domain/complaint.js';
 import { complaintNotice, HEAD_OFFICE_TOPIC } from '../domain/complaint-notifications.js';
+import { customerNotice, type NoticeContext } from '../domain/customer-notices.js';
 import { conflict, forbidden, invalid, notFound, rateLimited } from '../domain/errors.js';
 import { fingerprint } from '../domain/feedback.js';
 import type { Language } from '../domain/language.js';
@@ -25,6 +26,7 @@ export interface ComplaintRequest {
   description: string;
   contact: { name: string; phone: string };
   preferredChannel: 'call' | 'sms';
+  notices?: boolean | undefined;
   incidentDate?: string | undefined;
   staffInvolved?: string | undefined;
   consent: true;
@@ -121,6 +123,7 @@ export class ComplaintIntake {
         phoneHash: cipher.hash(request.contact.phone, 'phone'),
       },
       preferredChannel: request.preferredChannel,
+      notices: request.notices ?? false,
       incidentDate: request.incidentDate,
       staffInvolved: request.staffInvolved,
       channel: this.channelOf(request, caller),
@@ -175,11 +178,18 @@ export class ComplaintIntake {
           reasons: route.reasons,
         },
         after: { status: 'assigned', handlingDepartmentId: route.departmentId, dueAt: complaint.dueAt },
-        notifications: topics.map((topic) =>
-          complaintNotice(complaint, topic, 'received', baseUrl, 'assigned'),
-        ),
+        notifications: [
+          ...topics.map((topic) => complaintNotice(complaint, topic, 'received', baseUrl, 'assigned')),
+        ],
       },
     ];
+    const receiptNotice = customerNotice(
+      complaint,
+      { action: 'assigned', actor: { kind: 'system' }, detail: {} },
+      'assigned',
+      noticeContext(this.deps, complaint),
+    );
+    if (receiptNotice) events[1]?.notifications?.push(receiptNotice);
     const receipt: IntakeReceipt = {
       trackingNo,
       status: complaint.status,
@@ -238,6 +248,15 @@ export class ComplaintIntake {
       });
     return request.hotlineTicket;
   }
+}
+
+/** What a customer notice needs besides the complaint: names, the time zone, the pages' address. */
+export function noticeContext(deps: Dependencies, complaint: Complaint): NoticeContext {
+  return {
+    departmentName: (lang) => departmentName(complaint.handlingDepartmentId, lang),
+    timeZone: deps.config.TIME_ZONE,
+    publicBaseUrl: deps.config.PUBLIC_BASE_URL,
+  };
 }
 
 export function departmentName(id: string, lang: string): string {

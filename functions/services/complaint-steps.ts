@@ -2,7 +2,9 @@ import type { StoredEvent } from '../adapters/dynamodb/complaint-repository.js';
 import type { Dependencies } from '../dependencies.js';
 import type { Complaint } from '../domain/complaint.js';
 import { complaintNotice } from '../domain/complaint-notifications.js';
+import { customerNotice } from '../domain/customer-notices.js';
 import type { PendingEvent } from '../domain/lifecycle/transitions.js';
+import { noticeContext } from './complaint-intake.js';
 
 /**
  * Stores one lifecycle step: the changed complaint and its audit event, with the notifications
@@ -18,13 +20,17 @@ export async function recordStep(
   // the new version numbers the event: unique, in order, and known without reading the timeline.
   const seq = step.complaint.version;
   const eventId = `${step.event.action}-${seq}`;
+  const toCustomer = customerNotice(step.complaint, step.event, eventId, noticeContext(deps, step.complaint));
   const event: StoredEvent = {
     ...step.event,
     trackingNo: step.complaint.trackingNo,
     seq,
-    notifications: step.notify.map((topic) =>
-      complaintNotice(step.complaint, topic, step.event.action, deps.config.PUBLIC_BASE_URL, eventId),
-    ),
+    notifications: [
+      ...step.notify.map((topic) =>
+        complaintNotice(step.complaint, topic, step.event.action, deps.config.PUBLIC_BASE_URL, eventId),
+      ),
+      ...(toCustomer ? [toCustomer] : []),
+    ],
   };
   const stored = await deps.repositories.complaints.update(step.complaint, read.version, [event]);
   return stored ? event : undefined;

@@ -58,7 +58,11 @@ export class Oversight {
       throw forbidden('Outlet managers see their own outlet’s complaints only');
     const now = this.deps.now();
     const from = new Date(now.getTime() - OUTLET_LIST_DAYS * DAY_MS).toISOString();
-    const received = await this.deps.repositories.complaints.receivedBetween(outletId, from, now.toISOString());
+    const received = await this.deps.repositories.complaints.receivedBetween(
+      outletId,
+      from,
+      now.toISOString(),
+    );
     const items = received
       .filter((c) => inOutletState(state, c))
       .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));

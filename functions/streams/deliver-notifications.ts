@@ -1,7 +1,10 @@
+import { PersonalDataCipher } from '../adapters/crypto/personal-data-cipher.js';
 import type { TableKey } from '../adapters/dynamodb/keys.js';
 import { WARNING_TYPE } from '../adapters/dynamodb/warning-repository.js';
+import type { CustomerNotifier } from '../adapters/notifier/customer-notifier.js';
 import type { Notification, Notifier } from '../adapters/notifier/notifier.js';
 import type { Dependencies } from '../dependencies.js';
+import { CUSTOMER_TOPIC } from '../domain/customer-notices.js';
 import type { StreamReaction } from './process-stream.js';
 
 /** The item types whose new items may carry notifications for the outbox: a complaint's audit event, a warning. */
@@ -13,7 +16,11 @@ export const NOTIFYING_ITEM_TYPES = ['complaint-event', WARNING_TYPE] as const;
  * first and marked sent after: a re-run skips what was sent, and a publish that failed gives its
  * claim back and fails the record, which is retried.
  */
-export function deliverNotifications(deps: Dependencies, notifier: Notifier): StreamReaction {
+export function deliverNotifications(
+  deps: Dependencies,
+  notifier: Notifier,
+  customers: CustomerNotifier,
+): StreamReaction {
   const { outbox } = deps.repositories;
   return {
     name: 'deliver-notifications',
@@ -33,7 +40,8 @@ export function deliverNotifications(deps: Dependencies, notifier: Notifier): St
             `Notification ${source.pk} → ${notification.topic} is being sent by another attempt`,
           );
         try {
-          await notifier.publish(notification);
+          if (notification.topic === CUSTOMER_TOPIC) await sendToCustomer(deps, customers, notification);
+          else await notifier.publish(notification);
           deps.metrics.count('NotificationPublished');
         } catch (error) {
           // If the release fails too, the lease still runs out and a later retry publishes then.
@@ -44,4 +52,21 @@ export function deliverNotifications(deps: Dependencies, notifier: Notifier): St
       }
     },
   };
+}
+
+/**
+ * A customer notice carries no phone number in the table's event (streams and their retries
+ * are read by more than this function): the number is opened from the complaint's sealed
+ * contact only now, to send, and goes nowhere else.
+ */
+async function sendToCustomer(deps: Dependencies, customers: CustomerNotifier, notification: Notification) {
+  const body = notification.body as { trackingNo: string; kind: string; lang: string; text: string };
+  const complaint = await deps.repositories.complaints.get(body.trackingNo);
+  if (!complaint) throw new Error(`No complaint ${body.trackingNo} for its customer notice`);
+  const cipher = new PersonalDataCipher(await deps.secrets.personalDataKeys());
+  const { phone } = JSON.parse(cipher.open(complaint.contact.sealed, complaint.trackingNo)) as {
+    phone: string;
+  };
+  await customers.send({ ...body, phone, deduplicationId: notification.deduplicationId });
+  deps.metrics.count('CustomerNoticeSent');
 }

@@ -1,3 +1,4 @@
+import type { CustomerNotifier } from '../adapters/notifier/customer-notifier.js';
 import type { Notifier } from '../adapters/notifier/notifier.js';
 import type { Dependencies } from '../dependencies.js';
 import { deliverNotifications, NOTIFYING_ITEM_TYPES } from './deliver-notifications.js';
@@ -5,8 +6,12 @@ import { COMPLAINT_TYPE, markStaleRollups } from './mark-stale-rollups.js';
 import type { StreamReaction } from './process-stream.js';
 
 /** Every reaction to table changes; the Lambda stream handler and the local poller run this list. */
-export function streamReactions(deps: Dependencies, notifier: Notifier): StreamReaction[] {
-  return [deliverNotifications(deps, notifier), markStaleRollups(deps)];
+export function streamReactions(
+  deps: Dependencies,
+  notifier: Notifier,
+  customers: CustomerNotifier,
+): StreamReaction[] {
+  return [deliverNotifications(deps, notifier, customers), markStaleRollups(deps)];
 }
 
 /**

@@ -122,15 +122,35 @@ describe('the platform stack', () => {
     });
   });
 
-  it('has an encrypted topic per department, plus head office and alerts, all named in TOPIC_ARNS', () => {
+  it('has an encrypted topic per department, plus head office, alerts and customer notices, all named in TOPIC_ARNS', () => {
     const topics = dev.findResources('AWS::SNS::Topic');
-    expect(Object.keys(topics)).toHaveLength(departments.length + 2);
+    expect(Object.keys(topics)).toHaveLength(departments.length + 3);
     for (const topic of Object.values(topics)) expect(topic.Properties.KmsMasterKeyId).toBeDefined();
     const [fn] = Object.values(dev.findResources('AWS::Lambda::Function', { Properties: ours }));
     const topicArns = JSON.stringify(fn?.Properties.Environment.Variables.TOPIC_ARNS);
-    for (const name of [...departments.map((d) => d.id), 'head-office', 'alerts']) {
+    for (const name of [...departments.map((d) => d.id), 'head-office', 'alerts', 'customer-notices']) {
       expect(topicArns).toContain(`\\"${name}\\":`);
     }
+  });
+
+  it('sends customers’ text messages through the customer-notices topic unless a stage chooses SNS SMS', () => {
+    const stream = Object.values(
+      dev.findResources('AWS::Lambda::Function', {
+        Properties: { Description: Match.stringLikeRegexp('stream') },
+      }),
+    );
+    expect(stream).toHaveLength(1);
+    expect(stream[0]?.Properties.Environment.Variables.CUSTOMER_NOTICES_VIA).toBe('topic');
+    // No direct SMS permission (sns:Publish on "*") in a stage that sends by topic.
+    const smsGrants = (template: Template) =>
+      Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) =>
+        (p.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).filter(
+          (st) => st.Action === 'sns:Publish' && st.Resource === '*',
+        ),
+      );
+    expect(smsGrants(dev)).toEqual([]);
+    const sms = synthStack('dev', undefined, { customerNotices: 'sms' }).template;
+    expect(smsGrants(sms)).toHaveLength(1);
   });
 
   it('subscribes each department’s subscribers to its topic (email, SMS, HTTPS, SQS)', () => {

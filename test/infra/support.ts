@@ -27,10 +27,15 @@ export function fakeLambdaRoot(): string {
 }
 
 /** Synthesizes the platform stack for a stage without bundling the Lambdas (the bundle test does that). */
-export function synthStack(stage: 'dev' | 'prod', departments?: readonly DepartmentConfig[]) {
+export function synthStack(
+  stage: 'dev' | 'prod',
+  departments?: readonly DepartmentConfig[],
+  overrides: Record<string, unknown> = {},
+) {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stages = cdkJson.context.stages as Record<string, Record<string, unknown>>;
   const stack = new PlatformStack(app, `Test-${stage}`, {
-    config: stageConfig(stage, cdkJson.context.stages),
+    config: stageConfig(stage, { ...stages, [stage]: { ...stages[stage], ...overrides } }),
     env: { account: '123456789012', region: 'ap-east-1' },
     webRoot: fakeWebRoot(),
     lambdaRoot: fakeLambdaRoot(),

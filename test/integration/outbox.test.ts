@@ -58,7 +58,7 @@ function notifier(failFor: string[] = []) {
 }
 
 const run = (event: DynamoDBStreamEvent, sink: ReturnType<typeof notifier>) =>
-  processStream(event, streamReactions(ctx.platform.deps, sink), () => {});
+  processStream(event, streamReactions(ctx.platform.deps, sink, ctx.platform.notifier), () => {});
 
 describe('the stream handler (the outbox)', () => {
   it('delivers each notification once however often the record is re-run', async () => {

@@ -1,5 +1,9 @@
 import type { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { describe, expect, it } from 'vitest';
+import {
+  SnsSmsCustomerNotifier,
+  SnsTopicCustomerNotifier,
+} from '../../functions/adapters/notifier/sns-customer-notifier.js';
 import { SnsNotifier } from '../../functions/adapters/notifier/sns-notifier.js';
 import type { Complaint } from '../../functions/domain/complaint.js';
 import { complaintNotice } from '../../functions/domain/complaint-notifications.js';
@@ -83,5 +87,41 @@ describe('SnsNotifier', () => {
       /No SNS topic is configured for "cards"/,
     );
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe('customer text messages', () => {
+  const message = {
+    phone: '+8613812345678',
+    text: '您的投诉已受理，编号 K7QM-4HXP-9TWA。',
+    trackingNo: 'K7QM-4HXP-9TWA',
+    kind: 'received',
+    lang: 'zh-CN',
+    deduplicationId: 'K7QM-4HXP-9TWA:assigned:customer',
+  };
+
+  it('by SNS SMS: to the phone number itself, as a transactional message', async () => {
+    const { client, requests } = capturingClient();
+    await new SnsSmsCustomerNotifier(client).send(message);
+    expect(requests).toEqual([
+      {
+        PhoneNumber: '+8613812345678',
+        Message: message.text,
+        MessageAttributes: { 'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' } },
+      },
+    ]);
+  });
+
+  it('by the customer-notices topic: the whole message for the bank’s SMS gateway', async () => {
+    const { client, requests } = capturingClient();
+    const arn = 'arn:aws-cn:sns:cn-north-1:123456789012:bf-prod-customer-notices';
+    await new SnsTopicCustomerNotifier(client, arn).send(message);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.TopicArn).toBe(arn);
+    expect(JSON.parse(requests[0]?.Message ?? '')).toEqual(message);
+    expect(requests[0]?.MessageAttributes).toEqual({
+      kind: { DataType: 'String', StringValue: 'received' },
+      lang: { DataType: 'String', StringValue: 'zh-CN' },
+    });
   });
 });

@@ -8,6 +8,7 @@ export type MetricName =
   | 'ComplaintReceived'
   | 'MajorComplaintReceived'
   | 'NotificationPublished'
+  | 'CustomerNoticeSent'
   | 'ComplaintAction'
   | 'TimeLimitReminder'
   | 'TimeLimitBreached'

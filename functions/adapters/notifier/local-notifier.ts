@@ -1,3 +1,5 @@
+import { maskPhone } from '../../domain/phone.js';
+import type { CustomerMessage, CustomerNotifier } from './customer-notifier.js';
 import type { Notification, Notifier } from './notifier.js';
 
 export interface Delivery extends Notification {
@@ -18,7 +20,7 @@ export interface LocalNotifierOptions {
  * and any configured HTTP webhooks. A webhook that fails is recorded, not thrown: SNS does not
  * fail a publish because one HTTPS subscriber is down either.
  */
-export class LocalNotifier implements Notifier {
+export class LocalNotifier implements Notifier, CustomerNotifier {
   private readonly deliveries: Delivery[] = [];
 
   constructor(private readonly options: LocalNotifierOptions = {}) {}
@@ -44,6 +46,21 @@ export class LocalNotifier implements Notifier {
     this.deliveries.unshift(delivery);
     this.deliveries.length = Math.min(this.deliveries.length, this.options.keep ?? 500);
     this.options.print?.(`[notify → ${notification.topic}] ${notification.subject}`);
+  }
+
+  /**
+   * A customer's text message: listed and printed like the departments' notifications, with the
+   * number masked (the local feed is no place for it), to the `customer` topic's webhooks.
+   */
+  async send(message: CustomerMessage): Promise<void> {
+    const { phone, text, kind, ...rest } = message;
+    await this.publish({
+      topic: 'customer',
+      subject: `${kind} → ${maskPhone(phone)}`,
+      body: { ...rest, kind, text, phone: maskPhone(phone) },
+      attributes: { event: kind, lang: message.lang },
+      deduplicationId: message.deduplicationId,
+    });
   }
 
   /** Newest first. */
