@@ -25,6 +25,29 @@ describe('the complaint rules on the customer pages', () => {
     await context.close();
   });
 
+  it('asks whether to text the customer at each step, and does so only when ticked', async () => {
+    const context = await browser.context({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${ctx.url}/c/sh-jingan?k=${await keyFor(ctx.platform, 'sh-jingan')}`);
+    await expect.poll(() => page.locator('#category option').count()).toBeGreaterThan(1);
+    await page.getByLabel('投诉类别').selectOption('waiting-time');
+    await page.getByLabel('请描述发生了什么').fill('柜台排队一个多小时，没有人解释原因。');
+    await page.getByLabel('您的姓名').fill('李四');
+    await page.getByLabel('手机号码').fill('139 0000 4321');
+    await page.getByLabel(/请用短信告诉我每一步进展/).check();
+    await page.getByLabel('我同意银行为处理本次投诉使用我的姓名和电话。').check();
+    await page.getByRole('button', { name: '提交投诉' }).click();
+    await page.getByText('我们已收到您的投诉').waitFor();
+    const trackingNo = (await page.locator('#tracking-no').textContent()) ?? '';
+    await ctx.platform.poller.drain();
+    const texts = ctx.platform.notifier
+      .list()
+      .filter((d) => d.topic === 'customer' && d.body.trackingNo === trackingNo)
+      .map((d) => String(d.body.text));
+    expect(texts).toEqual([expect.stringContaining(`您的投诉已受理，编号 ${trackingNo}`)]);
+    await context.close();
+  });
+
   it('offers the three verdicts; “not satisfied, but close it” closes the complaint', async () => {
     const receipt = await fileComplaint(ctx.platform, 'sh-jingan', { category: 'waiting-time' });
     await staffAs(ctx, 'operations.1').acceptAndResolve(receipt.trackingNo, 'We opened a second window.');

@@ -149,9 +149,13 @@ async function submit(event: Event) {
     preferredChannel: text('preferredChannel') || 'call',
     ...(text('incidentDate') ? { incidentDate: text('incidentDate') } : {}),
     ...(text('staffInvolved') ? { staffInvolved: text('staffInvolved') } : {}),
+    ...(data.get('notices') ? { notices: true } : {}),
     consent: true,
     lang: page.lang(),
     ...(staffToken ? { channel: text('channel') || 'hotline' } : {}),
+    ...(staffToken && text('channel') === 'hotline' && text('hotlineTicket')
+      ? { hotlineTicket: text('hotlineTicket') }
+      : {}),
   };
   status(t('sending'));
   try {

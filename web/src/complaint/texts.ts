@@ -36,6 +36,11 @@ const zhCN = {
   takenBy: '受理渠道（员工录入）',
   hotline: '客服热线',
   counter: '网点柜台',
+  letter: '来信',
+  email: '电子邮件',
+  visit: '来访',
+  hotlineTicket: '热线工单号（可选）',
+  notices: '请用短信告诉我每一步进展（受理、延期、处理结果、办结）。',
 };
 type Texts = typeof zhCN;
 
@@ -77,6 +82,11 @@ const zhTW: Texts = {
   takenBy: '受理渠道（員工錄入）',
   hotline: '客服熱線',
   counter: '網點櫃檯',
+  letter: '來信',
+  email: '電子郵件',
+  visit: '來訪',
+  hotlineTicket: '熱線工單號（可選）',
+  notices: '請用短訊告訴我每一步進展（受理、延期、處理結果、辦結）。',
 };
 
 const en: Texts = {
@@ -117,6 +127,11 @@ const en: Texts = {
   takenBy: 'Taken by (staff entry)',
   hotline: 'Hotline',
   counter: 'Counter',
+  letter: 'Letter',
+  email: 'E-mail',
+  visit: 'Visit',
+  hotlineTicket: 'Hotline ticket number (optional)',
+  notices: 'Text me at each step (received, extended, decided, closed).',
 };
 
 export const texts = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
