@@ -73,6 +73,20 @@ export interface Complaint {
   /** The due dates the sweeper already reminded about and reported breached: once each. */
   timeLimitAlerts?: { remindedFor?: string | undefined; breachedFor?: string | undefined } | undefined;
   resolution?: Resolution | undefined;
+  /**
+   * The follow-up contact (回访) the owner makes after the resolution, due within a few days of it;
+   * done when `doneAt` is set. A review (reopening) cancels it; the next resolution schedules anew.
+   */
+  followUp?:
+    | {
+        dueAt: string;
+        remindedAt?: string | undefined;
+        doneAt?: string | undefined;
+        by?: StaffRef | undefined;
+        reached?: boolean | undefined;
+        summary?: string | undefined;
+      }
+    | undefined;
   satisfaction?:
     | {
         satisfied: boolean;

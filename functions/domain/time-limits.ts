@@ -11,6 +11,8 @@ export const DEPARTMENT_EXTENSION_DAYS = 30;
 export const HEAD_OFFICE_EXTENSION_DAYS = 60;
 /** The owner's department is reminded this long before the due date. */
 export const REMINDER_BEFORE_DUE_DAYS = 2;
+/** The owner contacts the customer again (回访) within this many days of the resolution. */
+export const FOLLOW_UP_WITHIN_DAYS = 3;
 /** A resolved complaint without the customer's rating closes itself after this. */
 export const AUTO_CLOSE_AFTER_DAYS = 7;
 

@@ -56,6 +56,12 @@ export const StaffActionSchema = z
     }),
     z.object({ type: z.literal('reopen'), reason: text(500), ...version }),
     z.object({ type: z.literal('close'), reason: text(500), ...version }),
+    z.object({
+      type: z.literal('follow-up'),
+      reached: z.boolean().openapi({ description: 'Whether the customer was reached' }),
+      summary: text(1000),
+      ...version,
+    }),
   ])
   .openapi('StaffAction');
 

@@ -164,7 +164,8 @@ describe('a complaint worked through its lifecycle', () => {
       after: { status: 'accepted' },
     });
     expect(timeline[7]).toMatchObject({ actor: { username: 'head-office', role: 'head-office' } });
-    expect(record.body).toMatchObject({ status: 'closed', allowedActions: ['reveal-phone'] });
+    // Closed: nothing left to do but read the number on record and make the follow-up call (回访).
+    expect(record.body).toMatchObject({ status: 'closed', allowedActions: ['reveal-phone', 'follow-up'] });
   });
 
   it('optimistic locking: of two staff acting on the same version, exactly one wins', async () => {

@@ -109,6 +109,7 @@ const payload: Record<ActionType, StaffAction> = {
   },
   reopen: { type: 'reopen', reason: 'Review requested' },
   close: { type: 'close', reason: 'Customer confirmed by phone' },
+  'follow-up': { type: 'follow-up', reached: true, summary: 'Customer content with the refund.' },
 };
 
 const standingActors: Record<Actor['standing'], Actor> = {
@@ -135,7 +136,9 @@ describe('the lifecycle table', () => {
                   ...base,
                   extensionRequest: { days: 60, reason: 'r', requestedBy: owner, requestedAt: RECEIVED },
                 }
-              : base;
+              : type === 'follow-up'
+                ? { ...base, followUp: { dueAt: '2026-11-29T15:59:59.999Z' } }
+                : base;
           const when = type === 'close' && standing === 'system' ? '2026-12-05T02:00:00.000Z' : undefined;
           const outcome = applyAction(subject, payload[type], actor, ctx(when));
           if (!byRole) {
@@ -457,5 +460,37 @@ describe('recusal', () => {
     expect(isRecused(undefined, { username: 'lina', displayName: 'Li Na' })).toBe(false);
     // One-letter names would match almost anything; they are not taken as a match.
     expect(isRecused('Wang Wu', { username: 'w', displayName: 'W' })).toBe(false);
+  });
+});
+
+describe('the follow-up contact (回访)', () => {
+  it('is scheduled by the resolution, due at the end of the third day in the bank’s time zone', () => {
+    // Resolved Wednesday 25 November 10:00 in Shanghai: due by Saturday 28 November 23:59:59.
+    const outcome = applyAction(inState.accepted, payload.resolve, bob, ctx('2026-11-25T02:00:00.000Z'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.complaint.followUp).toEqual({ dueAt: '2026-11-28T15:59:59.999Z' });
+  });
+
+  it('is recorded once by the owner’s department, even after the customer closed the complaint', () => {
+    const closed = { ...inState.closed, followUp: { dueAt: '2026-11-29T15:59:59.999Z' } };
+    const outcome = applyAction(closed, payload['follow-up'], ownerDept, ctx('2026-11-27T02:00:00.000Z'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.complaint.followUp).toMatchObject({
+      doneAt: '2026-11-27T02:00:00.000Z',
+      reached: true,
+      by: { username: ownerDept.username },
+    });
+    expect(outcome.event).toMatchObject({ action: 'followed-up', public: false });
+    expect(applyAction(outcome.complaint, payload['follow-up'], ownerDept, ctx())).toMatchObject({
+      ok: false,
+      error: 'conflict',
+    });
+  });
+
+  it('is cancelled by a review: the next resolution schedules a new one', () => {
+    const resolved = { ...inState.resolved, followUp: { dueAt: '2026-11-29T15:59:59.999Z' } };
+    const outcome = applyAction(resolved, payload.reopen, headOffice, ctx());
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.complaint.followUp).toBeUndefined();
   });
 });

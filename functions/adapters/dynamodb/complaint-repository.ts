@@ -36,10 +36,12 @@ import {
 export type StoredEvent = ComplaintEvent & { notifications?: Notification[] | undefined };
 
 export function complaintItem(c: Complaint): Record<string, unknown> {
-  const open = c.status !== 'closed';
+  // A closed complaint whose follow-up (回访) is still to make stays in its departments' inboxes.
+  const followUpWaiting = c.followUp !== undefined && !c.followUp.doneAt;
+  const open = c.status !== 'closed' || followUpWaiting;
   const byDue = inboxOrder.byDue(c.dueAt, c.trackingNo);
   const inbox =
-    c.status === 'resolved' && c.resolution
+    (c.status === 'resolved' || c.status === 'closed') && c.resolution
       ? indexKeys.inbox(c.handlingDepartmentId, inboxOrder.resolved(c.resolution.resolvedAt, c.trackingNo))
       : indexKeys.inbox(c.handlingDepartmentId, byDue);
   return {

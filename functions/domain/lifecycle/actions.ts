@@ -15,7 +15,8 @@ export type StaffAction =
   | { type: 'decline-extension'; reason: string }
   | { type: 'resolve'; decision: string; rootCause: string; correctiveAction: string }
   | { type: 'reopen'; reason: string }
-  | { type: 'close'; reason: string };
+  | { type: 'close'; reason: string }
+  | { type: 'follow-up'; reached: boolean; summary: string };
 
 export type ActionType = StaffAction['type'];
 
@@ -60,6 +61,7 @@ export const actionRules: Record<ActionType, { by: readonly Standing[]; from: re
     resolve: { by: ['handler'], from: IN_HAND },
     reopen: { by: ['head-office'], from: ['resolved', 'closed'] },
     close: { by: ['head-office', 'system'], from: ['resolved'] },
+    'follow-up': { by: ['handler', 'owner-department'], from: ['resolved', 'closed'] },
   };
 
 export const actionTypes = Object.keys(actionRules) as ActionType[];

@@ -9,6 +9,7 @@ export const inboxViews = [
   'overdue',
   'transferred',
   'resolved',
+  'follow-up',
 ] as const;
 export type InboxView = (typeof inboxViews)[number];
 
@@ -53,6 +54,11 @@ export function inInboxView(
       return c.owner !== undefined && c.status !== 'closed' && handling !== owning;
     case 'resolved':
       return handling && c.status === 'resolved';
+    case 'follow-up':
+      // The owner calls back; without an owner, the department that resolved it.
+      return (
+        c.followUp !== undefined && !c.followUp.doneAt && (owning || (handling && c.owner === undefined))
+      );
   }
 }
 

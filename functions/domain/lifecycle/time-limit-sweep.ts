@@ -59,6 +59,15 @@ export function sweepComplaint(complaint: Complaint, ctx: LifecycleContext): Out
       complaint.handlingDepartmentId,
     ]);
   }
+  const followUp = complaint.followUp;
+  if (followUp && !followUp.doneAt && !followUp.remindedAt && now >= Date.parse(followUp.dueAt)) {
+    const next: Complaint = {
+      ...complaint,
+      followUp: { ...followUp, remindedAt: at },
+      version: complaint.version + 1,
+    };
+    return systemStep(complaint, next, at, 'follow-up-due', { dueAt: followUp.dueAt }, [accountable]);
+  }
   const resolvedAt = Date.parse(complaint.resolution?.resolvedAt ?? '');
   if (complaint.status === 'resolved' && now - resolvedAt >= AUTO_CLOSE_AFTER_DAYS * DAY_MS) {
     return applyAction(complaint, { type: 'close', reason: 'no-rating-within-7-days' }, SWEEPER, ctx);

@@ -1,5 +1,10 @@
 import type { Complaint, ComplaintEvent, StaffRef } from '../complaint.js';
-import { AUTO_CLOSE_AFTER_DAYS, DEFAULT_TIME_LIMIT_DAYS, dueDate } from '../time-limits.js';
+import {
+  AUTO_CLOSE_AFTER_DAYS,
+  DEFAULT_TIME_LIMIT_DAYS,
+  dueDate,
+  FOLLOW_UP_WITHIN_DAYS,
+} from '../time-limits.js';
 import { type ActionType, type Actor, actionRules, actionTypes, type StaffAction } from './actions.js';
 import { isRecused } from './recusal.js';
 
@@ -159,6 +164,8 @@ export function applyAction(
         dueAt: complaint.dueAt,
       };
       next.extensionRequest = undefined;
+      // 回访: the owner calls the customer back within a few days, whatever the customer's verdict.
+      next.followUp = { dueAt: dueDate(ctx.now, FOLLOW_UP_WITHIN_DAYS, ctx.timeZone).toISOString() };
       return step('resolved', {
         public: true,
         detail: {
@@ -175,6 +182,19 @@ export function applyAction(
         public: true,
         detail: { reason: action.reason, dueAt: next.dueAt },
         notify: unique([complaint.handlingDepartmentId, complaint.owner?.departmentId]),
+      });
+
+    case 'follow-up':
+      next.followUp = {
+        ...(complaint.followUp ?? { dueAt: at }),
+        doneAt: at,
+        by: staffRef(actor),
+        reached: action.reached,
+        summary: action.summary,
+      };
+      return step('followed-up', {
+        public: false,
+        detail: { reached: action.reached, summary: action.summary },
       });
 
     case 'close':
@@ -200,6 +220,7 @@ export function allowedActions(complaint: Complaint, actor: Actor, ctx: Lifecycl
  */
 export function reopen(complaint: Complaint, now: Date, timeZone: string): void {
   complaint.status = 'reopened';
+  complaint.followUp = undefined;
   complaint.flags = { ...complaint.flags, escalated: true, overdue: false };
   complaint.dueAt = dueDate(now, DEFAULT_TIME_LIMIT_DAYS, timeZone).toISOString();
   complaint.closedAt = undefined;
@@ -244,6 +265,8 @@ function check(complaint: Complaint, type: ActionType, actor: Actor, ctx: Lifecy
       return conflict('An extension request is already waiting for head office');
     if (complaint.timeLimitDays >= 60) return conflict('The time limit is already at its 60-day maximum');
   }
+  if (type === 'follow-up' && (!complaint.followUp || complaint.followUp.doneAt))
+    return conflict('No follow-up is waiting');
   if ((type === 'approve-extension' || type === 'decline-extension') && !complaint.extensionRequest)
     return conflict('No extension request is waiting');
   if (type === 'close' && actor.standing === 'system') {

@@ -93,6 +93,8 @@ const VERDICT_CHANCE = 0.7;
 const SECOND_VERDICT_SATISFIED = 0.8;
 /** An unsatisfied customer who closes the complaint rather than asking for a review. */
 const CLOSE_UNSATISFIED = 0.3;
+/** Follow-ups (回访) made; the rest show up as owed on the inboxes. */
+const FOLLOW_UP_MADE = 0.95;
 
 /**
  * Every complaint an outlet received over `days`, each told from intake to now the way the
@@ -344,6 +346,17 @@ function tell(world: ComplaintWorld, profile: OutletProfile, start: ComplaintSto
     }
     t = Math.max(t + HOUR_MS, work(t + random.between(1, 6) * DAY_MS));
     if (!story.act(t, handler(), resolveAction(world, story.complaint.category))) return story.end();
+  }
+  // 回访: most departments call the customer back within the three days of the last resolution.
+  const owed = story.complaint.followUp;
+  const resolvedAt = Date.parse(story.complaint.resolution?.resolvedAt ?? '');
+  if (owed && !owed.doneAt && random.chance(FOLLOW_UP_MADE)) {
+    const summary = random.pick(contactSummaries);
+    story.act(hoursLater(resolvedAt, 4, 60), handler(), {
+      type: 'follow-up',
+      reached: random.chance(0.85),
+      summary,
+    });
   }
   return story.end();
 }
