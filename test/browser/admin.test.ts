@@ -20,18 +20,18 @@ describe('the admin page and posters', () => {
     await page.locator('tr[data-outlet="sh-lujiazui"]').waitFor();
     expect(await page.locator('#outlets tbody tr').count()).toBe(6);
 
-    await page.getByRole('button', { name: '新增网点 · New outlet' }).click();
+    await page.getByRole('button', { name: '新增网点' }).click();
     await page.locator('#editor input[name="id"]').fill('sh-hongqiao');
-    await page.getByLabel('名称（简体）· Name (zh-CN)').fill('虹桥支行');
-    await page.getByLabel('Name (English)').fill('Hongqiao Branch');
+    await page.locator('#editor').getByLabel('名称（简体）').fill('虹桥支行');
+    await page.locator('#editor').getByLabel('名称（English）').fill('Hongqiao Branch');
     await page.locator('#editor select[name="regionId"]').selectOption('shanghai');
-    await page.getByRole('button', { name: '保存 · Save' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     const row = page.locator('tr[data-outlet="sh-hongqiao"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('虹桥支行');
 
-    await row.getByRole('button', { name: '停用 · Deactivate' }).click();
-    await row.getByText('已停用 · Inactive').waitFor();
+    await row.getByRole('button', { name: '停用' }).click();
+    await row.getByText('已停用').waitFor();
     const survey = await fetch(`${ctx.url}/api/v1/admin/outlets/sh-hongqiao`, {
       headers: { authorization: `Bearer ${await ctx.token('admin')}` },
     });
@@ -49,7 +49,7 @@ describe('the admin page and posters', () => {
     );
     expect(loaded).toEqual([true, true, true, true, true, true]);
     expect(await page.locator('.poster').first().textContent()).toMatch(
-      /扫码评价本次服务.*Scan to rate us.*投诉请扫此码/s,
+      /扫码评价本次服务.*投诉请扫此码.*投诉热线/s,
     );
     await page
       .locator('.poster')
@@ -63,30 +63,30 @@ describe('the admin page and posters', () => {
     await page.locator('#categories tr[data-category="fees-and-charges"]').waitFor();
     await page.locator('#preview-category').selectOption('fees-and-charges');
     await page.locator('#preview-outlet').selectOption('sh-lujiazui');
-    await page.getByRole('button', { name: '预览 · Preview' }).click();
+    await page.getByRole('button', { name: '预览', exact: true }).click();
     await page.locator('#preview-result', { hasText: '个人金融部' }).waitFor();
 
-    await page.getByRole('button', { name: '＋ 网点改派 · Add' }).click();
+    await page.getByRole('button', { name: '＋ 网点改派' }).click();
     const row = page.locator('#outlet-overrides .row').last();
-    await row.getByLabel('outletId').selectOption('sh-lujiazui');
-    await row.getByLabel('category').selectOption('fees-and-charges');
-    await row.getByLabel('department').selectOption('consumer-protection');
-    await page.locator('tr[data-category="loans"] input').fill('20');
+    await row.getByLabel('网点').selectOption('sh-lujiazui');
+    await row.getByLabel('类别').selectOption('fees-and-charges');
+    await row.getByLabel('部门').selectOption('consumer-protection');
+    await page.locator('tr[data-category="loans"] input').fill('10');
     // Admins can add a category; it is saved with the rules and offered on the complaint form.
-    await page.getByText('＋ 新增类别 · Add a category').click();
+    await page.getByText('＋ 新增类别').click();
     await page.locator('#new-category-id').fill('parking');
     await page.locator('#new-category-zh-CN').fill('停车服务');
     await page.locator('#new-category-en').fill('Parking');
-    await page.getByRole('button', { name: '添加 · Add', exact: true }).click();
+    await page.getByRole('button', { name: '添加', exact: true }).click();
     await page.locator('tr[data-category="parking"] select').first().selectOption('operations');
-    await page.getByRole('button', { name: '保存规则 · Save rules' }).click();
-    await page.locator('#status', { hasText: 'Routing rules saved' }).waitFor();
-    await page.getByRole('button', { name: '预览 · Preview' }).click();
+    await page.getByRole('button', { name: '保存规则' }).click();
+    await page.locator('#status', { hasText: '分派规则已保存' }).waitFor();
+    await page.getByRole('button', { name: '预览', exact: true }).click();
     await page.locator('#preview-result', { hasText: '消费者权益保护部' }).waitFor();
 
-    // A time limit past 60 days is refused with the path of the problem.
+    // A time limit past the standard 15 days is refused with the path of the problem.
     await page.locator('tr[data-category="loans"] input').fill('90');
-    await page.getByRole('button', { name: '保存规则 · Save rules' }).click();
+    await page.getByRole('button', { name: '保存规则' }).click();
     await page.locator('#rules-errors', { hasText: 'categories.' }).waitFor();
 
     const saved = await fetch(`${ctx.url}/api/v1/admin/routing-rules`, {

@@ -23,7 +23,7 @@ describe('the complaint and tracking pages', () => {
       .fill('取款时被收取了未告知的手续费 <img src=x onerror=alert(1)>');
     await page.getByLabel('您的姓名').fill('李四');
     await page.getByLabel('手机号码').fill('139 0000 4321');
-    await page.getByLabel('短信').check();
+    await page.getByLabel('短信', { exact: true }).check();
     await page.getByLabel('我同意银行为处理本次投诉使用我的姓名和电话。').check();
     await page.screenshot({ path: screenshotPath('complaint'), fullPage: true });
     await page.getByRole('button', { name: '提交投诉' }).click();

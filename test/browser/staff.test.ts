@@ -49,7 +49,7 @@ describe('the staff inbox', () => {
     await ops.context.close();
 
     const cards = await signIn('cards.1', { locale: 'en-US' });
-    await cards.page.getByRole('button', { name: '中文' }).waitFor();
+    await cards.page.getByRole('button', { name: 'EN', pressed: true }).waitFor();
     await cards.page.locator('#views button[data-view="transferred"]').click();
     await cards.page.locator(`#list tr[data-no="${trackingNo}"]`).click();
     await cards.page.locator('button[data-action="resolve"]').click();

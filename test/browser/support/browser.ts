@@ -28,15 +28,16 @@ export function useBrowser() {
     await state.browser?.close();
   });
   return {
-    /** A fresh phone-sized (360×740) or desktop context with its own storage. */
+    /** A fresh phone-sized (360×740) or desktop context with its own storage (and time zone, if given). */
     async context(
-      options: { locale?: string; width?: number; height?: number } = {},
+      options: { locale?: string; width?: number; height?: number; timezoneId?: string } = {},
     ): Promise<BrowserContext> {
       if (!state.browser) throw new Error('The browser has not started');
       return state.browser.newContext({
         locale: options.locale ?? 'zh-CN',
         viewport: { width: options.width ?? 360, height: options.height ?? 740 },
         deviceScaleFactor: 1,
+        ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
       });
     },
   };

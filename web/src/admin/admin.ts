@@ -1,9 +1,13 @@
+import type { Lang } from '../shared/lang.js';
+import { pageLanguage } from '../shared/page-language.js';
 import { apiFetch, el, requireSignIn, signOut } from '../shared/session.js';
+import { routingEditor } from './routing-editor.js';
+import { texts } from './texts.js';
 
 /** The admin page: the outlet list, the outlet editor, and the way to each outlet's poster and QR code. */
 interface Outlet {
   id: string;
-  name: { 'zh-CN': string; 'zh-TW': string; en: string };
+  name: Record<Lang, string>;
   regionId: string;
   address: string;
   openingHours: string;
@@ -12,10 +16,17 @@ interface Outlet {
 }
 interface Region {
   id: string;
-  name: { 'zh-CN': string; en: string };
+  name: Partial<Record<Lang, string>> & { 'zh-CN': string };
 }
 
 const user = requireSignIn();
+const language = pageLanguage(texts, () => {
+  fillRegions();
+  void renderOutlets();
+  routing.render();
+});
+const t = language.t;
+const routing = routingEditor(t, language.lang);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $('status');
 const tbody = $<HTMLTableElement>('outlets').tBodies[0] as HTMLTableSectionElement;
@@ -30,20 +41,29 @@ $('sign-out').addEventListener('click', signOut);
 
 const regionName = (id: string) => {
   const region = regions.find((r) => r.id === id);
-  return region ? `${region.name['zh-CN']} · ${region.name.en}` : id;
+  return region ? (region.name[language.lang()] ?? region.name['zh-CN']) : id;
 };
 
 async function load() {
   const regionResponse = await apiFetch('/api/v1/admin/regions');
   if (regionResponse.status === 403) {
-    status.textContent = '需要管理员权限。You need the admin role for this page.';
+    status.textContent = t('needAdmin');
     return;
   }
   regions = ((await regionResponse.json()) as { items: Region[] }).items;
-  for (const select of [regionFilter, form.elements.namedItem('regionId') as HTMLSelectElement]) {
-    select.append(...regions.map((r) => el('option', { value: r.id }, regionName(r.id))));
-  }
+  fillRegions();
   await renderOutlets();
+}
+
+/** The region choices, named in the page's language (the filter keeps "all" first). */
+function fillRegions() {
+  const editorRegion = form.elements.namedItem('regionId') as HTMLSelectElement;
+  for (const select of [regionFilter, editorRegion]) {
+    const chosen = select.value;
+    const keep = select === regionFilter ? [...select.options].slice(0, 1) : [];
+    select.replaceChildren(...keep, ...regions.map((r) => el('option', { value: r.id }, regionName(r.id))));
+    select.value = chosen;
+  }
 }
 
 async function renderOutlets() {
@@ -56,45 +76,33 @@ async function renderOutlets() {
     `/posters${region ? `?region=${encodeURIComponent(region)}` : ''}`;
   tbody.replaceChildren(
     ...items.map((outlet) => {
-      const edit = el('button', { type: 'button' }, '编辑 · Edit');
+      const edit = el('button', { type: 'button' }, t('edit'));
       edit.addEventListener('click', () => openEditor(outlet));
-      const toggle = el(
-        'button',
-        { type: 'button' },
-        outlet.active ? '停用 · Deactivate' : '启用 · Activate',
-      );
+      const toggle = el('button', { type: 'button' }, outlet.active ? t('deactivate') : t('activate'));
       toggle.addEventListener(
         'click',
         () => void save(outlet.id, { ...fieldsOf(outlet), active: !outlet.active }, 'PUT'),
       );
-      const png = el('button', { type: 'button' }, 'PNG');
+      const png = el('button', { type: 'button' }, t('qrPng'));
       png.addEventListener('click', () => void downloadQr(outlet.id));
       return el(
         'tr',
         { 'data-outlet': outlet.id },
         el('td', {}, outlet.id),
-        el('td', {}, outlet.name['zh-CN'], el('br'), el('span', { class: 'muted' }, outlet.name.en)),
+        el('td', {}, outlet.name[language.lang()] || outlet.name['zh-CN']),
         el('td', {}, regionName(outlet.regionId)),
-        el(
-          'td',
-          outlet.active ? {} : { class: 'inactive' },
-          outlet.active ? '营业中 · Active' : '已停用 · Inactive',
-        ),
+        el('td', outlet.active ? {} : { class: 'inactive' }, outlet.active ? t('active') : t('inactive')),
         el(
           'td',
           {},
           edit,
           toggle,
-          el(
-            'a',
-            { class: 'button', href: `/posters?outlet=${encodeURIComponent(outlet.id)}` },
-            '海报 · Poster',
-          ),
+          el('a', { class: 'button', href: `/posters?outlet=${encodeURIComponent(outlet.id)}` }, t('poster')),
           png,
           el(
             'a',
             { class: 'button', href: outlet.surveyUrl, target: '_blank', rel: 'noopener' },
-            '预览 · Preview',
+            t('previewSurvey'),
           ),
         ),
       );
@@ -114,7 +122,7 @@ function openEditor(outlet?: Outlet) {
   editing = outlet;
   form.reset();
   clearErrors();
-  $('editor-title').textContent = outlet ? `编辑网点 · Edit ${outlet.id}` : '新增网点 · New outlet';
+  $('editor-title').textContent = outlet ? t('editOutlet', { id: outlet.id }) : t('newOutlet');
   const input = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
   input('id').disabled = Boolean(outlet);
   input('id').value = outlet?.id ?? '';
@@ -149,7 +157,7 @@ async function save(
   );
   const body = (await response.json()) as { message?: string; fields?: Record<string, string> };
   if (!response.ok) {
-    $('form-error').textContent = body.message ?? `Error ${response.status}`;
+    $('form-error').textContent = body.message ?? t('error', { status: response.status });
     for (const [field, message] of Object.entries(body.fields ?? {})) {
       const control = form.elements.namedItem(field) as HTMLElement | null;
       if (!control) continue;
@@ -159,7 +167,7 @@ async function save(
     status.textContent = body.message ?? '';
     return false;
   }
-  status.textContent = `已保存 ${id} · Saved`;
+  status.textContent = t('saved', { id });
   await renderOutlets();
   return true;
 }

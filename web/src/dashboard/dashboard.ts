@@ -5,8 +5,9 @@ import {
   periodOf,
   previousPeriod,
 } from '../../../functions/domain/statistics/periods.js';
-import { translator } from '../shared/i18n.js';
-import { initialLang, LANG_LABELS, LANGS, type Lang, saveLang } from '../shared/lang.js';
+import { applyTexts, translator } from '../shared/i18n.js';
+import { initialLang, type Lang } from '../shared/lang.js';
+import { languageSwitch } from '../shared/page-language.js';
 import { el, requireSignIn, signOut } from '../shared/session.js';
 import type { TrendChart, TrendLine } from './chart.js';
 import {
@@ -130,28 +131,18 @@ const viewOf = (m: Me): View =>
         : 'none';
 
 function buildLanguageSwitch() {
-  const group = document.querySelector('.langs') as HTMLElement;
-  for (const option of LANGS) {
-    const button = el('button', { type: 'button', lang: option, value: option }, LANG_LABELS[option]);
-    button.addEventListener('click', () => {
-      if (option === lang) return;
-      lang = option;
-      saveLang(option);
-      t = translator(texts, lang);
-      applyLanguage();
-      if (view !== 'none') void load();
-    });
-    group.append(button);
-  }
+  languageSwitch(document.querySelector('.langs'), lang, (option) => {
+    lang = option;
+    t = translator(texts, lang);
+    applyLanguage();
+    if (view !== 'none') void load();
+  });
 }
 
 function applyLanguage() {
   document.documentElement.lang = lang;
   document.title = t('pageTitle');
-  for (const node of document.querySelectorAll<HTMLElement>('[data-t]'))
-    node.textContent = t(node.dataset.t as keyof typeof texts.en);
-  for (const button of document.querySelectorAll<HTMLButtonElement>('.langs button'))
-    button.setAttribute('aria-pressed', String(button.value === lang));
+  applyTexts(t);
 }
 
 // ---- Filters ---------------------------------------------------------------------------------

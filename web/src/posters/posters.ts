@@ -1,9 +1,15 @@
+import type { Lang } from '../shared/lang.js';
+import { pageLanguage } from '../shared/page-language.js';
 import { apiFetch, el, requireSignIn } from '../shared/session.js';
+import { texts } from './texts.js';
 
-/** Printable A5 posters for one outlet (?outlet=) or every outlet of a region (?region=), or all. */
+/**
+ * Printable A5 posters for one outlet (?outlet=) or every outlet of a region (?region=), or all,
+ * in the language chosen on the page, with the bank's complaint hotline.
+ */
 interface Outlet {
   id: string;
-  name: { 'zh-CN': string; 'zh-TW': string; en: string };
+  name: Record<Lang, string>;
   active: boolean;
 }
 
@@ -11,64 +17,70 @@ requireSignIn();
 const params = new URLSearchParams(location.search);
 const container = document.getElementById('posters') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
+const { t, lang } = pageLanguage(texts, () => render());
+let outlets: Outlet[] = [];
+let hotline: string | undefined;
+/** Each QR code is fetched once; a change of language only redraws the words. */
+const qrCodes = new Map<string, string>();
 document.getElementById('print')?.addEventListener('click', () => window.print());
 
-async function qrImage(outletId: string, file = 'qr.svg', className = 'qr'): Promise<HTMLImageElement> {
+async function loadQr(outletId: string, file: string) {
   const response = await apiFetch(`/api/v1/admin/outlets/${encodeURIComponent(outletId)}/${file}`);
-  const image = el('img', { class: className, alt: `${file.replace('.svg', '')} for ${outletId}` });
-  image.src = URL.createObjectURL(await response.blob());
-  await image.decode().catch(() => {});
-  return image;
+  qrCodes.set(`${outletId}/${file}`, URL.createObjectURL(await response.blob()));
+}
+
+function qrImage(outletId: string, file: string, className: string, alt: string): HTMLImageElement {
+  return el('img', { class: className, alt, src: qrCodes.get(`${outletId}/${file}`) ?? '' });
+}
+
+function poster(outlet: Outlet): HTMLElement {
+  const name = outlet.name[lang()] || outlet.name['zh-CN'];
+  return el(
+    'section',
+    { class: 'poster', 'data-outlet': outlet.id },
+    el('div', { class: 'brand' }, t('brand')),
+    el('div', { class: 'outlet' }, name),
+    el('div', { class: 'call' }, t('scanToRate')),
+    qrImage(outlet.id, 'qr.svg', 'qr', t('surveyQr', { outlet: name })),
+    el('p', { class: 'hint' }, t('hint')),
+    el(
+      'div',
+      { class: 'complaint-line' },
+      qrImage(outlet.id, 'complaint-qr.svg', 'complaint-qr', t('complaintQr', { outlet: name })),
+      el(
+        'p',
+        {},
+        t('scanToComplain'),
+        ...(hotline ? [el('br'), el('strong', { class: 'hotline' }, t('hotline', { hotline }))] : []),
+      ),
+    ),
+    el('div', { class: 'code' }, t('outletCode', { id: outlet.id })),
+  );
+}
+
+function render() {
+  container.replaceChildren(...outlets.map(poster));
+  status.textContent = t('posters', { n: outlets.length });
 }
 
 async function main() {
   const region = params.get('region');
   const only = params.get('outlet');
-  const response = await apiFetch(
-    `/api/v1/admin/outlets${region ? `?region=${encodeURIComponent(region)}` : ''}`,
-  );
+  const [response, contact] = await Promise.all([
+    apiFetch(`/api/v1/admin/outlets${region ? `?region=${encodeURIComponent(region)}` : ''}`),
+    fetch('/api/v1/bank-contact').catch(() => undefined),
+  ]);
   if (!response.ok) {
-    status.textContent =
-      response.status === 403 ? '需要管理员权限 · Admin role needed' : `Error ${response.status}`;
+    status.textContent = response.status === 403 ? t('needAdmin') : t('error', { status: response.status });
     return;
   }
-  const outlets = ((await response.json()) as { items: Outlet[] }).items.filter(
+  if (contact?.ok) hotline = ((await contact.json()) as { hotline: string }).hotline;
+  outlets = ((await response.json()) as { items: Outlet[] }).items.filter(
     (o) => o.active && (!only || o.id === only),
   );
-  const posters = await Promise.all(
-    outlets.map(async (outlet) =>
-      el(
-        'section',
-        { class: 'poster', 'data-outlet': outlet.id },
-        el('div', { class: 'brand' }, '客户之声 · Customer voice'),
-        el('div', { class: 'outlet' }, outlet.name['zh-CN']),
-        el('div', { class: 'outlet-en' }, outlet.name.en),
-        el(
-          'div',
-          { class: 'call' },
-          '扫码评价本次服务',
-          el('small', {}, '掃碼評價本次服務 · Scan to rate us'),
-        ),
-        await qrImage(outlet.id),
-        el('p', { class: 'hint' }, '只需一步，匿名评价。', el('br'), 'One tap, anonymous.'),
-        el(
-          'div',
-          { class: 'complaint-line' },
-          await qrImage(outlet.id, 'complaint-qr.svg', 'complaint-qr'),
-          el(
-            'p',
-            {},
-            '投诉请扫此码 · 投訴請掃此碼',
-            el('br'),
-            el('small', {}, 'To make a complaint, scan here'),
-          ),
-        ),
-        el('div', { class: 'code' }, outlet.id),
-      ),
-    ),
-  );
-  container.replaceChildren(...posters);
-  status.textContent = `${posters.length} 张海报 · ${posters.length} poster(s), A5`;
+  await Promise.all(outlets.flatMap((o) => [loadQr(o.id, 'qr.svg'), loadQr(o.id, 'complaint-qr.svg')]));
+  render();
+  await Promise.all([...container.querySelectorAll('img')].map((img) => img.decode().catch(() => {})));
 }
 
 void main();

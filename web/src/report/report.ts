@@ -27,8 +27,16 @@ import {
   periodLabel,
   statusName,
 } from '../dashboard/stats-format.js';
-import { formatDate, formatDateTime, formatNumber, formatPercent, translator } from '../shared/i18n.js';
-import { initialLang, LANG_LABELS, LANGS, type Lang, saveLang } from '../shared/lang.js';
+import {
+  applyTexts,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  translator,
+} from '../shared/i18n.js';
+import { initialLang, type Lang } from '../shared/lang.js';
+import { languageSwitch } from '../shared/page-language.js';
 import { el, requireSignIn, signOut } from '../shared/session.js';
 import { type ReportWords, texts } from './texts.js';
 
@@ -179,27 +187,17 @@ async function start() {
 }
 
 function buildLanguageSwitch() {
-  const group = document.querySelector('.langs') as HTMLElement;
-  for (const option of LANGS) {
-    const button = el('button', { type: 'button', lang: option, value: option }, LANG_LABELS[option]);
-    button.addEventListener('click', () => {
-      if (option === lang) return;
-      lang = option;
-      saveLang(option);
-      t = translator(texts, lang);
-      applyLanguage();
-      if (month) void load();
-    });
-    group.append(button);
-  }
+  languageSwitch(document.querySelector('.langs'), lang, (option) => {
+    lang = option;
+    t = translator(texts, lang);
+    applyLanguage();
+    if (month) void load();
+  });
 }
 
 function applyLanguage() {
   document.documentElement.lang = lang;
-  for (const node of document.querySelectorAll<HTMLElement>('[data-t]'))
-    node.textContent = t(node.dataset.t as keyof ReportWords);
-  for (const button of document.querySelectorAll<HTMLButtonElement>('.langs button'))
-    button.setAttribute('aria-pressed', String(button.value === lang));
+  applyTexts(t);
 }
 
 function renderMonthPicker() {

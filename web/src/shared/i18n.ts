@@ -27,6 +27,17 @@ export function translator<D extends Dictionary>(dictionaries: Dictionaries<D>, 
 }
 
 /**
+ * Fills the fixed words of a page's HTML: `data-t="key"` sets an element's text (the HTML keeps
+ * the Simplified Chinese as a fallback until then), `data-t-label="key"` its accessible name.
+ */
+export function applyTexts<D extends Dictionary>(t: Translate<D>, root: ParentNode = document) {
+  for (const node of root.querySelectorAll<HTMLElement>('[data-t]'))
+    node.textContent = t(node.dataset.t as keyof D & string);
+  for (const node of root.querySelectorAll<HTMLElement>('[data-t-label]'))
+    node.setAttribute('aria-label', t(node.dataset.tLabel as keyof D & string));
+}
+
+/**
  * Dates and times as the bank's staff read them: in the bank's time zone (not the browser's: a
  * browser set to UTC must still show a Beijing due time as Beijing time), in the page's language.
  */

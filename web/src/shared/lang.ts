@@ -1,15 +1,20 @@
-/** Page language: a saved choice first, then the browser's, Chinese (Simplified) by default. */
-export type Lang = 'zh-CN' | 'zh-TW' | 'en';
-export const LANGS: readonly Lang[] = ['zh-CN', 'zh-TW', 'en'];
+/**
+ * The page languages. Adding one is an entry here (with its label on the language switch) and a
+ * dictionary per page: TypeScript names every dictionary still missing.
+ */
+export const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+/** Each language named in itself, as the switch offers it. */
+export const LANG_LABELS: Record<Lang, string> = { 'zh-CN': '简体', 'zh-TW': '繁體', en: 'EN' };
 const STORE = 'bf.lang';
 
+/** Page language: a saved choice first, then the browser's, Chinese (Simplified) by default. */
 export function initialLang(): Lang {
   const saved = localStorage.getItem(STORE);
-  if (saved && (LANGS as readonly string[]).includes(saved)) return saved as Lang;
+  if (saved && isLang(saved)) return saved;
   for (const tag of navigator.languages ?? [navigator.language]) {
-    const t = tag.toLowerCase();
-    if (t.startsWith('zh')) return /hant|tw|hk|mo/.test(t) ? 'zh-TW' : 'zh-CN';
-    if (t.startsWith('en')) return 'en';
+    const found = matchTag(tag);
+    if (found) return found;
   }
   return 'zh-CN';
 }
@@ -19,4 +24,13 @@ export function saveLang(lang: Lang) {
   document.documentElement.lang = lang;
 }
 
-export const LANG_LABELS: Record<Lang, string> = { 'zh-CN': '简体', 'zh-TW': '繁體', en: 'EN' };
+const isLang = (tag: string): tag is Lang => (LANGS as readonly string[]).includes(tag);
+
+/** A browser tag to a page language: exactly, then traditional Chinese by script or region, then by language. */
+function matchTag(tag: string): Lang | undefined {
+  const exact = LANGS.find((lang) => lang.toLowerCase() === tag.toLowerCase());
+  if (exact) return exact;
+  const [language = ''] = tag.toLowerCase().split('-');
+  if (language === 'zh') return /hant|tw|hk|mo/i.test(tag) ? 'zh-TW' : 'zh-CN';
+  return LANGS.find((lang) => lang.toLowerCase().split('-')[0] === language);
+}

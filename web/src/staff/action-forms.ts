@@ -1,5 +1,6 @@
+import type { Translate } from '../shared/i18n.js';
 import { el } from '../shared/session.js';
-import type { TextKey } from './texts.js';
+import type { StaffKey, StaffWords } from './texts.js';
 
 /**
  * The fields each action asks for. Kept as data so the form for an action, its labels and the
@@ -8,9 +9,10 @@ import type { TextKey } from './texts.js';
  */
 type Field =
   | { name: string; kind: 'text' | 'textarea'; required: boolean }
-  | { name: string; kind: 'select'; options: { value: string; label: TextKey | string }[] };
+  | { name: string; kind: 'select'; options: { value: string; label: string }[] };
 
 export interface FormContext {
+  t: Translate<StaffWords>;
   departments: { id: string; name: string }[];
   currentDepartment: string;
   rootCauses: { id: string; name: string }[];
@@ -37,8 +39,8 @@ export function fieldsFor(action: string, ctx: FormContext): Field[] {
           name: 'channel',
           kind: 'select',
           options: [
-            { value: 'call', label: 'call' },
-            { value: 'sms', label: 'sms' },
+            { value: 'call', label: ctx.t('contactBy.call') },
+            { value: 'sms', label: ctx.t('contactBy.sms') },
           ],
         },
         { name: 'summary', kind: 'textarea', required: true },
@@ -49,14 +51,26 @@ export function fieldsFor(action: string, ctx: FormContext): Field[] {
           name: 'days',
           kind: 'select',
           options: [
-            { value: '30', label: 'days30' },
-            { value: '60', label: 'days60' },
+            { value: '30', label: ctx.t('days30') },
+            { value: '60', label: ctx.t('days60') },
           ],
         },
         { name: 'reason', kind: 'textarea', required: true },
       ];
     case 'approve-extension':
       return [{ name: 'note', kind: 'text', required: false }];
+    case 'follow-up':
+      return [
+        {
+          name: 'reached',
+          kind: 'select',
+          options: [
+            { value: 'true', label: ctx.t('reached.yes') },
+            { value: 'false', label: ctx.t('reached.no') },
+          ],
+        },
+        { name: 'summary', kind: 'textarea', required: true },
+      ];
     case 'decline-extension':
     case 'reopen':
     case 'close':
@@ -76,21 +90,21 @@ export function fieldsFor(action: string, ctx: FormContext): Field[] {
   }
 }
 
-/** A form for the action's fields; `submit` gets the body to post (numbers where the API wants them). */
+/** A form for the action's fields; `submit` gets the body to post (numbers and booleans where the API wants them). */
 export function actionForm(
   action: string,
   ctx: FormContext,
-  t: (key: TextKey) => string,
   submit: (body: Record<string, unknown>, form: HTMLFormElement) => void,
   cancel: () => void,
 ): HTMLFormElement {
+  const { t } = ctx;
   const form = el('form', { class: 'action', 'data-action': action });
   for (const field of fieldsFor(action, ctx)) {
     let control: HTMLElement;
     if (field.kind === 'select') {
       const select = el('select', { name: field.name });
       for (const option of field.options) {
-        select.append(el('option', { value: option.value }, translate(t, option.label)));
+        select.append(el('option', { value: option.value }, option.label));
       }
       control = select;
     } else if (field.kind === 'textarea') {
@@ -107,7 +121,7 @@ export function actionForm(
       el(
         'label',
         {},
-        t(`field.${field.name}` as TextKey),
+        t(`field.${field.name}` as StaffKey),
         control,
         el('span', { class: 'field-error', 'data-field': field.name }),
       ),
@@ -123,14 +137,9 @@ export function actionForm(
     for (const [name, value] of new FormData(form)) {
       const text = String(value).trim();
       if (!text) continue;
-      body[name] = name === 'days' ? Number(text) : text;
+      body[name] = name === 'days' ? Number(text) : name === 'reached' ? text === 'true' : text;
     }
     submit(body, form);
   });
   return form;
-}
-
-/** Option labels are text keys (call, sms, days30…) or plain values (department names, root causes). */
-function translate(t: (key: TextKey) => string, key: string): string {
-  return t(key as TextKey) || key;
 }

@@ -1,102 +1,124 @@
+import { formatDate } from '../shared/i18n.js';
+import { pageLanguage } from '../shared/page-language.js';
 import { apiFetch, el, requireSignIn, signOut } from '../shared/session.js';
 import { actionForm, type FormContext, fieldsFor } from './action-forms.js';
-import { type StaffLang, type TextKey, texts } from './texts.js';
+import { type Lists, type Named, type Names, namer } from './names.js';
+import { type StaffKey, texts } from './texts.js';
+import { sentence, type TimelineEvent } from './timeline.js';
 
 /**
  * The department inbox: views with counts, a complaint's record and internal timeline, and the
- * actions the signed-in user may take now (the API says which). Every value is set as text.
+ * actions the signed-in user may take now (the API says which). Everything is shown by name in
+ * the page's language and every time in the bank's time zone; every value is set as text.
  */
+interface StaffRef {
+  username: string;
+  displayName: string;
+  departmentId: string;
+}
 interface Summary {
   trackingNo: string;
   status: string;
-  category: string;
-  outletId: string;
+  categoryName: string;
+  outletName: string;
   severity: string;
   flags: { overdue: boolean; escalated: boolean; extended: boolean };
   excerpt: string;
   dueAt: string;
-  owner?: { username: string; displayName: string };
+  owner?: StaffRef;
 }
 interface Complaint extends Summary {
   version: number;
   description: string;
   contact: { name: string; phone: string };
   preferredChannel: string;
+  channel: string;
+  hotlineTicket?: string;
+  incidentDate?: string;
   staffInvolved?: string;
-  department: { id: string; name: string };
+  department: Named;
+  enteredBy?: StaffRef;
   receivedAt: string;
   extensionRequest?: { days: number; reason: string };
+  resolution?: {
+    decision: string;
+    rootCauseName: string;
+    correctiveAction: string;
+    resolvedAt: string;
+    resolvedBy?: StaffRef;
+  };
+  followUp?: { dueAt: string; doneAt?: string; by?: StaffRef; reached?: boolean; summary?: string };
+  satisfaction?: { satisfied: boolean; verdict?: string; comment?: string };
   allowedActions: string[];
   revealed?: { name: string; phone: string };
-  timeline: {
-    at: string;
-    action: string;
-    actor: { kind: string; displayName?: string; role?: string };
-    detail: Record<string, unknown>;
-  }[];
+  timeline: TimelineEvent[];
 }
-interface Me {
-  username: string;
+interface Me extends Lists {
   displayName: string;
-  departments: { id: string; name: string }[];
-  allDepartments: { id: string; name: string }[];
+  departments: Named[];
   headOffice: boolean;
-  rootCauses: { id: string; name: string }[];
 }
 
-const VIEWS = ['new', 'mine', 'due-soon', 'overdue', 'transferred', 'resolved'] as const;
+/** The order of the tabs; the inbox answer's `counts` says which of them this deployment has. */
+const VIEW_ORDER = ['new', 'mine', 'received', 'due-soon', 'overdue', 'transferred', 'resolved', 'follow-up'];
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
 const user = requireSignIn();
-const savedLang = localStorage.getItem('bf.staff.lang');
-let lang: StaffLang =
-  savedLang === 'en' || savedLang === 'zh-CN'
-    ? savedLang
-    : navigator.language.startsWith('zh')
-      ? 'zh-CN'
-      : 'en';
+const language = pageLanguage(texts, () => void changeLanguage());
+const t = language.t;
 let me: Me | undefined;
+let names: Names | undefined;
 let department = '';
-let view: (typeof VIEWS)[number] = 'new';
+let view = 'new';
 let cursor: string | undefined;
 let open: Complaint | undefined;
 
-const t = (key: TextKey, n?: number) => texts[lang][key]?.replace('{n}', String(n ?? '')) ?? key;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const say = (text: string) => {
   $('status').textContent = text;
 };
 
-function applyLanguage() {
-  document.documentElement.lang = lang;
-  $('lang').textContent = lang === 'en' ? '中文' : 'EN';
-  for (const node of document.querySelectorAll<HTMLElement>('[data-t]'))
-    node.textContent = t(node.dataset.t as TextKey);
-}
-
 async function start() {
   $('who').textContent = user.displayName;
   $('sign-out').addEventListener('click', signOut);
-  $('lang').addEventListener('click', () => {
-    lang = lang === 'en' ? 'zh-CN' : 'en';
-    localStorage.setItem('bf.staff.lang', lang);
-    applyLanguage();
-    void refresh();
-  });
   $('more').addEventListener('click', () => void loadList(true));
-  applyLanguage();
-  me = (await (await apiFetch(`/api/v1/staff/me?lang=${lang}`)).json()) as Me;
-  const choices = me.departments.length ? me.departments : me.headOffice ? me.allDepartments : [];
-  if (!choices.length) return say(t('noAccess'));
-  department = choices[0]?.id ?? '';
-  const select = $<HTMLSelectElement>('department');
-  select.replaceChildren(...choices.map((d) => el('option', { value: d.id }, d.name)));
-  (select.closest('label') as HTMLElement).hidden = choices.length < 2;
-  select.addEventListener('change', () => {
-    department = select.value;
+  $('department').addEventListener('change', (event) => {
+    department = (event.target as HTMLSelectElement).value;
     void refresh();
   });
   window.addEventListener('hashchange', () => void openFromHash());
+  say(t('loading'));
+  if (!(await loadMe())) return;
+  say('');
   await refresh();
   await openFromHash();
+}
+
+/** Who the user is and the names of everything, in the page's language. */
+async function loadMe(): Promise<boolean> {
+  const response = await apiFetch(`/api/v1/staff/me?lang=${language.lang()}`);
+  if (!response.ok) {
+    say(((await response.json()) as { message: string }).message);
+    return false;
+  }
+  me = (await response.json()) as Me;
+  names = namer(t, language.lang(), me);
+  const choices = me.departments.length ? me.departments : me.headOffice ? me.allDepartments : [];
+  if (!choices.length) {
+    say(t('noAccess'));
+    return false;
+  }
+  if (!choices.some((d) => d.id === department)) department = choices[0]?.id ?? '';
+  const select = $<HTMLSelectElement>('department');
+  select.replaceChildren(...choices.map((d) => el('option', { value: d.id }, d.name)));
+  select.value = department;
+  (select.closest('label') as HTMLElement).hidden = choices.length < 2;
+  return true;
+}
+
+async function changeLanguage() {
+  if (me && (await loadMe())) await refresh();
 }
 
 async function refresh() {
@@ -105,8 +127,9 @@ async function refresh() {
 }
 
 async function loadList(append: boolean) {
+  if (!names) return;
   if (!append) cursor = undefined;
-  const params = new URLSearchParams({ view, department, limit: '25', lang });
+  const params = new URLSearchParams({ view, department, limit: '25', lang: language.lang() });
   if (cursor) params.set('cursor', cursor);
   const response = await apiFetch(`/api/v1/inbox?${params}`);
   if (!response.ok) return say(((await response.json()) as { message: string }).message);
@@ -117,41 +140,49 @@ async function loadList(append: boolean) {
   };
   cursor = page.nextCursor;
   $('more').hidden = !cursor;
-  renderViews(page.counts);
+  renderViews(page.counts, names);
   const body = $<HTMLTableElement>('list').tBodies[0] as HTMLTableSectionElement;
   if (!append) body.replaceChildren();
-  $('list-caption').textContent = t(`view.${view}` as TextKey);
-  if (!page.items.length && !append) {
-    body.append(el('tr', {}, el('td', { colspan: '5' }, t('empty'))));
-  }
-  for (const c of page.items) {
-    const row = el(
-      'tr',
-      { 'data-no': c.trackingNo, tabindex: '0', 'aria-selected': String(open?.trackingNo === c.trackingNo) },
-      el('td', {}, c.trackingNo, ...tags(c)),
-      el('td', {}, c.category, el('br'), el('span', { class: 'muted' }, c.excerpt)),
-      el('td', {}, t(`state.${c.status}` as TextKey)),
-      timeLeft(c),
-      el('td', {}, c.owner?.displayName ?? '—'),
-    );
-    const go = () => {
-      location.hash = `#/complaints/${c.trackingNo}`;
-    };
-    row.addEventListener('click', go);
-    row.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') go();
-    });
-    body.append(row);
-  }
+  $('list-caption').textContent = names.view(view);
+  if (!page.items.length && !append) body.append(el('tr', {}, el('td', { colspan: '5' }, t('empty'))));
+  for (const c of page.items) body.append(row(c, names));
 }
 
-function renderViews(counts: Record<string, number>) {
+function row(c: Summary, n: Names): HTMLTableRowElement {
+  const tr = el(
+    'tr',
+    { 'data-no': c.trackingNo, tabindex: '0', 'aria-selected': String(open?.trackingNo === c.trackingNo) },
+    el('td', {}, el('span', { class: 'no' }, c.trackingNo), tags(c, n)),
+    el(
+      'td',
+      {},
+      el('span', { class: 'what' }, c.categoryName, ' · ', c.outletName),
+      el('br'),
+      el('span', { class: 'muted' }, c.excerpt),
+    ),
+    el('td', { class: 'status' }, n.status(c.status)),
+    timeLeft(c, n),
+    el('td', {}, c.owner?.displayName ?? '—'),
+  );
+  const go = () => {
+    location.hash = `#/complaints/${c.trackingNo}`;
+  };
+  tr.addEventListener('click', go);
+  tr.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') go();
+  });
+  return tr;
+}
+
+function renderViews(counts: Record<string, number>, n: Names) {
+  const views = VIEW_ORDER.filter((v) => v in counts && n.knowsView(v));
+  if (!views.includes(view) && views[0]) view = views[0];
   $('views').replaceChildren(
-    ...VIEWS.map((v) => {
+    ...views.map((v) => {
       const b = el(
         'button',
         { type: 'button', 'data-view': v, ...(v === view ? { 'aria-current': 'page' } : {}) },
-        el('span', {}, t(`view.${v}` as TextKey)),
+        el('span', {}, n.view(v)),
         el('span', { class: 'count' }, String(counts[v] ?? 0)),
       );
       b.addEventListener('click', () => {
@@ -163,34 +194,39 @@ function renderViews(counts: Record<string, number>) {
   );
 }
 
-function tags(c: Summary): HTMLElement[] {
-  const out: HTMLElement[] = [];
-  if (c.severity === 'major') out.push(el('span', { class: 'tag major' }, t('major')));
-  if (c.flags.escalated) out.push(el('span', { class: 'tag' }, t('escalated')));
-  if (c.flags.extended) out.push(el('span', { class: 'tag' }, t('extended')));
-  return out;
+function tags(c: Summary, n: Names): HTMLElement {
+  const box = el('span', { class: 'tags' });
+  if (c.severity === 'major') box.append(el('span', { class: 'tag major' }, n.severity('major')));
+  if (c.flags.overdue) box.append(el('span', { class: 'tag overdue' }, t('flag.overdue')));
+  if (c.flags.escalated) box.append(el('span', { class: 'tag' }, t('flag.escalated')));
+  if (c.flags.extended) box.append(el('span', { class: 'tag' }, t('flag.extended')));
+  return box;
 }
 
-/** Time left in whole days, red once the limit has passed (resolved and closed ones show the date). */
-function timeLeft(c: Summary): HTMLTableCellElement {
+/** Time left (or how late) in words, red once the limit has passed; resolved and closed ones show the due time only. */
+function timeLeft(c: Summary, n: Names): HTMLTableCellElement {
+  const due = n.time(c.dueAt);
+  if (c.status === 'resolved' || c.status === 'closed')
+    return el('td', { class: 'due' }, el('span', { class: 'time' }, due));
   const ms = Date.parse(c.dueAt) - Date.now();
-  const days = Math.floor(ms / 86_400_000);
-  const date = new Date(c.dueAt).toLocaleDateString(lang);
-  if (c.status === 'resolved' || c.status === 'closed') return el('td', {}, date);
-  if (ms < 0 || c.flags.overdue)
-    return el(
-      'td',
-      { class: 'late' },
-      t('overdueBy', Math.max(1, Math.floor(-ms / 86_400_000))),
-      el('br'),
-      date,
-    );
+  if (ms < 0 || c.flags.overdue) {
+    const late = Math.max(0, -ms);
+    const words =
+      late >= DAY_MS
+        ? t('overdueDays', { n: Math.floor(late / DAY_MS) })
+        : t('overdueHours', { n: Math.max(1, Math.ceil(late / HOUR_MS)) });
+    return el('td', { class: 'due late' }, words, el('br'), el('span', { class: 'time' }, due));
+  }
+  const words =
+    ms >= DAY_MS
+      ? t('daysLeft', { n: Math.floor(ms / DAY_MS) })
+      : t('hoursLeft', { n: Math.max(1, Math.floor(ms / HOUR_MS)) });
   return el(
     'td',
-    { class: days <= 2 ? 'soon' : '' },
-    days === 0 ? t('dueToday') : t('daysLeft', days),
+    { class: ms <= 2 * DAY_MS ? 'due soon' : 'due' },
+    words,
     el('br'),
-    date,
+    el('span', { class: 'time' }, due),
   );
 }
 
@@ -200,7 +236,9 @@ async function openFromHash() {
 }
 
 async function show(trackingNo: string, revealed?: Complaint['revealed']) {
-  const response = await apiFetch(`/api/v1/staff/complaints/${encodeURIComponent(trackingNo)}?lang=${lang}`);
+  const response = await apiFetch(
+    `/api/v1/staff/complaints/${encodeURIComponent(trackingNo)}?lang=${language.lang()}`,
+  );
   const pane = $('detail');
   if (!response.ok) {
     pane.hidden = false;
@@ -208,52 +246,101 @@ async function show(trackingNo: string, revealed?: Complaint['revealed']) {
     return;
   }
   open = (await response.json()) as Complaint;
-  for (const row of document.querySelectorAll('#list tbody tr'))
-    row.setAttribute('aria-selected', String(row.getAttribute('data-no') === trackingNo));
+  for (const tr of document.querySelectorAll('#list tbody tr'))
+    tr.setAttribute('aria-selected', String(tr.getAttribute('data-no') === trackingNo));
   renderDetail(open, revealed);
 }
 
+function person(ref: StaffRef | undefined, n: Names): string {
+  if (!ref) return '—';
+  const department = n.department(ref.departmentId);
+  // Some directories put the department into the display name already.
+  return department === '—' || ref.displayName.includes(department)
+    ? ref.displayName
+    : t('person', { name: ref.displayName, department });
+}
+
+function facts(c: Complaint, n: Names): [StaffKey, string][] {
+  const flags = [
+    c.flags.overdue && t('flag.overdue'),
+    c.flags.escalated && t('flag.escalated'),
+    c.flags.extended && t('flag.extended'),
+  ].filter(Boolean);
+  const list: [StaffKey, string | undefined][] = [
+    ['status', n.status(c.status)],
+    ['severity', n.severity(c.severity)],
+    ['flags', flags.join(t('listSeparator')) || t('noFlags')],
+    ['category', c.categoryName],
+    ['outlet', c.outletName],
+    ['handling', c.department.name],
+    ['owner', person(c.owner, n)],
+    ['channel', n.channel(c.channel)],
+    ['hotlineTicket', c.hotlineTicket],
+    ['enteredBy', c.enteredBy && person(c.enteredBy, n)],
+    ['received', n.time(c.receivedAt)],
+    ['dueAt', n.time(c.dueAt)],
+    ['contact', `${c.contact.name} ${c.contact.phone}`],
+    ['preferredChannel', n.contactBy(c.preferredChannel)],
+    // A calendar date without a time: shown as the date it is, in no time zone.
+    ['incidentDate', c.incidentDate && formatDate(`${c.incidentDate}T00:00:00Z`, language.lang(), 'UTC')],
+    ['staffInvolved', c.staffInvolved],
+    ['description', c.description],
+    ['decision', c.resolution?.decision],
+    ['rootCause', c.resolution?.rootCauseName],
+    ['correctiveAction', c.resolution?.correctiveAction],
+    ['resolvedAt', c.resolution && n.time(c.resolution.resolvedAt)],
+    ['followUp', c.followUp && followUp(c.followUp, n)],
+    ['verdict', c.satisfaction && verdict(c.satisfaction)],
+  ];
+  return list.filter((fact): fact is [StaffKey, string] => Boolean(fact[1]));
+}
+
+function followUp(f: NonNullable<Complaint['followUp']>, n: Names): string {
+  if (!f.doneAt) return t('followUp.waiting', { due: n.time(f.dueAt) });
+  const said = { by: person(f.by, n), at: n.time(f.doneAt), summary: f.summary ?? '' };
+  return t(f.reached === false ? 'followUp.missed' : 'followUp.done', said);
+}
+
+function verdict(s: NonNullable<Complaint['satisfaction']>): string {
+  const key = `verdict.${s.verdict ?? (s.satisfied ? 'satisfied' : 'unsatisfied')}`;
+  const words = key in texts['zh-CN'] ? t(key as StaffKey) : t('verdict.unsatisfied');
+  return s.comment ? t('withComment', { verdict: words, comment: s.comment }) : words;
+}
+
 function renderDetail(c: Complaint, revealed?: Complaint['revealed']) {
+  if (!names || !me) return;
+  const n = names;
+  const lists = me;
   const pane = $('detail');
   pane.hidden = false;
-  const facts: [TextKey, string][] = [
-    ['status', t(`state.${c.status}` as TextKey)],
-    ['category', c.category],
-    ['outlet', c.outletId],
-    ['handling', c.department.name],
-    ['owner', c.owner?.displayName ?? '—'],
-    ['received', new Date(c.receivedAt).toLocaleString(lang)],
-    ['dueAt', new Date(c.dueAt).toLocaleString(lang)],
-    ['contact', `${c.contact.name} ${c.contact.phone}`],
-    ['channel', t(c.preferredChannel as TextKey)],
-    ['description', c.description],
-  ];
-  if (c.staffInvolved) facts.push(['staffInvolved', c.staffInvolved]);
   const dl = el('dl', {});
-  for (const [key, value] of facts) dl.append(el('dt', {}, t(key)), el('dd', {}, value));
-  const parts: HTMLElement[] = [el('h2', {}, c.trackingNo, ...tags(c)), el('table', {}, timeLeftRow(c)), dl];
+  for (const [key, value] of facts(c, n)) dl.append(el('dt', {}, t(key)), el('dd', {}, value));
+  const parts: HTMLElement[] = [el('h2', {}, el('span', { class: 'no' }, c.trackingNo), tags(c, n))];
+  if (c.status !== 'resolved' && c.status !== 'closed')
+    parts.push(el('table', {}, el('tbody', {}, el('tr', {}, el('th', {}, t('due')), timeLeft(c, n)))));
+  parts.push(dl);
   if (revealed)
     parts.push(
       el('p', { class: 'card', 'data-revealed': '' }, t('revealed'), ' ', revealed.name, ' ', revealed.phone),
     );
-  if (c.extensionRequest) parts.push(el('p', { class: 'soon' }, t('pending', c.extensionRequest.days)));
+  if (c.extensionRequest)
+    parts.push(el('p', { class: 'soon' }, t('pending', { n: c.extensionRequest.days })));
   const buttons = el('div', { class: 'action-buttons' });
   const formSlot = el('div', {});
   for (const action of c.allowedActions) {
-    const b = el('button', { type: 'button', 'data-action': action }, t(`action.${action}` as TextKey));
+    const b = el('button', { type: 'button', 'data-action': action }, n.action(action));
     b.addEventListener('click', () => {
-      if (!me) return;
       const ctx: FormContext = {
-        departments: me.allDepartments,
+        t,
+        departments: lists.allDepartments,
         currentDepartment: c.department.id,
-        rootCauses: me.rootCauses,
+        rootCauses: lists.rootCauses,
       };
       if (fieldsFor(action, ctx).length === 0) return void act(c, action, {}, undefined);
       formSlot.replaceChildren(
         actionForm(
           action,
           ctx,
-          t,
           (body, form) => void act(c, action, body, form),
           () => formSlot.replaceChildren(),
         ),
@@ -262,33 +349,16 @@ function renderDetail(c: Complaint, revealed?: Complaint['revealed']) {
     });
     buttons.append(b);
   }
-  parts.push(buttons, formSlot, el('h3', {}, t('timeline')), timeline(c));
+  parts.push(buttons, formSlot, el('h3', {}, t('timeline')), timeline(c, n));
   pane.replaceChildren(...parts);
 }
 
-function timeLeftRow(c: Complaint): HTMLElement {
-  return el('tbody', {}, el('tr', {}, el('th', {}, t('due')), timeLeft(c)));
-}
-
-function timeline(c: Complaint): HTMLElement {
+function timeline(c: Complaint, n: Names): HTMLElement {
   const list = el('ol', { class: 'timeline' });
   for (const e of c.timeline) {
-    const who = e.actor.displayName
-      ? `${e.actor.displayName} (${e.actor.role ?? e.actor.kind})`
-      : e.actor.kind;
-    const detail = Object.entries(e.detail)
-      .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
-      .map(([k, v]) => `${k}: ${String(v)}`)
-      .join('\n');
-    list.append(
-      el(
-        'li',
-        { 'data-event': e.action },
-        el('div', { class: 'when' }, `${new Date(e.at).toLocaleString(lang)} · ${who}`),
-        el('strong', {}, e.action),
-        el('div', { class: 'what' }, detail),
-      ),
-    );
+    const when = el('time', { class: 'when', datetime: e.at }, n.time(e.at));
+    if (e.public) when.append(' ', el('span', { class: 'tag' }, t('publicStep')));
+    list.append(el('li', { 'data-event': e.action }, when, el('div', { class: 'what' }, sentence(e, n))));
   }
   return list;
 }
@@ -300,7 +370,7 @@ async function act(
   form: HTMLFormElement | undefined,
 ) {
   const response = await apiFetch(
-    `/api/v1/staff/complaints/${encodeURIComponent(c.trackingNo)}/actions?lang=${lang}`,
+    `/api/v1/staff/complaints/${encodeURIComponent(c.trackingNo)}/actions?lang=${language.lang()}`,
     {
       method: 'POST',
       body: JSON.stringify({ type, ...fields, expectedVersion: c.version }),

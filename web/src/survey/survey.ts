@@ -32,18 +32,18 @@ function deviceId(): string | undefined {
   }
 }
 
+/** Very satisfied first, one face per row: big targets and whole words on the narrowest phone. */
 function renderFaces() {
   const box = $('.faces');
   box.replaceChildren(
-    ...FACE_COLOURS.map((colour, i) => {
+    ...[5, 4, 3, 2, 1].map((score) => {
       const b = document.createElement('button');
       b.type = 'button';
-      b.setAttribute('aria-pressed', String(rating === i + 1));
-      const icon = face(i + 1, colour);
+      b.setAttribute('aria-pressed', String(rating === score));
       const label = document.createElement('span');
-      label.textContent = t(`r${i + 1}` as 'r1');
-      b.append(icon, label);
-      b.addEventListener('click', () => rate(i + 1));
+      label.textContent = t(`r${score}` as 'r1');
+      b.append(face(score, FACE_COLOURS[score - 1] ?? ''), label);
+      b.addEventListener('click', () => rate(score));
       return b;
     }),
   );

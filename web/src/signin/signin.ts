@@ -1,4 +1,7 @@
-import { el, setToken } from './shared/session.js';
+import type { Translate } from '../shared/i18n.js';
+import { pageLanguage } from '../shared/page-language.js';
+import { el, setToken } from '../shared/session.js';
+import { type SignInWords, texts } from './texts.js';
 
 /**
  * Staff sign-in. On the local platform the dev issuer lists the seeded users and signs a token
@@ -10,9 +13,19 @@ interface LocalUser {
   roles: string[];
 }
 
+/** Draws the panel's content; drawn again in the new language when it changes. */
+export type Show = (draw: () => Node[]) => void;
+
 const panel = document.getElementById('panel') as HTMLElement;
 const next = new URLSearchParams(location.search).get('next');
 const safeNext = next?.startsWith('/') && !next.startsWith('//') ? next : undefined;
+let redraw = () => {};
+const { t } = pageLanguage(texts, () => redraw());
+
+const show: Show = (draw) => {
+  redraw = () => panel.replaceChildren(...draw());
+  redraw();
+};
 
 /**
  * Where a user goes after signing in without a `next`: admins to outlets, head office and outlet
@@ -25,6 +38,12 @@ const homeFor = (roles: string[]) =>
       ? '/dashboard'
       : '/staff';
 
+/** A role in words (`dept:cards` is department staff: the user's name says which department). */
+function roleName(role: string, words: Translate<SignInWords>): string {
+  const key = `role.${role.split(':')[0]}`;
+  return key in texts['zh-CN'] ? words(key as keyof SignInWords) : words('role.other');
+}
+
 async function signInAs(username: string, roles: string[]) {
   const response = await fetch('/api/v1/local/token', {
     method: 'POST',
@@ -32,7 +51,7 @@ async function signInAs(username: string, roles: string[]) {
     body: JSON.stringify({ username }),
   });
   if (!response.ok) {
-    panel.append(el('p', { class: 'error', role: 'alert' }, '登录失败 · Sign-in failed'));
+    panel.append(el('p', { class: 'error', role: 'alert' }, t('failed')));
     return;
   }
   const { token } = (await response.json()) as { token: string };
@@ -47,36 +66,36 @@ async function main() {
     const config = (await (await fetch('/api/v1/auth/config')).json()) as { mode: string };
     if (config.mode === 'oidc') {
       const { signInWithProvider } = await import('./signin-oidc.js');
-      return signInWithProvider(config as Parameters<typeof signInWithProvider>[0], panel, homeFor, safeNext);
+      return signInWithProvider(
+        config as Parameters<typeof signInWithProvider>[0],
+        show,
+        t,
+        homeFor,
+        safeNext,
+      );
     }
-    panel.replaceChildren(
-      el('p', {}, '请通过行内统一身份认证登录。Please sign in through the bank’s identity provider.'),
-    );
-    return;
+    return show(() => [el('p', {}, t('useProvider'))]);
   }
   const users = (await response.json()) as LocalUser[];
-  panel.replaceChildren(
-    el('h2', {}, '本地演示用户 · Local demo users'),
-    el(
-      'p',
-      { class: 'muted' },
-      '选择一个用户登录（仅本地平台）。Pick a user to sign in as (local platform only).',
-    ),
+  show(() => [
+    el('h2', {}, t('localUsers')),
+    el('p', { class: 'muted' }, t('pickUser')),
     el(
       'ul',
       { class: 'users' },
       ...users.map((user) => {
+        const roles = [...new Set(user.roles.map((role) => roleName(role, t)))].join(t('listSeparator'));
         const button = el(
           'button',
           { type: 'button', 'data-username': user.username },
           el('strong', {}, user.displayName),
-          el('span', { class: 'muted' }, `${user.username} · ${user.roles.join(', ')}`),
+          el('span', { class: 'muted' }, `${user.username} · ${roles}`),
         );
         button.addEventListener('click', () => void signInAs(user.username, user.roles));
         return el('li', {}, button);
       }),
     ),
-  );
+  ]);
 }
 
 void main();

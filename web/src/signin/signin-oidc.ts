@@ -1,5 +1,8 @@
-import { challengeFor, newVerifier } from './shared/pkce.js';
-import { el, readClaims, setToken } from './shared/session.js';
+import type { Translate } from '../shared/i18n.js';
+import { challengeFor, newVerifier } from '../shared/pkce.js';
+import { el, readClaims, setToken } from '../shared/session.js';
+import type { Show } from './signin.js';
+import type { SignInWords } from './texts.js';
 
 /**
  * Staff sign-in through the identity provider's hosted pages (Cognito in AWS): the authorization
@@ -19,42 +22,44 @@ const redirectUri = () => `${location.origin}/signin`;
 
 export async function signInWithProvider(
   config: OidcConfig,
-  panel: HTMLElement,
+  show: Show,
+  t: Translate<SignInWords>,
   home: (roles: string[]) => string,
   next: string | undefined,
 ) {
   const params = new URLSearchParams(location.search);
   const code = params.get('code');
-  if (code) return finish(config, code, params.get('state'), panel, home);
-  const start = el(
-    'button',
-    { type: 'button', class: 'primary' },
-    '使用行内账号登录 · Sign in with your bank account',
-  );
-  start.addEventListener('click', async () => {
-    const verifier = newVerifier();
-    const state = newVerifier();
-    sessionStorage.setItem(FLOW, JSON.stringify({ verifier, state, next }));
-    const url = new URL(config.authorizeUrl);
-    url.search = new URLSearchParams({
-      response_type: 'code',
-      client_id: config.clientId,
-      redirect_uri: redirectUri(),
-      scope: config.scope,
-      state,
-      code_challenge: await challengeFor(verifier),
-      code_challenge_method: 'S256',
-    }).toString();
-    location.assign(url.toString());
+  if (code) return finish(config, code, params.get('state'), show, t, home);
+  show(() => {
+    const start = el('button', { type: 'button', class: 'primary' }, t('withProvider'));
+    start.addEventListener('click', () => void begin(config, next));
+    return [el('p', {}, start)];
   });
-  panel.replaceChildren(el('p', {}, start));
+}
+
+async function begin(config: OidcConfig, next: string | undefined) {
+  const verifier = newVerifier();
+  const state = newVerifier();
+  sessionStorage.setItem(FLOW, JSON.stringify({ verifier, state, next }));
+  const url = new URL(config.authorizeUrl);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: config.clientId,
+    redirect_uri: redirectUri(),
+    scope: config.scope,
+    state,
+    code_challenge: await challengeFor(verifier),
+    code_challenge_method: 'S256',
+  }).toString();
+  location.assign(url.toString());
 }
 
 async function finish(
   config: OidcConfig,
   code: string,
   state: string | null,
-  panel: HTMLElement,
+  show: Show,
+  t: Translate<SignInWords>,
   home: (roles: string[]) => string,
 ) {
   const flow = JSON.parse(sessionStorage.getItem(FLOW) ?? 'null') as {
@@ -64,10 +69,7 @@ async function finish(
   } | null;
   sessionStorage.removeItem(FLOW);
   if (!flow || flow.state !== state) {
-    panel.replaceChildren(
-      el('p', { class: 'error', role: 'alert' }, '登录已过期，请重试 · Sign-in expired, please try again'),
-    );
-    return;
+    return show(() => [el('p', { class: 'error', role: 'alert' }, t('expired'))]);
   }
   const response = await fetch(config.tokenUrl, {
     method: 'POST',
@@ -83,8 +85,7 @@ async function finish(
   const tokens = (await response.json().catch(() => ({}))) as { id_token?: string };
   const user = tokens.id_token ? readClaims(tokens.id_token) : undefined;
   if (!response.ok || !tokens.id_token || !user) {
-    panel.replaceChildren(el('p', { class: 'error', role: 'alert' }, '登录失败 · Sign-in failed'));
-    return;
+    return show(() => [el('p', { class: 'error', role: 'alert' }, t('failed'))]);
   }
   setToken(tokens.id_token);
   location.replace(flow.next ?? home(user.roles));

@@ -1,0 +1,55 @@
+import type { Dictionaries } from '../shared/i18n.js';
+
+/** The posters' words: each poster is printed in the language chosen on the page. */
+const zhCN = {
+  pageTitle: '二维码海报 · 客户之声',
+  back: '← 网点管理',
+  print: '打印',
+  posters: '{n} 张海报（A5）',
+  needAdmin: '需要管理员权限。',
+  error: '出错了（{status}）。',
+  brand: '客户之声',
+  scanToRate: '扫码评价本次服务',
+  hint: '只需一步，匿名评价。',
+  scanToComplain: '投诉请扫此码',
+  hotline: '投诉热线：{hotline}',
+  outletCode: '网点编号：{id}',
+  surveyQr: '{outlet}的评价二维码',
+  complaintQr: '{outlet}的投诉二维码',
+};
+
+export const texts: Dictionaries<typeof zhCN> = {
+  'zh-CN': zhCN,
+  'zh-TW': {
+    pageTitle: '二維碼海報 · 客戶之聲',
+    back: '← 網點管理',
+    print: '列印',
+    posters: '{n} 張海報（A5）',
+    needAdmin: '需要管理員權限。',
+    error: '出錯了（{status}）。',
+    brand: '客戶之聲',
+    scanToRate: '掃碼評價本次服務',
+    hint: '只需一步，匿名評價。',
+    scanToComplain: '投訴請掃此碼',
+    hotline: '投訴熱線：{hotline}',
+    outletCode: '網點編號：{id}',
+    surveyQr: '{outlet}的評價二維碼',
+    complaintQr: '{outlet}的投訴二維碼',
+  },
+  en: {
+    pageTitle: 'QR posters · Customer voice',
+    back: '← Outlets',
+    print: 'Print',
+    posters: '{n} poster(s), A5',
+    needAdmin: 'You need the admin role for this page.',
+    error: 'Something went wrong ({status}).',
+    brand: 'Customer voice',
+    scanToRate: 'Scan to rate our service',
+    hint: 'One tap, anonymous.',
+    scanToComplain: 'To make a complaint, scan here',
+    hotline: 'Complaint hotline: {hotline}',
+    outletCode: 'Outlet code: {id}',
+    surveyQr: 'Rating QR code for {outlet}',
+    complaintQr: 'Complaint QR code for {outlet}',
+  },
+};
