@@ -34,13 +34,14 @@ export function namer(t: Translate<StaffWords>, lang: Lang, lists: Lists) {
     severity: (severity: string) => word('severity', severity, 'severity.normal'),
     channel: (channel: unknown) => word('channel', channel, 'channel.other'),
     contactBy: (channel: unknown) => word('contactBy', channel, 'channel.other'),
-    view: (view: string) => word('view', view, 'views'),
+    /** A tab's name; `prefix` is its family: the inbox's `view`, head office's `oversight`, an outlet's `outletState`. */
+    view: (view: string, prefix = 'view') => word(prefix, view, 'views'),
     action: (action: string) => word('action', action, 'action.other'),
     department: (id: unknown) => fromList(lists.allDepartments, id),
     category: (id: unknown) => fromList(lists.categories, id),
     rootCause: (id: unknown) => fromList(lists.rootCauses, id),
     time: (iso: string) => formatDateTime(iso, lang, lists.timeZone),
     /** Whether the dictionary names this view (only named views get a tab). */
-    knowsView: (view: string) => has(`view.${view}`),
+    knowsView: (view: string, prefix = 'view') => has(`${prefix}.${view}`),
   };
 }

@@ -7,15 +7,18 @@ import { type StaffKey, texts } from './texts.js';
 import { sentence, type TimelineEvent } from './timeline.js';
 
 /**
- * The department inbox: views with counts, a complaint's record and internal timeline, and the
- * actions the signed-in user may take now (the API says which). Everything is shown by name in
- * the page's language and every time in the bank's time zone; every value is set as text.
+ * The complaints a member of staff works or watches: a department's inbox, head office's
+ * bank-wide views, or an outlet manager's read-only list of the outlet's complaints; tabs with
+ * counts, a complaint's record and internal timeline, and the actions the signed-in user may take
+ * now (the API says which). Everything is shown by name in the page's language and every time in
+ * the bank's time zone; every value is set as text.
  */
 interface StaffRef {
   username: string;
   displayName: string;
   departmentId: string;
 }
+/** A complaint in a list: the inbox's items, or the bank-wide and outlet lists' (which add the rest). */
 interface Summary {
   trackingNo: string;
   status: string;
@@ -25,10 +28,14 @@ interface Summary {
   flags: { overdue: boolean; escalated: boolean; extended: boolean };
   excerpt: string;
   dueAt: string;
-  owner?: StaffRef;
+  owner?: Pick<StaffRef, 'displayName' | 'departmentId'>;
+  department?: Named;
+  receivedAt?: string;
+  extensionRequest?: { days: number; reason: string };
 }
 interface Complaint extends Summary {
   version: number;
+  owner?: StaffRef;
   description: string;
   contact: { name: string; phone: string };
   preferredChannel: string;
@@ -39,7 +46,6 @@ interface Complaint extends Summary {
   department: Named;
   enteredBy?: StaffRef;
   receivedAt: string;
-  extensionRequest?: { days: number; reason: string };
   resolution?: {
     decision: string;
     rootCauseName: string;
@@ -56,11 +62,29 @@ interface Complaint extends Summary {
 interface Me extends Lists {
   displayName: string;
   departments: Named[];
+  outlets: string[];
   headOffice: boolean;
 }
 
-/** The order of the tabs; the inbox answer's `counts` says which of them this deployment has. */
-const VIEW_ORDER = ['new', 'mine', 'received', 'due-soon', 'overdue', 'transferred', 'resolved', 'follow-up'];
+/** What the page lists: a department's inbox, head office's bank-wide views, or an outlet's complaints. */
+type Mode = 'inbox' | 'oversight' | 'outlet';
+interface Scope {
+  mode: Mode;
+  /** The department or the outlet; none for the bank-wide views. */
+  id: string;
+  name: string;
+}
+const scopeKey = (s: Scope) => `${s.mode}:${s.id}`;
+
+/** Each mode's tabs in order (their names are `prefix.tab`); the answer's `counts` says which there are. */
+const TABS: Record<Mode, { prefix: string; order: string[] }> = {
+  inbox: {
+    prefix: 'view',
+    order: ['new', 'mine', 'received', 'due-soon', 'overdue', 'transferred', 'resolved', 'follow-up'],
+  },
+  oversight: { prefix: 'oversight', order: ['major', 'reopened', 'overdue', 'extension-requests'] },
+  outlet: { prefix: 'outletState', order: ['open', 'closed'] },
+};
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -69,7 +93,8 @@ const language = pageLanguage(texts, () => void changeLanguage());
 const t = language.t;
 let me: Me | undefined;
 let names: Names | undefined;
-let department = '';
+let scopes: Scope[] = [];
+let scope: Scope = { mode: 'inbox', id: '', name: '' };
 let view = 'new';
 let cursor: string | undefined;
 let open: Complaint | undefined;
@@ -83,8 +108,10 @@ async function start() {
   $('who').textContent = user.displayName;
   $('sign-out').addEventListener('click', signOut);
   $('more').addEventListener('click', () => void loadList(true));
-  $('department').addEventListener('change', (event) => {
-    department = (event.target as HTMLSelectElement).value;
+  $('scope').addEventListener('change', (event) => {
+    const key = (event.target as HTMLSelectElement).value;
+    const chosen = scopes.find((s) => scopeKey(s) === key);
+    if (chosen) choose(chosen);
     void refresh();
   });
   window.addEventListener('hashchange', () => void openFromHash());
@@ -104,17 +131,66 @@ async function loadMe(): Promise<boolean> {
   }
   me = (await response.json()) as Me;
   names = namer(t, language.lang(), me);
-  const choices = me.departments.length ? me.departments : me.headOffice ? me.allDepartments : [];
-  if (!choices.length) {
+  scopes = await scopesOf(me);
+  const first = scopes[0];
+  if (!first) {
     say(t('noAccess'));
     return false;
   }
-  if (!choices.some((d) => d.id === department)) department = choices[0]?.id ?? '';
-  const select = $<HTMLSelectElement>('department');
-  select.replaceChildren(...choices.map((d) => el('option', { value: d.id }, d.name)));
-  select.value = department;
-  (select.closest('label') as HTMLElement).hidden = choices.length < 2;
+  if (!scopes.some((s) => scopeKey(s) === scopeKey(scope))) choose(first);
+  const select = $<HTMLSelectElement>('scope');
+  select.replaceChildren(...scopes.map((s) => el('option', { value: scopeKey(s) }, s.name)));
+  select.value = scopeKey(scope);
+  (select.closest('label') as HTMLElement).hidden = scopes.length < 2;
+  $('scope-label').textContent = t(
+    me.headOffice ? 'scope' : scopes.every((s) => s.mode === 'outlet') ? 'outlet' : 'department',
+  );
+  // Outlet managers read; department staff and head office enter complaints too.
+  $('enter').hidden = !me.departments.length && !me.headOffice;
   return true;
+}
+
+/**
+ * What this user may list, the first shown first: head office's bank-wide views, then the
+ * departments' inboxes, then the outlets the user manages.
+ */
+async function scopesOf(me: Me): Promise<Scope[]> {
+  const departments = me.headOffice ? me.allDepartments : me.departments;
+  const others: Scope[] = [
+    ...(me.headOffice ? [{ mode: 'oversight' as const, id: '', name: t('bankWide') }] : []),
+    ...departments.map((d) => ({ mode: 'inbox' as const, id: d.id, name: d.name })),
+  ];
+  // An outlet is named in the selector by its list's answer; with nothing to choose, none is needed.
+  const named = others.length + me.outlets.length > 1;
+  const outlets = await Promise.all(
+    me.outlets.map(async (id) => ({
+      mode: 'outlet' as const,
+      id,
+      name: named ? ((await outletList(id, 'open'))?.outlet?.name ?? t('outlet')) : '',
+    })),
+  );
+  return [...others, ...outlets];
+}
+
+function choose(chosen: Scope) {
+  scope = chosen;
+  view = TABS[chosen.mode].order[0] ?? '';
+  cursor = undefined;
+}
+
+interface ListPage {
+  items: Summary[];
+  counts: Record<string, number>;
+  nextCursor?: string;
+  outlet?: Named;
+}
+
+async function outletList(id: string, state: string): Promise<ListPage | undefined> {
+  const params = new URLSearchParams({ state, lang: language.lang() });
+  const response = await apiFetch(`/api/v1/staff/outlets/${encodeURIComponent(id)}/complaints?${params}`);
+  if (response.ok) return (await response.json()) as ListPage;
+  say(((await response.json()) as { message: string }).message);
+  return undefined;
 }
 
 async function changeLanguage() {
@@ -129,40 +205,84 @@ async function refresh() {
 async function loadList(append: boolean) {
   if (!names) return;
   if (!append) cursor = undefined;
-  const params = new URLSearchParams({ view, department, limit: '25', lang: language.lang() });
-  if (cursor) params.set('cursor', cursor);
-  const response = await apiFetch(`/api/v1/inbox?${params}`);
-  if (!response.ok) return say(((await response.json()) as { message: string }).message);
-  const page = (await response.json()) as {
-    items: Summary[];
-    counts: Record<string, number>;
-    nextCursor?: string;
-  };
+  const page = await fetchList();
+  if (!page) return;
   cursor = page.nextCursor;
   $('more').hidden = !cursor;
   renderViews(page.counts, names);
+  const columns = COLUMNS[scope.mode];
+  $('list-head').replaceChildren(...columns.map(([key]) => el('th', {}, t(key))));
   const body = $<HTMLTableElement>('list').tBodies[0] as HTMLTableSectionElement;
   if (!append) body.replaceChildren();
-  $('list-caption').textContent = names.view(view);
-  if (!page.items.length && !append) body.append(el('tr', {}, el('td', { colspan: '5' }, t('empty'))));
+  const tab = names.view(view, TABS[scope.mode].prefix);
+  $('list-caption').textContent = page.outlet ? `${page.outlet.name} · ${tab}` : tab;
+  if (!page.items.length && !append)
+    body.append(el('tr', {}, el('td', { colspan: String(columns.length) }, t('empty'))));
   for (const c of page.items) body.append(row(c, names));
 }
+
+/** The current tab of the current scope: a page of the inbox, or a whole bank-wide or outlet list. */
+async function fetchList(): Promise<ListPage | undefined> {
+  const lang = language.lang();
+  if (scope.mode === 'outlet') return outletList(scope.id, view);
+  const params =
+    scope.mode === 'oversight'
+      ? new URLSearchParams({ view, lang })
+      : new URLSearchParams({ view, department: scope.id, limit: '25', lang });
+  if (cursor) params.set('cursor', cursor);
+  const path = scope.mode === 'oversight' ? '/api/v1/staff/oversight' : '/api/v1/inbox';
+  const response = await apiFetch(`${path}?${params}`);
+  if (response.ok) return (await response.json()) as ListPage;
+  say(((await response.json()) as { message: string }).message);
+  return undefined;
+}
+
+/** A list's columns: each one's heading and cell. */
+type Column = [StaffKey, (c: Summary, n: Names) => HTMLTableCellElement];
+const numberColumn: Column = [
+  'trackingNo',
+  (c, n) => el('td', {}, el('span', { class: 'no' }, c.trackingNo), tags(c, n)),
+];
+const whatColumn = (withOutlet: boolean): Column => [
+  'category',
+  (c) =>
+    el(
+      'td',
+      {},
+      el('span', { class: 'what' }, c.categoryName, ...(withOutlet ? [' · ', c.outletName] : [])),
+      el('br'),
+      el('span', { class: 'muted' }, c.excerpt),
+      ...(c.extensionRequest
+        ? [
+            el('br'),
+            el(
+              'span',
+              { class: 'soon' },
+              t('asked', { n: c.extensionRequest.days, reason: c.extensionRequest.reason }),
+            ),
+          ]
+        : []),
+    ),
+];
+const statusColumn: Column = ['status', (c, n) => el('td', { class: 'status' }, n.status(c.status))];
+const handlingColumn: Column = ['handling', (c) => el('td', {}, c.department?.name ?? '—')];
+const dueColumn: Column = ['due', timeLeft];
+const ownerColumn: Column = ['owner', (c) => el('td', {}, c.owner?.displayName ?? '—')];
+const receivedColumn: Column = [
+  'received',
+  (c, n) => el('td', { class: 'received' }, c.receivedAt ? n.time(c.receivedAt) : '—'),
+];
+const COLUMNS: Record<Mode, Column[]> = {
+  inbox: [numberColumn, whatColumn(true), statusColumn, dueColumn, ownerColumn],
+  oversight: [numberColumn, whatColumn(true), statusColumn, handlingColumn, dueColumn, ownerColumn],
+  outlet: [numberColumn, whatColumn(false), statusColumn, handlingColumn, dueColumn, receivedColumn],
+};
 
 function row(c: Summary, n: Names): HTMLTableRowElement {
   const tr = el(
     'tr',
     { 'data-no': c.trackingNo, tabindex: '0', 'aria-selected': String(open?.trackingNo === c.trackingNo) },
-    el('td', {}, el('span', { class: 'no' }, c.trackingNo), tags(c, n)),
-    el(
-      'td',
-      {},
-      el('span', { class: 'what' }, c.categoryName, ' · ', c.outletName),
-      el('br'),
-      el('span', { class: 'muted' }, c.excerpt),
-    ),
-    el('td', { class: 'status' }, n.status(c.status)),
-    timeLeft(c, n),
-    el('td', {}, c.owner?.displayName ?? '—'),
+    ...COLUMNS[scope.mode].map(([, cell]) => cell(c, n)),
   );
   const go = () => {
     location.hash = `#/complaints/${c.trackingNo}`;
@@ -175,14 +295,15 @@ function row(c: Summary, n: Names): HTMLTableRowElement {
 }
 
 function renderViews(counts: Record<string, number>, n: Names) {
-  const views = VIEW_ORDER.filter((v) => v in counts && n.knowsView(v));
+  const { prefix, order } = TABS[scope.mode];
+  const views = order.filter((v) => v in counts && n.knowsView(v, prefix));
   if (!views.includes(view) && views[0]) view = views[0];
   $('views').replaceChildren(
     ...views.map((v) => {
       const b = el(
         'button',
         { type: 'button', 'data-view': v, ...(v === view ? { 'aria-current': 'page' } : {}) },
-        el('span', {}, n.view(v)),
+        el('span', {}, n.view(v, prefix)),
         el('span', { class: 'count' }, String(counts[v] ?? 0)),
       );
       b.addEventListener('click', () => {
