@@ -8,21 +8,26 @@ export function localDate(instant: Date, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/** Building a formatter is far dearer than using one (it loads the zone's rules): one per zone. */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format;
+/**
+ * A formatter of one shape for any time zone, built once per zone: building one is far dearer
+ * than using it (it loads the zone's rules), and the hot paths format on every request.
+ */
+export function formatterPerZone(
+  locale: string,
+  options: Omit<Intl.DateTimeFormatOptions, 'timeZone'>,
+): (timeZone: string) => Intl.DateTimeFormat {
+  const byZone = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone) => {
+    let format = byZone.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      byZone.set(timeZone, format);
+    }
+    return format;
+  };
 }
+
+const dayFormat = formatterPerZone('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** `2026-11-23` plus `days` calendar days (negative to go back). */
 export function addDays(date: string, days: number): string {
@@ -33,20 +38,14 @@ export function addDays(date: string, days: number): string {
 
 /** `2026-11-24 09:05:03` on the bank's clock: how times are written in downloads and reports. */
 export function localDateTime(instant: Date, timeZone: string): string {
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('sv-SE', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    dateTimeFormats.set(timeZone, format);
-  }
-  return format.format(instant);
+  return dateTimeFormat(timeZone).format(instant);
 }
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const dateTimeFormat = formatterPerZone('sv-SE', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});

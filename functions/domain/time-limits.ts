@@ -1,4 +1,4 @@
-import { addDays, localDate } from './calendar.js';
+import { addDays, formatterPerZone, localDate } from './calendar.js';
 
 /**
  * Handling time limits (投诉处理时限), following the 2020 rules for banking consumer complaints:
@@ -49,21 +49,12 @@ export function daysLeft(now: Date, due: Date): number {
   return Math.floor((due.getTime() - now.getTime()) / 86_400_000);
 }
 
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-function clockFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    clockFormats.set(timeZone, format);
-  }
-  return format;
-}
+const clockFormat = formatterPerZone('en-US', {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});

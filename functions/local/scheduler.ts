@@ -1,6 +1,6 @@
 import { type Cadence, type ScheduleDefinition, schedules } from '../config/schedules.js';
 import type { Dependencies } from '../dependencies.js';
-import { localDate } from '../domain/calendar.js';
+import { formatterPerZone, localDate } from '../domain/calendar.js';
 import { runJob } from '../jobs/run-job.js';
 
 export interface Scheduler {
@@ -61,18 +61,8 @@ export function isDue(cadence: Cadence, lastRun: Date, now: Date, timeZone: stri
   return clockTime(now, timeZone) >= cadence.dailyAt;
 }
 
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormat = formatterPerZone('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 /** `HH:MM` on the bank's clock. */
 function clockTime(instant: Date, timeZone: string): string {
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    clockFormats.set(timeZone, format);
-  }
-  return format.format(instant);
+  return clockFormat(timeZone).format(instant);
 }
