@@ -105,6 +105,48 @@ export interface Complaint {
   version: number;
 }
 
+/**
+ * The first two events of every complaint's trail, numbered 0 and 1 (each later step is numbered
+ * by the complaint's new version): how and by whom it was received, then where it was routed,
+ * by when and why. Built from the complaint as intake writes it.
+ */
+export function intakeEvents(c: Complaint): [ComplaintEvent, ComplaintEvent] {
+  return [
+    {
+      trackingNo: c.trackingNo,
+      at: c.receivedAt,
+      seq: 0,
+      action: 'received',
+      actor: c.enteredBy
+        ? { kind: 'staff', username: c.enteredBy.username, displayName: c.enteredBy.displayName }
+        : { kind: 'customer' },
+      public: true,
+      detail: {
+        channel: c.channel,
+        category: c.category,
+        outletId: c.outletId,
+        ...(c.hotlineTicket ? { hotlineTicket: c.hotlineTicket } : {}),
+        ...(c.enteredBy ? { firstReceiver: c.enteredBy.username } : {}),
+      },
+    },
+    {
+      trackingNo: c.trackingNo,
+      at: c.receivedAt,
+      seq: 1,
+      action: 'assigned',
+      actor: { kind: 'system' },
+      public: true,
+      detail: {
+        departmentId: c.routing.departmentId,
+        dueAt: c.dueAt,
+        severity: c.severity,
+        reasons: c.routing.reasons,
+      },
+      after: { status: 'assigned', handlingDepartmentId: c.routing.departmentId, dueAt: c.dueAt },
+    },
+  ];
+}
+
 /** An entry of a complaint's audit trail: append-only, never changed. */
 export interface ComplaintEvent {
   trackingNo: string;

@@ -4,7 +4,13 @@ import type { StoredSubmission } from '../adapters/dynamodb/submission-repositor
 import { departmentsOf, isHeadOffice, type Principal } from '../auth/principal.js';
 import { departments } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
-import type { Complaint, IntakeChannel, StaffChannel, StaffRef } from '../domain/complaint.js';
+import {
+  type Complaint,
+  type IntakeChannel,
+  intakeEvents,
+  type StaffChannel,
+  type StaffRef,
+} from '../domain/complaint.js';
 import { complaintNotice, HEAD_OFFICE_TOPIC } from '../domain/complaint-notifications.js';
 import { customerNotice, type NoticeContext } from '../domain/customer-notices.js';
 import { conflict, forbidden, invalid, notFound, rateLimited } from '../domain/errors.js';
@@ -142,54 +148,25 @@ export class ComplaintIntake {
       hotlineTicket,
       version: 1,
     };
-    const actor =
-      caller.kind === 'staff'
-        ? { kind: 'staff' as const, username: caller.staff.username, displayName: caller.staff.displayName }
-        : { kind: 'customer' as const };
     const baseUrl = this.deps.config.PUBLIC_BASE_URL;
     const topics = [route.departmentId, ...(route.escalated ? [HEAD_OFFICE_TOPIC] : [])];
-    const events: StoredEvent[] = [
-      {
-        trackingNo,
-        at: receivedAt,
-        seq: 0,
-        action: 'received',
-        actor,
-        public: true,
-        detail: {
-          channel: complaint.channel,
-          category: complaint.category,
-          outletId: outlet.id,
-          ...(hotlineTicket ? { hotlineTicket } : {}),
-          ...(complaint.owner ? { firstReceiver: complaint.owner.username } : {}),
-        },
-      },
-      {
-        trackingNo,
-        at: receivedAt,
-        seq: 1,
-        action: 'assigned',
-        actor: { kind: 'system' },
-        public: true,
-        detail: {
-          departmentId: route.departmentId,
-          dueAt: complaint.dueAt,
-          severity: route.severity,
-          reasons: route.reasons,
-        },
-        after: { status: 'assigned', handlingDepartmentId: route.departmentId, dueAt: complaint.dueAt },
-        notifications: [
-          ...topics.map((topic) => complaintNotice(complaint, topic, 'received', baseUrl, 'assigned')),
-        ],
-      },
-    ];
     const receiptNotice = customerNotice(
       complaint,
       { action: 'assigned', actor: { kind: 'system' }, detail: {} },
       'assigned',
       noticeContext(this.deps, complaint),
     );
-    if (receiptNotice) events[1]?.notifications?.push(receiptNotice);
+    const [received, assigned] = intakeEvents(complaint);
+    const events: StoredEvent[] = [
+      received,
+      {
+        ...assigned,
+        notifications: [
+          ...topics.map((topic) => complaintNotice(complaint, topic, 'received', baseUrl, 'assigned')),
+          ...(receiptNotice ? [receiptNotice] : []),
+        ],
+      },
+    ];
     const receipt: IntakeReceipt = {
       trackingNo,
       status: complaint.status,

@@ -1,6 +1,6 @@
 import type { PersonalDataCipher } from '../../adapters/crypto/personal-data-cipher.js';
 import type { StoredEvent } from '../../adapters/dynamodb/complaint-repository.js';
-import type { Complaint, IntakeChannel, StaffRef } from '../../domain/complaint.js';
+import { type Complaint, type IntakeChannel, intakeEvents, type StaffRef } from '../../domain/complaint.js';
 import { rateResolution, type Verdict } from '../../domain/customer-rating.js';
 import type { Actor, StaffAction } from '../../domain/lifecycle/actions.js';
 import { sweepComplaint } from '../../domain/lifecycle/time-limit-sweep.js';
@@ -214,39 +214,7 @@ function intake(
     owner: enteredBy,
     version: 1,
   };
-  const events: StoredEvent[] = [
-    {
-      trackingNo,
-      at: receivedAt,
-      seq: 0,
-      action: 'received',
-      actor: enteredBy
-        ? { kind: 'staff', username: enteredBy.username, displayName: enteredBy.displayName }
-        : { kind: 'customer' },
-      public: true,
-      detail: {
-        channel,
-        category,
-        outletId: outlet.id,
-        ...(enteredBy ? { firstReceiver: enteredBy.username } : {}),
-      },
-    },
-    {
-      trackingNo,
-      at: receivedAt,
-      seq: 1,
-      action: 'assigned',
-      actor: { kind: 'system' },
-      public: true,
-      detail: {
-        departmentId: route.departmentId,
-        dueAt: complaint.dueAt,
-        severity: route.severity,
-        reasons: route.reasons,
-      },
-      after: { status: 'assigned', handlingDepartmentId: route.departmentId, dueAt: complaint.dueAt },
-    },
-  ];
+  const events: StoredEvent[] = intakeEvents(complaint);
   return { complaint, events };
 }
 
