@@ -119,28 +119,40 @@ const StaffComplaintSchema = z
   .catchall(z.unknown())
   .openapi('StaffComplaint');
 
+/** What every list shows of a complaint (services/inbox.ts `complaintInList`). */
+const ComplaintInListSchema = z.object({
+  trackingNo: z.string(),
+  status: z.string(),
+  category: z.string(),
+  categoryName: z.string(),
+  outletId: z.string(),
+  outletName: z.string(),
+  severity: z.string(),
+  flags: FlagsSchema,
+  excerpt: z.string(),
+  department: z.object({ id: z.string(), name: z.string() }),
+  receivedAt: z.string(),
+  dueAt: z.string(),
+});
+
+/** A complaint in head office's and an outlet manager's lists. */
+const ListedComplaintSchema = ComplaintInListSchema.extend({
+  owner: z.object({ displayName: z.string(), departmentId: z.string() }).optional(),
+  hoursLeft: z
+    .number()
+    .int()
+    .optional()
+    .openapi({ description: 'Hours to the due date, negative when overdue; absent once decided' }),
+  extensionRequest: z.object({ days: z.number().int(), reason: z.string() }).optional(),
+}).openapi('ListedComplaint');
+
 const InboxSchema = z
   .object({
     view: z.enum(inboxViews),
     department: z.object({ id: z.string(), name: z.string() }),
     counts: z.record(z.enum(inboxViews), z.number().int()),
     items: z.array(
-      z.object({
-        trackingNo: z.string(),
-        status: z.string(),
-        category: z.string(),
-        categoryName: z.string(),
-        outletId: z.string(),
-        outletName: z.string(),
-        severity: z.string(),
-        flags: FlagsSchema,
-        excerpt: z.string(),
-        department: z.object({ id: z.string(), name: z.string() }),
-        owner: StaffRefSchema.optional(),
-        receivedAt: z.string(),
-        dueAt: z.string(),
-        version: z.number().int(),
-      }),
+      ComplaintInListSchema.extend({ owner: StaffRefSchema.optional(), version: z.number().int() }),
     ),
     nextCursor: z.string().optional(),
   })
@@ -149,30 +161,6 @@ const InboxSchema = z
 const TrackingNoParam = z.object({
   trackingNo: z.string().min(1).max(20).openapi({ example: 'K7QM-4HXP-9TWA' }),
 });
-const ListedComplaintSchema = z
-  .object({
-    trackingNo: z.string(),
-    status: z.string(),
-    severity: z.string(),
-    flags: FlagsSchema,
-    category: z.string(),
-    categoryName: z.string(),
-    outletId: z.string(),
-    outletName: z.string(),
-    department: z.object({ id: z.string(), name: z.string() }),
-    owner: z.object({ displayName: z.string(), departmentId: z.string() }).optional(),
-    excerpt: z.string(),
-    receivedAt: z.string(),
-    dueAt: z.string(),
-    hoursLeft: z
-      .number()
-      .int()
-      .optional()
-      .openapi({ description: 'Hours to the due date, negative when overdue; absent once decided' }),
-    extensionRequest: z.object({ days: z.number().int(), reason: z.string() }).optional(),
-  })
-  .openapi('ListedComplaint');
-
 const security = [{ bearer: [] }];
 
 const routes = {

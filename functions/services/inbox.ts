@@ -71,6 +71,11 @@ export class Inbox {
 }
 
 function summary(c: Complaint, lang: Language, names: Namer) {
+  return { ...complaintInList(c, lang, names), owner: c.owner, version: c.version };
+}
+
+/** What every list of complaints shows of one, named in `lang`; never the customer's contact. */
+export function complaintInList(c: Complaint, lang: Language, names: Namer) {
   return {
     trackingNo: c.trackingNo,
     status: c.status,
@@ -82,10 +87,8 @@ function summary(c: Complaint, lang: Language, names: Namer) {
     flags: c.flags,
     excerpt: c.description.length > 80 ? `${c.description.slice(0, 80)}…` : c.description,
     department: { id: c.handlingDepartmentId, name: departmentName(c.handlingDepartmentId, lang) },
-    owner: c.owner,
     receivedAt: c.receivedAt,
     dueAt: c.dueAt,
-    version: c.version,
   };
 }
 

@@ -12,8 +12,8 @@ import {
   type OversightView,
   oversightViews,
 } from '../domain/lifecycle/oversight-views.js';
-import { departmentName } from './complaint-intake.js';
 import type { ComplaintNames, Namer } from './complaint-names.js';
+import { complaintInList } from './inbox.js';
 
 /** How far back an outlet's list reaches: the complaints of the last half year. */
 const OUTLET_LIST_DAYS = 180;
@@ -82,19 +82,8 @@ export class Oversight {
 /** A complaint in a list: what it is, where it stands, how much time is left; no contact details. */
 function listed(c: Complaint, lang: Language, names: Namer, now: Date) {
   return {
-    trackingNo: c.trackingNo,
-    status: c.status,
-    severity: c.severity,
-    flags: c.flags,
-    category: c.category,
-    categoryName: names.category(c.category),
-    outletId: c.outletId,
-    outletName: names.outlet(c.outletId),
-    department: { id: c.handlingDepartmentId, name: departmentName(c.handlingDepartmentId, lang) },
+    ...complaintInList(c, lang, names),
     owner: c.owner ? { displayName: c.owner.displayName, departmentId: c.owner.departmentId } : undefined,
-    excerpt: c.description.length > 80 ? `${c.description.slice(0, 80)}…` : c.description,
-    receivedAt: c.receivedAt,
-    dueAt: c.dueAt,
     /** Negative once the time limit has passed; none once it is decided. */
     hoursLeft:
       c.status === 'resolved' || c.status === 'closed'
