@@ -6,6 +6,11 @@ import type { Dependencies } from '../dependencies.js';
 import type { AppEnv } from '../http/app-env.js';
 import { authenticate } from '../http/auth.js';
 import { ApiError, errorResponse } from '../http/errors.js';
+import {
+  API_CONTENT_SECURITY_POLICY,
+  REFERRER_POLICY,
+  STRICT_TRANSPORT_SECURITY,
+} from '../http/security-headers.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -21,11 +26,25 @@ export function createHttpApp<Api extends Hono<AppEnv>>(
   mount: (api: Api, root: RootApp) => void,
 ) {
   const app: RootApp = new Hono<AppEnv>();
+  // Registered before any route, so they wrap every answer, the pages mounted on the root too.
+  app.use(requestId());
+  app.use(
+    secureHeaders({
+      crossOriginResourcePolicy: 'same-origin',
+      xFrameOptions: 'DENY',
+      referrerPolicy: REFERRER_POLICY,
+      strictTransportSecurity: STRICT_TRANSPORT_SECURITY,
+    }),
+  );
+  // JSON gets the policy that allows nothing; a page the API serves (the API reference) sets its own.
+  app.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('content-security-policy'))
+      c.res.headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
+  });
   api.use(authenticate(deps.verifyToken));
   mount(api, app);
 
-  app.use(requestId());
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.use(
     `${API_PREFIX}/*`,
     bodyLimit({

@@ -1,6 +1,7 @@
 import type { Dependencies } from '../dependencies.js';
 import { createRouter, type Router } from '../http/app-env.js';
 import { apiDocsPage } from '../http/docs-page.js';
+import { pageContentSecurityPolicy } from '../http/security-headers.js';
 import { adminOutletRoutes } from '../routes/admin-outlets.js';
 import { adminRoutingRoutes } from '../routes/admin-routing.js';
 import { authConfigRoutes } from '../routes/auth-config.js';
@@ -46,7 +47,11 @@ export function documentApi(api: Router, root: RootApp) {
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
-  root.get('/api/docs', (c) => c.html(apiDocsPage(`${API_PREFIX}/openapi.json`)));
+  root.get('/api/docs', (c) =>
+    c.html(apiDocsPage(`${API_PREFIX}/openapi.json`), 200, {
+      'content-security-policy': pageContentSecurityPolicy(),
+    }),
+  );
 }
 
 export function createStaffApp(deps: Dependencies) {

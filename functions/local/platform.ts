@@ -18,6 +18,7 @@ import { createTokenVerifier } from '../auth/token-verifier.js';
 import { departments } from '../config/departments.js';
 import { type AppConfig, readConfig } from '../config/env.js';
 import type { Dependencies } from '../dependencies.js';
+import { pageSecurityHeaders } from '../http/security-headers.js';
 import { processStream } from '../streams/process-stream.js';
 import { streamReactions } from '../streams/reactions.js';
 import { createDevIssuer, type DevIssuer } from './dev-issuer.js';
@@ -234,7 +235,17 @@ const contentTypes: Record<string, string> = {
 /** The built pages (dist/web): a page route's HTML file, or a static asset by its path. */
 async function servePage(webRoot: string, pathname: string): Promise<Response | undefined> {
   if (pathname.startsWith('/api/')) return undefined;
-  const file = pageFor(pathname) ?? normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // `/%` or `/%zz`: no file can have that name; the client sent a malformed address.
+    return new Response('Bad request: the address is not valid percent-encoding.', {
+      status: 400,
+      headers: { 'content-type': 'text/plain; charset=utf-8', ...pageSecurityHeaders() },
+    });
+  }
+  const file = pageFor(pathname) ?? normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   const path = join(webRoot, file);
   if (!path.startsWith(webRoot) || !existsSync(path) || !extname(path)) return undefined;
   const body = await readFile(path);
@@ -243,7 +254,8 @@ async function servePage(webRoot: string, pathname: string): Promise<Response | 
     headers: {
       'content-type': contentTypes[extname(path)] ?? 'application/octet-stream',
       'cache-control': html ? 'no-cache' : 'public, max-age=31536000, immutable',
-      'x-content-type-options': 'nosniff',
+      // The same headers CloudFront adds in AWS; the local sign-in needs no identity provider.
+      ...pageSecurityHeaders(),
     },
   });
 }

@@ -1,6 +1,7 @@
 import type { Translate } from '../shared/i18n.js';
 import { challengeFor, newVerifier } from '../shared/pkce.js';
 import { el, readClaims, setToken } from '../shared/session.js';
+import { sameOriginPath } from './same-origin-path.js';
 import type { Show } from './signin.js';
 import type { SignInWords } from './texts.js';
 
@@ -88,5 +89,6 @@ async function finish(
     return show(() => [el('p', { class: 'error', role: 'alert' }, t('failed'))]);
   }
   setToken(tokens.id_token);
-  location.replace(flow.next ?? home(user.roles));
+  // Checked again on the way back: sessionStorage is this origin's, but the check costs nothing.
+  location.replace(sameOriginPath(flow.next, location.href) ?? home(user.roles));
 }

@@ -1,6 +1,7 @@
 import type { Translate } from '../shared/i18n.js';
 import { pageLanguage } from '../shared/page-language.js';
 import { el, setToken } from '../shared/session.js';
+import { sameOriginPath } from './same-origin-path.js';
 import { type SignInWords, texts } from './texts.js';
 
 /**
@@ -18,7 +19,7 @@ export type Show = (draw: () => Node[]) => void;
 
 const panel = document.getElementById('panel') as HTMLElement;
 const next = new URLSearchParams(location.search).get('next');
-const safeNext = next?.startsWith('/') && !next.startsWith('//') ? next : undefined;
+const safeNext = sameOriginPath(next, location.href);
 let redraw = () => {};
 const { t } = pageLanguage(texts, () => redraw());
 
