@@ -249,15 +249,17 @@ function guard(
 function check(complaint: Complaint, type: ActionType, actor: Actor, ctx: LifecycleContext): Check {
   const rule = actionRules[type];
   const conflict = (message: string) => ({ error: 'conflict' as const, message });
+  // Before the table: whatever the state, a named staff member does nothing to this complaint.
+  if (actor.standing !== 'system' && isRecused(complaint.staffInvolved, actor))
+    return {
+      error: 'forbidden',
+      message:
+        'You are named as staff involved in this complaint: you may read it, but not act on it or reveal the customer’s contact',
+    };
   if (!rule.by.includes(actor.standing))
     return { error: 'forbidden', message: `Your role cannot ${type} this complaint` };
   if (!rule.from.includes(complaint.status))
     return conflict(`Cannot ${type} a complaint that is ${complaint.status}`);
-  if ((type === 'accept' || type === 'resolve') && isRecused(complaint.staffInvolved, actor))
-    return {
-      error: 'forbidden',
-      message: 'You are named as staff involved in this complaint, so you cannot accept or resolve it',
-    };
   if (type === 'extend') {
     if (complaint.flags.overdue || ctx.now.getTime() >= Date.parse(complaint.dueAt))
       return conflict('The time limit has already passed; it can no longer be extended');
