@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ComplaintRepository } from '../../functions/adapters/dynamodb/complaint-repository.js';
+import { DAY, ShiftedClock } from '../support/clock.js';
 import { fileComplaint } from '../support/complaints.js';
 import { usePlatform } from '../support/platform.js';
 import { screenshotPath, useBrowser } from './support/browser.js';
 
-const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
+const clock = new ShiftedClock();
+const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '1000' }, { now: clock.now });
 const browser = useBrowser();
 
 /** Signs in on the sign-in page as a seeded user, landing on the inbox (or a complaint in it). */
@@ -94,14 +95,13 @@ describe('the staff inbox', () => {
     expect(await cell.textContent()).toMatch(/剩余 1[45] 天/);
     expect(await cell.getAttribute('class')).not.toBe('late');
 
-    // Past its due date (as if the days had gone by) the complaint shows overdue, in red.
-    const repository = new ComplaintRepository(ctx.platform.table);
-    const complaint = await repository.get(trackingNo);
-    if (!complaint) throw new Error('missing complaint');
-    const dueAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
-    await repository.update({ ...complaint, dueAt, version: complaint.version + 1 }, complaint.version, []);
+    // Taken in 18 days ago, it was due at the end of the 15th day after (Beijing time): 2 days and
+    // part of today ago, so the page shows it 2 days overdue, in red.
+    clock.shift(-18 * DAY);
+    const old = await fileComplaint(ctx.platform, 'sh-jingan');
+    clock.shift(0);
     await ops.page.reload();
-    const late = ops.page.locator(`#list tr[data-no="${trackingNo}"] td.late`);
+    const late = ops.page.locator(`#list tr[data-no="${old.trackingNo}"] td.late`);
     await late.waitFor();
     expect(await late.textContent()).toMatch(/已超时 2 天/);
     expect(await late.evaluate((td) => getComputedStyle(td).color)).toBe('rgb(179, 38, 30)');

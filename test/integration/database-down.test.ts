@@ -61,7 +61,15 @@ describe('when the database cannot be reached', () => {
   it('answers 503 at once when nothing listens any more', async () => {
     const body = await rating();
     process.kill(dynamo.pid ?? 0, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 500));
+    // Gone when its port refuses connections (no fixed sleep).
+    await expect
+      .poll(() =>
+        fetch(dynamo.endpoint).then(
+          () => 'listening',
+          () => 'gone',
+        ),
+      )
+      .toBe('gone');
     const started = Date.now();
     const down = await postJson(`${platform.url}/api/v1/feedback`, body);
     expect(down.status).toBe(503);

@@ -21,6 +21,23 @@ export class TestClock {
   }
 }
 
+/**
+ * The real clock, shifted by hand: for tests where a real browser's clock must agree with the
+ * platform's (a page counts days left against its own Date.now), the platform takes in a
+ * complaint "18 days ago" and then goes back to the present, instead of a test rewriting the
+ * stored dates.
+ */
+export class ShiftedClock {
+  private offset = 0;
+
+  readonly now = () => new Date(Date.now() + this.offset);
+
+  /** From now on the platform's time is the real time plus `ms` (0: the present again). */
+  shift(ms: number) {
+    this.offset = ms;
+  }
+}
+
 export const SECOND = 1_000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
