@@ -3,10 +3,19 @@
  * the server's (Lambda runs in UTC): a rating at 07:30 in Shanghai belongs to that Shanghai day.
  */
 export function localDate(instant: Date, timeZone: string): string {
+  // Every rating asks for its day: the answer is kept per zone for the minute it holds (no zone
+  // changes its offset, and so its date, in the middle of a minute), and formatting, the dear
+  // part, runs once a minute instead of on every request.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastDay.get(timeZone);
+  if (last?.minute === minute) return last.day;
   const parts = dayFormat(timeZone).formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const day = `${part('year')}-${part('month')}-${part('day')}`;
+  lastDay.set(timeZone, { minute, day });
+  return day;
 }
+const lastDay = new Map<string, { minute: number; day: string }>();
 
 /**
  * A formatter of one shape for any time zone, built once per zone: building one is far dearer

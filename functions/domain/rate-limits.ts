@@ -10,7 +10,12 @@
  * minutes). Remembers at most `maxKeys` keys; the least recently used go first.
  */
 export class SlidingWindowLimiter {
-  private readonly hits = new Map<string, number[]>();
+  /**
+   * Each key's accepted times, oldest first, from `head` on (earlier ones have left the window).
+   * Expired times are skipped by moving `head`, not by copying the array: a request costs the
+   * same whether its address sent 3 or 30,000 in the last minute (a flood must not also cost CPU).
+   */
+  private readonly hits = new Map<string, { times: number[]; head: number }>();
 
   constructor(
     private readonly limit: number,
@@ -21,19 +26,29 @@ export class SlidingWindowLimiter {
   /** Counts an event for `key` at `nowMs` if the key is under its limit; else says when it may try again. */
   take(key: string, nowMs: number): { ok: true } | { ok: false; retryAfterMs: number } {
     const recent = this.recent(key, nowMs);
-    const full = recent.length >= this.limit;
-    if (!full) recent.push(nowMs);
+    const full = recent.times.length - recent.head >= this.limit;
+    // Times only grow (a clock set back is taken as now), so the oldest is always at `head`.
+    if (!full) recent.times.push(Math.max(nowMs, recent.times.at(-1) ?? nowMs));
     // A refused key is remembered as used too: an address that keeps flooding is never the one forgotten.
     this.remember(key, recent);
-    return full ? { ok: false, retryAfterMs: (recent[0] ?? nowMs) + this.windowMs - nowMs } : { ok: true };
+    return full
+      ? { ok: false, retryAfterMs: (recent.times[recent.head] ?? nowMs) + this.windowMs - nowMs }
+      : { ok: true };
   }
 
-  private recent(key: string, nowMs: number): number[] {
+  private recent(key: string, nowMs: number): { times: number[]; head: number } {
     const since = nowMs - this.windowMs;
-    return (this.hits.get(key) ?? []).filter((t) => t > since);
+    const entry = this.hits.get(key) ?? { times: [], head: 0 };
+    while (entry.head < entry.times.length && (entry.times[entry.head] ?? 0) <= since) entry.head++;
+    // Drop the expired prefix once it is most of the array, so memory stays within the limit.
+    if (entry.head > 64 && entry.head * 2 > entry.times.length) {
+      entry.times = entry.times.slice(entry.head);
+      entry.head = 0;
+    }
+    return entry;
   }
 
-  private remember(key: string, recent: number[]) {
+  private remember(key: string, recent: { times: number[]; head: number }) {
     this.hits.delete(key); // re-inserting moves the key to the end: Map order is recency
     this.hits.set(key, recent);
     if (this.hits.size > this.maxKeys) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RepeatWindow, SlidingWindowLimiter } from '../../functions/domain/rate-limits.js';
 
@@ -22,6 +23,43 @@ describe('SlidingWindowLimiter: at most N in any window, not per calendar minute
     expect(limiter.take('a', 1).ok).toBe(false);
     expect(limiter.take('c', 2).ok).toBe(true); // 'b' is forgotten, 'a' was used more recently
     expect(limiter.take('b', 3).ok).toBe(true);
+  });
+});
+
+describe('SlidingWindowLimiter under any sequence of requests (fast-check)', () => {
+  it('refuses exactly when the window already holds N accepted, and then says when one leaves', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.integer({ min: 0, max: 30 * S }), { minLength: 1, maxLength: 300 }),
+        (limit, gaps) => {
+          const limiter = new SlidingWindowLimiter(limit, 60 * S);
+          const accepted: number[] = [];
+          let now = 0;
+          for (const gap of gaps) {
+            now += gap;
+            // The rule, counted by hand: accepted requests in the window (now - 60 s, now].
+            const inWindow = accepted.filter((t) => t > now - 60 * S);
+            const answer = limiter.take('address', now);
+            if (inWindow.length < limit) {
+              expect(answer).toEqual({ ok: true });
+              accepted.push(now);
+            } else {
+              expect(answer).toEqual({ ok: false, retryAfterMs: (inWindow[0] ?? 0) + 60 * S - now });
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lets an address that floods through at its limit, minute after minute', () => {
+    const limiter = new SlidingWindowLimiter(120, 60 * S);
+    let refused = 0;
+    // 200,000 requests from one address over 10 minutes: 120 accepted per minute, the rest refused.
+    for (let i = 0; i < 200_000; i++) if (!limiter.take('flood', i * 3).ok) refused++;
+    expect(200_000 - refused).toBe(1_200);
   });
 });
 
