@@ -1,10 +1,13 @@
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { publicEndpoints } from '../functions/apps/public-app.js';
+import { acknowledge } from './acknowledge.js';
+import { retention } from './functions.js';
 
 /**
  * The HTTP API, split by trust boundary: the customers' endpoints (listed once, in
@@ -15,11 +18,19 @@ import { publicEndpoints } from '../functions/apps/public-app.js';
  */
 export class PlatformApi extends Construct {
   readonly api: HttpApi;
+  readonly stage: HttpStage;
 
   constructor(
     scope: Construct,
     id: string,
-    props: { publicHandler: IFunction; staffHandler: IFunction; retain: boolean },
+    props: {
+      publicHandler: IFunction;
+      staffHandler: IFunction;
+      retain: boolean;
+      /** Requests per second across the API, steady and burst (stage configuration). */
+      throttle: { rateLimit: number; burstLimit: number };
+      logRetentionDays: number;
+    },
   ) {
     super(scope, id);
     this.api = new HttpApi(this, 'HttpApi', {
@@ -37,21 +48,44 @@ export class PlatformApi extends Construct {
     const staff = new HttpLambdaIntegration('Staff', props.staffHandler);
     this.api.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration: staff });
     const accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: RetentionDays.ONE_YEAR,
+      retention: retention(props.logRetentionDays),
       removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    new HttpStage(this, 'DefaultStage', {
+    this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 500, burstLimit: 1000 },
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // One JSON object per request, with variables HTTP APIs support.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            responseLatency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
     });
-    Validations.of(this).acknowledge({
-      id: 'AwsSolutions-APIG4',
-      reason:
-        'Customer routes are public by design (outlet keys and tracking-number checks guard them); staff and admin routes verify bearer JWTs in the app, the same code as locally.',
-    });
+    acknowledge(
+      this,
+      'Customer routes are public by design (outlet keys and tracking-number checks guard them); staff and admin routes verify bearer JWTs in the app, the same code as locally.',
+      'AwsSolutions-APIG4',
+    );
+    acknowledge(
+      this,
+      'HTTP APIs do not support X-Ray tracing; each function traces its own work (Tracing.ACTIVE).',
+      'Serverless-APIGWXrayEnabled',
+    );
   }
 
   get domainName(): string {

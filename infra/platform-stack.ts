@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type CfnElement, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import {
   departments as configuredDepartments,
@@ -7,28 +7,39 @@ import {
 } from '../functions/config/departments.js';
 import { schedules as configuredSchedules, type ScheduleDefinition } from '../functions/config/schedules.js';
 import { PlatformApi } from './api.js';
+import { AuditArchiveBucket } from './archive.js';
 import { StaffAuth } from './auth.js';
+import { bindBucketWriter, bindSecret, bindTable, bindTopics } from './bindings.js';
+import { wafMetric } from './edge-stack.js';
+import { secretAccess, tableAccess } from './function-access.js';
 import { PlatformFunctions, repoRoot } from './functions.js';
-import { LAMBDA_OUT_DIR } from './lambda-bundles.js';
+import { LAMBDA_OUT_DIR, lambdaNames } from './lambda-bundles.js';
 import { grantSmsPublish, Notifications } from './notifications.js';
+import { PlatformOperations } from './operations.js';
 import { Schedules } from './schedules.js';
 import { PlatformSecrets } from './secrets.js';
-import type { StageConfig } from './stage-config.js';
+import { type StageConfig, subscribersOf } from './stage-config.js';
 import { Storage } from './storage.js';
 import { StreamProcessing } from './stream.js';
 import { Web } from './web.js';
 
 export interface PlatformStackProps extends StackProps {
   config: StageConfig;
-  /** Defaults to functions/config/departments.ts; tests pass their own to check subscriptions. */
+  /** Defaults to functions/config/departments.ts. */
   departments?: readonly DepartmentConfig[];
   schedules?: readonly ScheduleDefinition[];
   webRoot?: string;
   /** The built Lambda bundles; defaults to dist/lambda (`npm run build:functions`). */
   lambdaRoot?: string;
+  /** The WAF web ACL in front of the distribution (from the edge stack in us-east-1). */
+  webAcl?: { arn: string; name: string; region: string } | undefined;
 }
 
-/** The whole platform in one stack: storage, secrets, topics, functions, API, stream, schedules, sign-in, pages. */
+/**
+ * The whole platform in the bank's region: storage, secrets, topics, functions, API, stream,
+ * schedules, sign-in, pages, the audit archive, alarms and the dashboard. (The WAF web ACL
+ * CloudFront needs is in us-east-1: infra/edge-stack.ts.)
+ */
 export class PlatformStack extends Stack {
   readonly storage: Storage;
   readonly notifications: Notifications;
@@ -37,6 +48,9 @@ export class PlatformStack extends Stack {
   readonly stream: StreamProcessing;
   readonly auth: StaffAuth;
   readonly web: Web;
+  readonly archive: AuditArchiveBucket;
+  readonly schedules: Schedules;
+  readonly operations: PlatformOperations;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
@@ -46,7 +60,10 @@ export class PlatformStack extends Stack {
 
     this.storage = new Storage(this, 'Storage', { retain });
     const secrets = new PlatformSecrets(this, 'Secrets', { retain });
-    this.notifications = new Notifications(this, 'Notifications', { departments });
+    this.notifications = new Notifications(this, 'Notifications', {
+      departments,
+      subscribersOf: (id) => subscribersOf(config, id),
+    });
     this.auth = new StaffAuth(this, 'Auth', {
       departments,
       publicBaseUrl: config.publicBaseUrl,
@@ -54,59 +71,96 @@ export class PlatformStack extends Stack {
       retain,
       domainPrefix: config.authDomainPrefix,
     });
-    const originVerify = secrets.originVerify.secretValueFromJson('value').unsafeUnwrap();
 
+    // What every function reads at start; nothing secret. The rest is bound per function below.
     this.functions = new PlatformFunctions(this, 'Functions', {
       lambdaRoot: props.lambdaRoot ?? LAMBDA_OUT_DIR,
       logRetentionDays: config.logRetentionDays,
       retain,
-      tableRef: this.getLogicalId(this.storage.table.node.defaultChild as CfnElement),
       environment: {
         STAGE: config.stage,
-        TABLE_NAME: this.storage.table.tableName,
         PUBLIC_BASE_URL: config.publicBaseUrl,
-        TIME_ZONE,
-        LOG_LEVEL: 'INFO',
+        TIME_ZONE: config.timeZone,
+        LOG_LEVEL: config.logLevel,
         JWT_ISSUER: this.auth.issuer,
         JWKS_URL: `${this.auth.issuer}/.well-known/jwks.json`,
         JWT_AUDIENCE: this.auth.client.userPoolClientId,
-        HOSTED_UI_URL: this.auth.hostedUiUrl,
-        TOPIC_ARNS: this.toJsonString(this.notifications.topicArns),
-        CUSTOMER_NOTICES_VIA: config.customerNotices,
-        QR_SECRET_ARN: secrets.qrSecret.secretArn,
-        PHONE_KEY_SECRET_ARN: secrets.personalDataKey.secretArn,
-        ORIGIN_VERIFY: originVerify,
       },
     });
-    for (const fn of this.functions.all) {
-      this.storage.table.grantReadWriteData(fn);
-      secrets.qrSecret.grantRead(fn);
-      secrets.personalDataKey.grantRead(fn);
-    }
     const { byName } = this.functions;
-    for (const topic of Object.values(this.notifications.topics)) topic.grantPublish(byName.stream);
+    const secretsByKind = {
+      qr: ['QR_SECRET_ARN', secrets.qrSecret],
+      personalData: ['PHONE_KEY_SECRET_ARN', secrets.personalDataKey],
+      originVerify: ['ORIGIN_VERIFY_SECRET_ARN', secrets.originVerify],
+    } as const;
+    for (const name of lambdaNames) {
+      bindTable(byName[name], this.storage.table, tableAccess[name]);
+      for (const kind of secretAccess[name]) {
+        const [variable, secret] = secretsByKind[kind];
+        bindSecret(byName[name], variable, secret);
+      }
+    }
+    // The staff sign-in page asks the staff function where the hosted sign-in is.
+    byName.staff.addEnvironment('HOSTED_UI_URL', this.auth.hostedUiUrl);
+    // Only the stream function publishes (the outbox), and archives the audit trail.
+    bindTopics(byName.stream, this.notifications.topics, this.notifications.key);
+    byName.stream.addEnvironment('CUSTOMER_NOTICES_VIA', config.customerNotices);
     if (config.customerNotices === 'sms') grantSmsPublish(byName.stream);
 
     this.api = new PlatformApi(this, 'Api', {
       publicHandler: byName.public,
       staffHandler: byName.staff,
       retain,
+      throttle: config.apiThrottle,
+      logRetentionDays: config.logRetentionDays,
     });
     this.stream = new StreamProcessing(this, 'Stream', {
       table: this.storage.table,
       handler: byName.stream,
       alerts: this.notifications.topics.alerts ?? missing('alerts topic'),
     });
-    new Schedules(this, 'Schedules', {
+    this.schedules = new Schedules(this, 'Schedules', {
       handler: byName.schedule,
       schedules: props.schedules ?? configuredSchedules,
-      timeZone: TIME_ZONE,
+      timeZone: config.timeZone,
     });
     this.web = new Web(this, 'Web', {
       apiDomain: this.api.domainName,
-      originVerify,
+      // A dynamic reference CloudFormation resolves at deploy: CloudFront must send the value.
+      originVerify: secrets.originVerify.secretValueFromJson('value').unsafeUnwrap(),
       webRoot: props.webRoot ?? resolve(repoRoot, 'dist/web'),
       retain,
+      signInOrigin: `https://${config.authDomainPrefix}.auth.${this.region}.amazoncognito.com`,
+      webAclArn: props.webAcl?.arn,
+      domain: config.domain,
+    });
+    this.archive = new AuditArchiveBucket(this, 'AuditArchive', {
+      retentionDays: config.auditArchive.retentionDays,
+      accessLogs: this.web.logs,
+    });
+    bindBucketWriter(byName.stream, 'AUDIT_ARCHIVE_BUCKET', this.archive.bucket, AuditArchiveBucket.prefix);
+
+    this.operations = new PlatformOperations(this, 'Operations', {
+      api: this.api.api,
+      functions: byName,
+      streamFunction: byName.stream,
+      table: this.storage.table,
+      deadLetters: {
+        Stream: this.stream.deadLetters,
+        Subscriptions: this.notifications.undeliverable,
+        ScheduleRuns: this.schedules.failedRuns,
+        ...Object.fromEntries(
+          Object.entries(this.schedules.deadLetters).map(([job, queue]) => [`Schedule-${job}`, queue]),
+        ),
+      },
+      subscribers: config.operations.subscribers,
+      waf: props.webAcl
+        ? {
+            webAclName: props.webAcl.name,
+            region: props.webAcl.region,
+            metric: (name) => wafMetric(props.webAcl?.name ?? '', name, props.webAcl?.region ?? ''),
+          }
+        : undefined,
     });
 
     new CfnOutput(this, 'Url', { value: `https://${this.web.distribution.distributionDomainName}` });
@@ -114,11 +168,10 @@ export class PlatformStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.pool.userPoolId });
     new CfnOutput(this, 'QrSecretArn', { value: secrets.qrSecret.secretArn });
+    new CfnOutput(this, 'AuditArchiveBucket', { value: this.archive.bucket.bucketName });
+    new CfnOutput(this, 'OperationsTopicArn', { value: this.operations.topic.topicArn });
   }
 }
-
-/** The bank's time zone (stage configuration comes with the production issue). */
-const TIME_ZONE = 'Asia/Shanghai';
 
 function missing(what: string): never {
   throw new Error(`Internal: ${what} was not created`);

@@ -1,4 +1,5 @@
 import { type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
@@ -7,15 +8,23 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   HttpVersion,
   OriginRequestPolicy,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import {
+  pageContentSecurityPolicy,
+  REFERRER_POLICY,
+  STRICT_TRANSPORT_SECURITY_SECONDS,
+} from '../functions/http/security-headers.js';
 import { type PageRoute, pageRoutes } from '../web/page-routes.js';
 import { acknowledge, BASIC_EXECUTION_ROLE } from './acknowledge.js';
 
@@ -27,15 +36,28 @@ export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
  * CloudFront function maps page paths to their HTML files from web/page-routes.ts, the same list
  * the local server uses.
  */
+export interface WebProps {
+  apiDomain: string;
+  /** The value CloudFront sends the API in `x-origin-verify` (a dynamic reference, resolved at deploy). */
+  originVerify: string;
+  webRoot: string;
+  retain: boolean;
+  /** The identity provider's origin the sign-in page fetches tokens from (its one CSP exception). */
+  signInOrigin: string;
+  /** The WAF web ACL (CloudFront scope, us-east-1) in front of everything; none where WAF is off. */
+  webAclArn?: string | undefined;
+  /** The bank's own domain and its ACM certificate (us-east-1). */
+  domain?: { names: string[]; certificateArn: string } | undefined;
+}
+
 export class Web extends Construct {
   readonly distribution: Distribution;
   readonly bucket: Bucket;
+  /** Access logs of CloudFront and the buckets. */
+  readonly logs: Bucket;
+  readonly headers: ResponseHeadersPolicy;
 
-  constructor(
-    scope: Construct,
-    id: string,
-    props: { apiDomain: string; originVerify: string; webRoot: string; retain: boolean },
-  ) {
+  constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
     const removalPolicy = props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const logs = new Bucket(this, 'Logs', {
@@ -51,6 +73,8 @@ export class Web extends Construct {
       id: 'AwsSolutions-S1',
       reason: 'This is the access-log bucket; logging it into itself would loop.',
     });
+    this.logs = logs;
+    this.headers = pageHeadersPolicy(this, props.signInOrigin);
     this.bucket = new Bucket(this, 'Pages', {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -80,10 +104,18 @@ export class Web extends Construct {
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
+      ...(props.domain
+        ? {
+            domainNames: props.domain.names,
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: this.headers,
         functionAssociations: [{ function: rewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
@@ -120,25 +152,60 @@ export class Web extends Construct {
         ),
         `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnElement)}.Arn>/*]`,
         `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${nagAccount(Stack.of(this))}-${nagRegion(Stack.of(this))}/*]`,
+        'Serverless-LambdaDLQ',
+        'Serverless-LambdaAsyncFailureDestination',
+        'Serverless-LambdaLatestVersion',
+        'Serverless-LambdaTracing',
+        'Serverless-LambdaStarPermissions',
       );
     }
-    Validations.of(this.distribution).acknowledge(
-      {
-        id: 'AwsSolutions-CFR1',
-        reason: 'Customers of a bank’s outlets may be anywhere; no geo restriction.',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'The bank attaches its organisation-wide WAF web ACL through Firewall Manager, not per stack.',
-      },
-      {
-        id: 'AwsSolutions-CFR4',
-        reason:
-          'TLS policy follows the custom domain certificate the bank attaches; the default certificate cannot be pinned.',
-      },
+    acknowledge(
+      this.distribution,
+      'Customers of a bank’s outlets may be anywhere; no geo restriction.',
+      'AwsSolutions-CFR1',
     );
+    if (!props.webAclArn) {
+      acknowledge(
+        this.distribution,
+        'This stage has no CloudFront-scope WAF (stage configuration waf.enabled is false: the China regions offer regional WAF only); the API’s per-instance limits still apply.',
+        'AwsSolutions-CFR2',
+      );
+    }
+    if (!props.domain) {
+      acknowledge(
+        this.distribution,
+        'Without the bank’s own domain (stage configuration "domain") the distribution serves the *.cloudfront.net certificate, whose TLS policy cannot be set; with it, TLS 1.2 (2021) is the minimum.',
+        'AwsSolutions-CFR4',
+      );
+    }
   }
+}
+
+/**
+ * The pages' security headers, from functions/http/security-headers.ts (the same the local page
+ * server sends): the strict CSP with the sign-in provider as its one `connect-src` exception,
+ * frames refused, the referrer policy and HSTS; each overrides whatever the origin sent.
+ */
+function pageHeadersPolicy(scope: Construct, signInOrigin: string): ResponseHeadersPolicy {
+  const referrer = Object.values(HeadersReferrerPolicy).find((p) => p === REFERRER_POLICY);
+  if (!referrer) throw new Error(`CloudFront has no referrer policy "${REFERRER_POLICY}"`);
+  return new ResponseHeadersPolicy(scope, 'PageHeaders', {
+    comment: 'Security headers of the pages (functions/http/security-headers.ts)',
+    securityHeadersBehavior: {
+      contentSecurityPolicy: {
+        contentSecurityPolicy: pageContentSecurityPolicy({ connectSources: [signInOrigin] }),
+        override: true,
+      },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy: referrer, override: true },
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.seconds(STRICT_TRANSPORT_SECURITY_SECONDS),
+        includeSubdomains: true,
+        override: true,
+      },
+      contentTypeOptions: { override: true },
+    },
+  });
 }
 
 /** How cdk-nag writes the stack's region and account in a finding: the value, or the pseudo parameter. */

@@ -23,3 +23,30 @@ function sameSecret(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/**
+ * The origin-verify value in AWS, read at run time from Secrets Manager (never an environment
+ * variable, which anyone allowed to read the function's configuration could see). `refresh()`
+ * runs before each request and costs nothing while the loader's cache is fresh (Powertools, five
+ * minutes), so a rotated value reaches every instance within that time; the check itself
+ * (`current()`) stays synchronous. A failed read keeps the last value: until a first read
+ * succeeds, the client address is API Gateway's source IP, as for any unproven request.
+ */
+export class OriginVerify {
+  private value: string | undefined;
+
+  constructor(private readonly load: () => Promise<string>) {}
+
+  async refresh(): Promise<unknown> {
+    try {
+      this.value = await this.load();
+      return undefined;
+    } catch (error) {
+      return error;
+    }
+  }
+
+  current(): string | undefined {
+    return this.value;
+  }
+}

@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { pageFor } from '../../web/page-routes.js';
+import { type AuditArchive, MemoryAuditArchive } from '../adapters/archive/audit-archive.js';
 import { connectTable, type Table } from '../adapters/dynamodb/client.js';
 import { createRepositories } from '../adapters/dynamodb/repositories.js';
 import { CountingMetrics } from '../adapters/metrics/metrics.js';
@@ -28,6 +29,7 @@ import {
   type DemoHistorySummary,
   writeDemoHistory,
 } from './history/demo-history.js';
+import { FileAuditArchive } from './local-audit-archive.js';
 import { localRoutes } from './local-routes.js';
 import { type Scheduler, startScheduler } from './scheduler.js';
 import { seedIfEmpty } from './seed.js';
@@ -64,6 +66,8 @@ export interface LocalPlatform {
   issuer: DevIssuer;
   notifier: LocalNotifier;
   secrets: FileSecretStore;
+  /** Every complaint event the stream archived (files under DATA_DIR/audit-archive, or memory). */
+  archive: AuditArchive;
   poller: StreamPoller;
   stop(): Promise<void>;
 }
@@ -178,7 +182,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       return page ?? root.fetch(request, env);
     };
 
-    const reactions = streamReactions(deps, notifier, notifier);
+    const archive = options.dataDir
+      ? new FileAuditArchive(join(options.dataDir, 'audit-archive'))
+      : new MemoryAuditArchive();
+    const reactions = streamReactions(deps, notifier, notifier, archive);
     const poller = startStreamPoller({
       client,
       endpoint,
@@ -205,7 +212,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       stops.push(() => scheduler.stop());
     }
 
-    return { url, deps, table, issuer, notifier, secrets, poller, stop };
+    return { url, deps, table, issuer, notifier, secrets, archive, poller, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import cdkJson from '../../cdk.json' with { type: 'json' };
 import {
   buildLambdas,
   bundledInputs,
@@ -14,27 +14,20 @@ import {
   lambdaNames,
   loadedAtStart,
 } from '../../infra/lambda-bundles.js';
-import { PlatformStack } from '../../infra/platform-stack.js';
-import { stageConfig } from '../../infra/stage-config.js';
-import { fakeLambdaRoot, fakeWebRoot } from './support.js';
+import { synthApp } from './support.js';
 
 function nagApp() {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return app;
 }
 
-describe('cdk-nag (AwsSolutions)', () => {
+describe('cdk-nag (AwsSolutions and Serverless)', () => {
   for (const stage of ['dev', 'prod'] as const) {
-    it(`finds nothing unacknowledged in the ${stage} stack`, () => {
-      const app = nagApp();
-      new PlatformStack(app, `Nag-${stage}`, {
-        config: stageConfig(stage, cdkJson.context.stages),
-        env: { account: '123456789012', region: 'ap-east-1' },
-        webRoot: fakeWebRoot(),
-        lambdaRoot: fakeLambdaRoot(),
-      });
-      expect(() => app.synth()).not.toThrow();
+    it(`finds nothing unacknowledged in the ${stage} app (platform and edge stacks)`, () => {
+      const { synth, edge } = synthApp(stage);
+      expect(edge).toBeDefined();
+      expect(() => synth()).not.toThrow();
     });
   }
 
@@ -42,6 +35,16 @@ describe('cdk-nag (AwsSolutions)', () => {
     const app = nagApp();
     new Queue(new Stack(app, 'Careless'), 'Unencrypted', { enforceSSL: false });
     expect(() => app.synth()).toThrow(/AwsSolutions-SQS/);
+  });
+
+  it('runs the Serverless pack too: a function without tracing stops the synth', () => {
+    const app = nagApp();
+    new LambdaFunction(new Stack(app, 'Untraced'), 'Fn', {
+      runtime: Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: Code.fromInline('exports.handler = async () => {}'),
+    });
+    expect(() => app.synth()).toThrow(/Serverless-LambdaTracing|Serverless-LambdaDLQ/);
   });
 });
 

@@ -1,29 +1,29 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDesign } from '../../functions/adapters/dynamodb/table-design.js';
-import { type DepartmentConfig, departments } from '../../functions/config/departments.js';
+import { departments } from '../../functions/config/departments.js';
 import { schedules } from '../../functions/config/schedules.js';
 import { pageRoutes } from '../../web/page-routes.js';
 import { synthStack } from './support.js';
 
-const withSubscribers: DepartmentConfig[] = departments.map((d) =>
-  d.id === 'cards'
-    ? {
-        ...d,
-        subscribers: [
-          { protocol: 'email', endpoint: 'cards-complaints@example-bank.com' },
-          { protocol: 'sms', endpoint: '+8613800000000' },
-          { protocol: 'https', endpoint: 'https://tickets.example-bank.com/sns' },
-          { protocol: 'sqs', queueArn: 'arn:aws:sqs:ap-east-1:123456789012:cards-tickets' },
-        ],
-      }
-    : d,
-);
+/** Subscribers of the cards department, as a stage configures them in cdk.json. */
+const cardsSubscribers = {
+  departments: {
+    cards: {
+      subscribers: [
+        { protocol: 'email', endpoint: 'cards-complaints@example-bank.com' },
+        { protocol: 'sms', endpoint: '+8613800000000' },
+        { protocol: 'https', endpoint: 'https://tickets.example-bank.com/sns' },
+        { protocol: 'sqs', queueArn: 'arn:aws:sqs:ap-east-1:123456789012:cards-tickets' },
+      ],
+    },
+  },
+};
 
 let dev: Template;
 let prod: Template;
 beforeAll(() => {
-  dev = synthStack('dev', withSubscribers).template;
+  dev = synthStack('dev', cardsSubscribers).template;
   prod = synthStack('prod').template;
 });
 
@@ -59,7 +59,7 @@ describe('the platform stack', () => {
     dev.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
   });
 
-  it('runs four Lambdas on Node.js 22 / arm64 with the table, topics and secrets in their environment', () => {
+  it('runs four Lambdas on Node.js 22 / arm64, each with the table and the settings every function reads', () => {
     const fns = dev.findResources('AWS::Lambda::Function', { Properties: ours });
     expect(
       Object.keys(fns)
@@ -75,15 +75,16 @@ describe('the platform stack', () => {
           'JWT_ISSUER',
           'JWT_AUDIENCE',
           'JWKS_URL',
-          'TOPIC_ARNS',
-          'QR_SECRET_ARN',
-          'PHONE_KEY_SECRET_ARN',
-          'ORIGIN_VERIFY',
-          'HOSTED_UI_URL',
+          'TIME_ZONE',
+          'LOG_LEVEL',
         ]),
       );
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(env.TIME_ZONE).toBe('Asia/Shanghai');
     }
+    expect(Object.values(fns).map((fn) => fn.Properties.Environment.Variables.LOG_LEVEL)).toContain('DEBUG');
+    const prodFns = Object.values(prod.findResources('AWS::Lambda::Function', { Properties: ours }));
+    for (const fn of prodFns) expect(fn.Properties.Environment.Variables.LOG_LEVEL).toBe('INFO');
   });
 
   it('routes the customers’ endpoints to the public function and the rest of /api to the staff function', () => {
@@ -114,19 +115,32 @@ describe('the platform stack', () => {
     expect(functionOf('ANY /api/{proxy+}')).toMatch(/Functionsstaff/);
   });
 
-  it('logs and throttles the API stage', () => {
-    dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+  it('logs (as JSON) and throttles the API stage as the stage configures it', () => {
+    prod.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
       DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 },
     });
+    const [stage] = Object.values(dev.findResources('AWS::ApiGatewayV2::Stage'));
+    expect(stage?.Properties.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: 50,
+      ThrottlingBurstLimit: 100,
+    });
+    expect(JSON.parse(stage?.Properties.AccessLogSettings.Format)).toMatchObject({
+      requestId: '$context.requestId',
+      status: '$context.status',
+    });
   });
 
-  it('has an encrypted topic per department, plus head office, alerts and customer notices, all named in TOPIC_ARNS', () => {
+  it('has an encrypted topic per department, plus head office, alerts, customer notices (in the stream function’s TOPIC_ARNS) and operations', () => {
     const topics = dev.findResources('AWS::SNS::Topic');
-    expect(Object.keys(topics)).toHaveLength(departments.length + 3);
+    expect(Object.keys(topics)).toHaveLength(departments.length + 4);
     for (const topic of Object.values(topics)) expect(topic.Properties.KmsMasterKeyId).toBeDefined();
-    const [fn] = Object.values(dev.findResources('AWS::Lambda::Function', { Properties: ours }));
+    const [fn] = Object.values(
+      dev.findResources('AWS::Lambda::Function', {
+        Properties: { Description: Match.stringLikeRegexp('stream') },
+      }),
+    );
     const topicArns = JSON.stringify(fn?.Properties.Environment.Variables.TOPIC_ARNS);
     for (const name of [...departments.map((d) => d.id), 'head-office', 'alerts', 'customer-notices']) {
       expect(topicArns).toContain(`\\"${name}\\":`);
@@ -149,20 +163,31 @@ describe('the platform stack', () => {
         ),
       );
     expect(smsGrants(dev)).toEqual([]);
-    const sms = synthStack('dev', undefined, { customerNotices: 'sms' }).template;
+    const sms = synthStack('dev', { customerNotices: 'sms' }).template;
     expect(smsGrants(sms)).toHaveLength(1);
   });
 
-  it('subscribes each department’s subscribers to its topic (email, SMS, HTTPS, SQS)', () => {
+  it('subscribes each department’s subscribers from the stage configuration (email, SMS, HTTPS, SQS), with a dead-letter queue', () => {
     for (const [protocol, endpoint] of [
       ['email', 'cards-complaints@example-bank.com'],
       ['sms', '+8613800000000'],
       ['https', 'https://tickets.example-bank.com/sns'],
       ['sqs', 'arn:aws:sqs:ap-east-1:123456789012:cards-tickets'],
     ]) {
-      dev.hasResourceProperties('AWS::SNS::Subscription', { Protocol: protocol, Endpoint: endpoint });
+      dev.hasResourceProperties('AWS::SNS::Subscription', {
+        Protocol: protocol,
+        Endpoint: endpoint,
+        // Undeliverable messages are kept (CDK gives an SMS subscription no dead-letter queue).
+        ...(protocol === 'sms' ? {} : { RedrivePolicy: { deadLetterTargetArn: Match.anyValue() } }),
+      });
     }
-    expect(Object.keys(prod.findResources('AWS::SNS::Subscription'))).toHaveLength(0);
+    // prod (cdk.json) names a subscriber for every department, and one for operations.
+    const subscribed = Object.values(prod.findResources('AWS::SNS::Subscription')).map(
+      (s) => s.Properties.Endpoint,
+    );
+    for (const department of departments)
+      expect(subscribed).toContain(`${department.id}-complaints@example-bank.com`);
+    expect(subscribed).toContain('platform-operations@example-bank.com');
   });
 
   it('drives the outbox from the stream, reporting failed records, with a dead-letter queue and an alarm', () => {
@@ -201,7 +226,7 @@ describe('the platform stack', () => {
     });
   });
 
-  it('schedules every job of functions/config/schedules.ts in the bank’s time zone, with retries and a dead-letter queue', () => {
+  it('schedules every job of functions/config/schedules.ts in the bank’s time zone, with retries and a dead-letter queue each', () => {
     const found = dev.findResources('AWS::Scheduler::Schedule');
     expect(Object.keys(found)).toHaveLength(schedules.length);
     const expected = {
@@ -222,6 +247,19 @@ describe('the platform stack', () => {
       });
     }
     expect(Object.keys(expected).sort()).toEqual(schedules.map((s) => s.job).sort());
+    const queues = Object.values(found).map((s) => JSON.stringify(s.Properties.Target.DeadLetterConfig.Arn));
+    expect(new Set(queues).size).toBe(schedules.length);
+    // The bank's zone is the stage's: another zone moves the daily close with it.
+    const singapore = synthStack('dev', { timeZone: 'Asia/Singapore' }).template;
+    singapore.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 0 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Singapore',
+    });
+    // A run that fails inside the function is retried by Lambda, then kept with its error.
+    dev.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
   });
 
   it('generates the QR and personal-data secrets at deploy time, never in the template', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import cdkJson from '../../cdk.json' with { type: 'json' };
-import type { DepartmentConfig } from '../../functions/config/departments.js';
+import { buildApp } from '../../infra/app.js';
 import { lambdaNames } from '../../infra/lambda-bundles.js';
 import { PlatformStack } from '../../infra/platform-stack.js';
 import { stageConfig } from '../../infra/stage-config.js';
@@ -26,20 +26,37 @@ export function fakeLambdaRoot(): string {
   return dir;
 }
 
-/** Synthesizes the platform stack for a stage without bundling the Lambdas (the bundle test does that). */
-export function synthStack(
-  stage: 'dev' | 'prod',
-  departments?: readonly DepartmentConfig[],
-  overrides: Record<string, unknown> = {},
-) {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+/** cdk.json's stages, with some keys of one stage replaced. */
+export function stagesWith(stage: string, overrides: Record<string, unknown> = {}) {
   const stages = cdkJson.context.stages as Record<string, Record<string, unknown>>;
+  return { ...stages, [stage]: { ...stages[stage], ...overrides } };
+}
+
+/** Synthesizes the platform stack alone for a stage without bundling the Lambdas (the bundle test does that). */
+export function synthStack(stage: 'dev' | 'prod', overrides: Record<string, unknown> = {}) {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new PlatformStack(app, `Test-${stage}`, {
-    config: stageConfig(stage, { ...stages, [stage]: { ...stages[stage], ...overrides } }),
+    config: stageConfig(stage, stagesWith(stage, overrides)),
     env: { account: '123456789012', region: 'ap-east-1' },
     webRoot: fakeWebRoot(),
     lambdaRoot: fakeLambdaRoot(),
-    ...(departments ? { departments } : {}),
   });
   return { stack, template: Template.fromStack(stack) };
+}
+
+/**
+ * The whole app as `cdk synth -c stage=<stage>` builds it (the platform stack and, with WAF, the
+ * edge stack in us-east-1), with both cdk-nag packs as validation plugins.
+ */
+export function synthApp(stage: 'dev' | 'prod', overrides: Record<string, unknown> = {}) {
+  const app = new App({
+    context: { 'aws:cdk:bundling-stacks': [], stage, stages: stagesWith(stage, overrides) },
+  });
+  const built = buildApp(app, {
+    account: '123456789012',
+    region: 'ap-east-1',
+    webRoot: fakeWebRoot(),
+    lambdaRoot: fakeLambdaRoot(),
+  });
+  return { ...built, synth: () => app.synth() };
 }
