@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDesign } from '../../functions/adapters/dynamodb/table-design.js';
 import { departments } from '../../functions/config/departments.js';
 import { schedules } from '../../functions/config/schedules.js';
+import { scheduledEventSchema } from '../../functions/jobs/run-job.js';
 import { pageRoutes } from '../../web/page-routes.js';
 import { synthStack } from './support.js';
 
@@ -247,6 +248,13 @@ describe('the platform stack', () => {
       });
     }
     expect(Object.keys(expected).sort()).toEqual(schedules.map((s) => s.job).sort());
+    // What each schedule sends is what the AWS handler accepts (functions/handlers/schedule.ts
+    // parses it with this schema): a job dropped from the handler's list fails here, not in AWS.
+    for (const schedule of Object.values(found)) {
+      const event = JSON.parse(schedule.Properties.Target.Input as string) as unknown;
+      expect(scheduledEventSchema.safeParse(event).success, JSON.stringify(event)).toBe(true);
+    }
+    expect(scheduledEventSchema.safeParse({ job: 'close-week' }).success).toBe(false);
     const queues = Object.values(found).map((s) => JSON.stringify(s.Properties.Target.DeadLetterConfig.Arn));
     expect(new Set(queues).size).toBe(schedules.length);
     // The bank's zone is the stage's: another zone moves the daily close with it.
