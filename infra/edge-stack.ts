@@ -99,6 +99,18 @@ export class EdgeStack extends Stack {
         }),
       ],
       redactedFields: [{ singleHeader: { Name: 'authorization' } }],
+      // Only what a rule blocked or counted: an allowed request is already in CloudFront's and the
+      // API's access logs, and logging all ~90 million a month would cost about $45 in ingestion.
+      loggingFilter: {
+        DefaultBehavior: 'DROP',
+        Filters: [
+          {
+            Behavior: 'KEEP',
+            Requirement: 'MEETS_ANY',
+            Conditions: [{ ActionCondition: { Action: 'BLOCK' } }, { ActionCondition: { Action: 'COUNT' } }],
+          },
+        ],
+      },
     });
 
     const operations = new OperationsTopic(this, 'Operations', {

@@ -77,10 +77,20 @@ describe('the edge (prod)', () => {
     }
   });
 
-  it('logs WAF requests to an aws-waf-logs- log group, without staff tokens, and alarms on blocked requests', () => {
+  it('logs the requests WAF blocked or counted to an aws-waf-logs- log group, without staff tokens, and alarms on blocked requests', () => {
     edge.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: 'aws-waf-logs-branch-feedback-prod' });
     edge.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
       RedactedFields: [{ SingleHeader: { Name: 'authorization' } }],
+      LoggingFilter: {
+        DefaultBehavior: 'DROP',
+        Filters: [
+          {
+            Behavior: 'KEEP',
+            Requirement: 'MEETS_ANY',
+            Conditions: [{ ActionCondition: { Action: 'BLOCK' } }, { ActionCondition: { Action: 'COUNT' } }],
+          },
+        ],
+      },
       LogDestinationConfigs: [Match.objectLike({ 'Fn::Join': Match.anyValue() })],
     });
     edge.hasResourceProperties('AWS::CloudWatch::Alarm', {
