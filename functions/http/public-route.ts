@@ -69,7 +69,9 @@ async function check<S extends z.ZodMiniType>(schema: S, value: unknown): Promis
 }
 
 async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
-  if (!/^application\/([\w.+-]*\+)?json/i.test(c.req.header('content-type') ?? ''))
+  // The whole media type: `application/json`, `application/problem+json`, with parameters after
+  // `;`, but not `application/jsonp` or `application/json-seq`.
+  if (!/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(c.req.header('content-type') ?? ''))
     throw new HTTPException(415, { message: 'Send the body as application/json' });
   try {
     return await c.req.json();

@@ -98,8 +98,16 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     }
 
     // Listen first so the port (and so the issuer and base URLs) is known before the app is built.
+    // Until then, the same 503 the API gives when its database is away: a client retries after it.
     let fetchHandler: (request: Request, env: unknown) => Response | Promise<Response> = () =>
-      new Response('Starting', { status: 503 });
+      Response.json(
+        {
+          error: 'unavailable',
+          message: 'The platform is starting; please try again in a moment',
+          retryAfter: STARTING_RETRY_AFTER_SECONDS,
+        },
+        { status: 503, headers: { 'retry-after': String(STARTING_RETRY_AFTER_SECONDS) } },
+      );
     const server = serve({
       fetch: (request, env) => fetchHandler(request, env),
       port: options.port,
@@ -227,6 +235,9 @@ function describeHistory(s: DemoHistorySummary, totalMs: number): string {
     `written ${seconds(s.writeMs)}, rolled up ${seconds(s.rollupMs)})`
   );
 }
+
+/** A restart takes a second or two: the answer while it lasts says when to come back. */
+const STARTING_RETRY_AFTER_SECONDS = 1;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

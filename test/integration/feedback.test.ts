@@ -7,14 +7,18 @@ import { usePlatform } from '../support/platform.js';
 const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
 const today = () => localDate(new Date(), 'Asia/Shanghai');
 
-async function rate(outletId: string, overrides: Record<string, unknown> = {}) {
-  return postJson(`${ctx.url}/api/v1/feedback`, {
+async function ratingBody(outletId: string, overrides: Record<string, unknown> = {}) {
+  return {
     outletId,
     k: await keyFor(ctx.platform, outletId),
     submissionId: newSubmissionId(),
     rating: 5,
     ...overrides,
-  });
+  };
+}
+
+async function rate(outletId: string, overrides: Record<string, unknown> = {}) {
+  return postJson(`${ctx.url}/api/v1/feedback`, await ratingBody(outletId, overrides));
 }
 
 const storedFor = async (outletId: string) =>
@@ -117,6 +121,32 @@ describe('POST /api/v1/feedback', () => {
     const text = await fetch(`${ctx.url}/api/v1/feedback`, { method: 'POST', body: 'rating=5' });
     expect(text.status).toBe(415);
     expect(await text.json()).toMatchObject({ error: 'bad_request' });
+  });
+
+  it.each(['application/jsonp', 'application/json-seq', 'application/jsonx', 'text/json'])(
+    'refuses %s with 415: only JSON media types are JSON',
+    async (type) => {
+      const sent = await fetch(`${ctx.url}/api/v1/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: JSON.stringify(await ratingBody('bj-guomao')),
+      });
+      expect(sent.status).toBe(415);
+    },
+  );
+
+  it.each([
+    'application/json',
+    'application/json; charset=utf-8',
+    'application/problem+json',
+    'APPLICATION/JSON',
+  ])('takes %s', async (type) => {
+    const sent = await fetch(`${ctx.url}/api/v1/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: JSON.stringify(await ratingBody('bj-guomao')),
+    });
+    expect(sent.status).toBe(201);
   });
 
   it('answers 403 for a key of another outlet and 404 for an unknown outlet', async () => {
