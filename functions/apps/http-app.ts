@@ -1,6 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Dependencies } from '../dependencies.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -28,7 +27,14 @@ export function createHttpApp<Api extends Hono<AppEnv>>(
 ) {
   const app: RootApp = new Hono<AppEnv>();
   // Registered before any route, so they wrap every answer, the pages mounted on the root too.
-  app.use(requestId());
+  // In Lambda, API Gateway's own request id (the logs' correlation id, see lambda-http.ts);
+  // locally, a new UUID. Never one the client sends: logs must not be told what to call a request.
+  app.use(async (c, next) => {
+    const id = (c.env as { requestContext?: { requestId?: string } } | undefined)?.requestContext?.requestId;
+    c.set('requestId', id ?? crypto.randomUUID());
+    c.header('X-Request-Id', c.get('requestId'));
+    await next();
+  });
   app.use(
     secureHeaders({
       crossOriginResourcePolicy: 'same-origin',
