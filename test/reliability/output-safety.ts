@@ -1,0 +1,55 @@
+/** Line 5 of the suite: the output-safety checks of test/support/output-safety.ts, every payload. */
+import { randomUUID } from 'node:crypto';
+import { chromium } from 'playwright-core';
+import { startLocalPlatform } from '../../functions/local/platform.js';
+import { checkOutputSafety, FORMULA_PAYLOADS, XSS_PAYLOADS } from '../support/output-safety.js';
+import type { Line } from './table.js';
+
+export async function outputSafetyLine(endpoint: string, size: { payloads: number }): Promise<Line> {
+  const started = Date.now();
+  const payloads = size.payloads > 0 ? XSS_PAYLOADS.slice(0, size.payloads) : XSS_PAYLOADS;
+  const platform = await startLocalPlatform({
+    port: 0,
+    dynamoEndpoint: endpoint,
+    tableName: `reliability-xss-${randomUUID()}`,
+    scheduler: false,
+    env: { LOG_LEVEL: 'ERROR', RATE_LIMIT_IP_PER_MINUTE: '100000' },
+  });
+  // Debian's Chromium, never a downloaded browser (the same flags as test/browser/support/browser.ts).
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const report = await checkOutputSafety(
+      platform,
+      (locale) => browser.newContext({ locale, viewport: { width: 1280, height: 900 } }),
+      payloads,
+    );
+    const ran = report.renders.filter((r) => r.ran || r.dialogs > 0);
+    const pages = new Set(report.renders.map((r) => r.page));
+    return {
+      line: '5 output safety',
+      done: `${payloads.length} XSS payloads in 7 free-text fields (comment, description, name, staff involved, note, decision, corrective action), ${report.renders.length} page renders in Chromium over ${pages.size} pages; ${FORMULA_PAYLOADS.length} formula comments in the ratings CSV (${report.csvCells} cells)`,
+      ok: ran.length === 0 && report.unsafeCells.length === 0,
+      figures: { 'scripts run': ran.length, 'unsafe CSV cells': report.unsafeCells.length },
+      notes: [
+        ...ran.map((r) => `ran on ${r.page}: ${r.payload}`),
+        ...report.unsafeCells.map((c) => `unsafe cell ${JSON.stringify(c)}`),
+      ],
+      ms: Date.now() - started,
+    };
+  } finally {
+    await browser.close();
+    await platform.stop();
+  }
+}

@@ -1,0 +1,335 @@
+/**
+ * Who may call what, written from the README's roles table ("Staff and roles", "Who sees what"),
+ * never computed by the code under test: every role × every staff, admin and statistics endpoint
+ * × its own and others' records, each with the statuses the README allows. Shared by
+ * `test/integration/access-matrix.test.ts` and the reliability suite.
+ *
+ * Records: complaint A (waiting time at sh-jingan → operations), complaint B (cards and accounts at
+ * bj-guomao → cards). Users: one per role, and for department and outlet roles one that owns A
+ * and one that does not.
+ */
+import type { LocalPlatform } from '../../functions/local/platform.js';
+import { fileComplaint } from './complaints.js';
+
+export const USERS = [
+  'admin',
+  'head-office',
+  'operations.1',
+  'cards.1',
+  'manager.sh-jingan',
+  'manager.bj-guomao',
+] as const;
+export type User = (typeof USERS)[number];
+
+/** 2xx allowed; 403 refused by role; 404 out of reach (answered like a record that does not exist). */
+const OK = [200, 201];
+const DENY = [403];
+const HIDDEN = [404];
+const DENY_OR_HIDDEN = [403, 404];
+
+export interface AccessCase {
+  user: User;
+  what: string;
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  body?: unknown;
+  expect: readonly number[];
+}
+
+interface Records {
+  a: string;
+  b: string;
+  version: (trackingNo: string) => Promise<number>;
+  rules: () => Promise<unknown>;
+  month: string;
+  from: string;
+  to: string;
+}
+
+type Row = Partial<Record<User, readonly number[]>>;
+
+/** The README's table, endpoint by endpoint. A role left out of a row is one the README does not settle. */
+function rows(
+  r: Records,
+): { what: string; method: AccessCase['method']; path: string; body?: () => Promise<unknown>; who: Row }[] {
+  const series = `granularity=month&from=${r.from}&to=${r.to}`;
+  const action = (trackingNo: string, type: string) => async () => ({
+    type,
+    ...(type === 'note' ? { text: 'access matrix' } : {}),
+    expectedVersion: await r.version(trackingNo),
+  });
+  return [
+    // Admins work outlets and rules, not complaints: the README does not settle their /staff/me.
+    { what: 'own profile', method: 'GET', path: '/staff/me', who: { ...all(OK), admin: undefined } },
+    {
+      what: 'own department inbox',
+      method: 'GET',
+      path: '/inbox?view=new',
+      who: {
+        admin: DENY,
+        'operations.1': OK,
+        'cards.1': OK,
+        'manager.sh-jingan': DENY,
+        'manager.bj-guomao': DENY,
+      },
+    },
+    {
+      what: "operations' inbox by name",
+      method: 'GET',
+      path: '/inbox?view=new&department=operations',
+      who: { admin: DENY, 'head-office': OK, 'operations.1': OK, 'cards.1': DENY, 'manager.sh-jingan': DENY },
+    },
+    {
+      what: 'bank-wide views',
+      method: 'GET',
+      path: '/staff/oversight?view=major',
+      who: {
+        admin: DENY,
+        'head-office': OK,
+        'operations.1': DENY,
+        'cards.1': DENY,
+        'manager.sh-jingan': DENY,
+        'manager.bj-guomao': DENY,
+      },
+    },
+    {
+      what: "sh-jingan's complaint list",
+      method: 'GET',
+      path: '/staff/outlets/sh-jingan/complaints?state=all',
+      who: { admin: DENY, 'manager.sh-jingan': OK, 'manager.bj-guomao': DENY_OR_HIDDEN },
+    },
+    ...(['a', 'b'] as const).flatMap((which) => {
+      const no = r[which];
+      // A: operations handles it at sh-jingan; B: cards at bj-guomao.
+      const handler = which === 'a' ? 'operations.1' : 'cards.1';
+      const other = which === 'a' ? 'cards.1' : 'operations.1';
+      const manager = which === 'a' ? 'manager.sh-jingan' : 'manager.bj-guomao';
+      const otherManager = which === 'a' ? 'manager.bj-guomao' : 'manager.sh-jingan';
+      return [
+        {
+          what: `read complaint ${which.toUpperCase()}`,
+          method: 'GET' as const,
+          path: `/staff/complaints/${no}`,
+          who: {
+            admin: DENY,
+            'head-office': OK,
+            [handler]: OK,
+            [other]: HIDDEN,
+            [manager]: OK,
+            [otherManager]: HIDDEN,
+          },
+        },
+        {
+          what: `note on complaint ${which.toUpperCase()}`,
+          method: 'POST' as const,
+          path: `/staff/complaints/${no}/actions`,
+          body: action(no, 'note'),
+          who: {
+            admin: DENY,
+            'head-office': OK,
+            [handler]: OK,
+            [other]: HIDDEN,
+            [manager]: DENY,
+            [otherManager]: HIDDEN,
+          },
+        },
+        {
+          what: `reveal the phone of complaint ${which.toUpperCase()}`,
+          method: 'POST' as const,
+          path: `/staff/complaints/${no}/actions`,
+          body: action(no, 'reveal-phone'),
+          who: {
+            admin: DENY,
+            'head-office': OK,
+            [handler]: OK,
+            [other]: HIDDEN,
+            [manager]: DENY,
+            [otherManager]: HIDDEN,
+          },
+        },
+      ];
+    }),
+    {
+      what: 'list outlets (admin)',
+      method: 'GET',
+      path: '/admin/outlets',
+      who: { admin: OK, 'operations.1': DENY, 'cards.1': DENY, 'manager.sh-jingan': DENY },
+    },
+    {
+      what: 'one outlet (admin)',
+      method: 'GET',
+      path: '/admin/outlets/sh-jingan',
+      who: { admin: OK, 'operations.1': DENY, 'manager.sh-jingan': DENY },
+    },
+    {
+      what: 'read routing rules',
+      method: 'GET',
+      path: '/admin/routing-rules',
+      who: { admin: OK, 'head-office': OK, 'operations.1': DENY, 'manager.sh-jingan': DENY },
+    },
+    {
+      what: 'change routing rules',
+      method: 'PUT',
+      path: '/admin/routing-rules',
+      body: r.rules,
+      who: {
+        admin: OK,
+        'head-office': DENY,
+        'operations.1': DENY,
+        'cards.1': DENY,
+        'manager.sh-jingan': DENY,
+      },
+    },
+    {
+      what: 'bank satisfaction',
+      method: 'GET',
+      path: `/stats/satisfaction?scope=bank&${series}`,
+      who: { admin: OK, 'head-office': OK, 'operations.1': DENY, 'manager.sh-jingan': DENY },
+    },
+    {
+      what: "sh-jingan's satisfaction",
+      method: 'GET',
+      path: `/stats/satisfaction?scope=outlet&id=sh-jingan&${series}`,
+      who: {
+        admin: OK,
+        'head-office': OK,
+        'operations.1': DENY,
+        'manager.sh-jingan': OK,
+        'manager.bj-guomao': DENY,
+      },
+    },
+    {
+      what: "operations' complaint figures",
+      method: 'GET',
+      path: `/stats/complaints?scope=department&id=operations&${series}`,
+      who: { admin: OK, 'head-office': OK, 'operations.1': OK, 'cards.1': DENY, 'manager.sh-jingan': DENY },
+    },
+    {
+      what: "sh-jingan's complaint figures",
+      method: 'GET',
+      path: `/stats/complaints?scope=outlet&id=sh-jingan&${series}`,
+      who: { 'head-office': OK, 'manager.sh-jingan': OK, 'manager.bj-guomao': DENY, 'operations.1': DENY },
+    },
+    {
+      what: 'outlet rankings',
+      method: 'GET',
+      path: `/stats/rankings?scope=outlet&granularity=month&period=${r.month}`,
+      who: { admin: OK, 'head-office': OK, 'operations.1': DENY, 'manager.sh-jingan': DENY },
+    },
+    { what: 'warnings within reach', method: 'GET', path: `/stats/warnings?period=${r.month}`, who: all(OK) },
+    {
+      what: 'acknowledge a warning',
+      method: 'POST',
+      path: `/stats/warnings/${r.month}:csat-low:outlet:sh-jingan/acknowledge`,
+      body: async () => ({ note: 'access matrix' }),
+      // No such warning in this table: head office is told so; nobody else may even ask.
+      who: { admin: DENY, 'head-office': HIDDEN, 'operations.1': DENY, 'manager.sh-jingan': DENY },
+    },
+    {
+      what: 'bank low ratings',
+      method: 'GET',
+      path: `/stats/low-ratings?scope=bank&from=${r.from}&to=${r.to}`,
+      who: { admin: OK, 'head-office': OK, 'operations.1': DENY, 'manager.sh-jingan': DENY },
+    },
+    {
+      what: "sh-jingan's low ratings",
+      method: 'GET',
+      path: `/stats/low-ratings?scope=outlet&id=sh-jingan&from=${r.from}&to=${r.to}`,
+      who: { 'head-office': OK, 'manager.sh-jingan': OK, 'manager.bj-guomao': DENY, 'operations.1': DENY },
+    },
+    {
+      what: "sh-jingan's raw ratings (CSV)",
+      method: 'GET',
+      path: `/stats/export/ratings?scope=outlet&id=sh-jingan&from=${r.from}&to=${r.to}`,
+      who: {
+        admin: OK,
+        'head-office': OK,
+        'manager.sh-jingan': OK,
+        'manager.bj-guomao': DENY,
+        'operations.1': DENY,
+      },
+    },
+    {
+      what: 'major complaints of the month',
+      method: 'GET',
+      path: `/stats/major-complaints?month=${r.month}`,
+      who: { 'head-office': OK, 'manager.sh-jingan': DENY },
+    },
+  ];
+}
+
+function all(statuses: readonly number[]): Row {
+  return Object.fromEntries(USERS.map((u) => [u, statuses]));
+}
+
+export interface AccessResult extends AccessCase {
+  status: number;
+  ok: boolean;
+}
+
+/** Files the two complaints, then calls every case; returns each with the status it got. */
+export async function runAccessMatrix(
+  platform: LocalPlatform,
+  token: (user: User) => Promise<string>,
+): Promise<AccessResult[]> {
+  const a = (await fileComplaint(platform, 'sh-jingan')).trackingNo;
+  const b = (await fileComplaint(platform, 'bj-guomao', { category: 'cards-and-accounts' })).trackingNo;
+  const now = new Date();
+  const today = now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const month = today.slice(0, 7);
+  const tokens = new Map<User, string>();
+  const as = async (user: User) => {
+    if (!tokens.has(user)) tokens.set(user, await token(user));
+    return { authorization: `Bearer ${tokens.get(user)}` };
+  };
+  const get = async (path: string, user: User = 'head-office') =>
+    (await fetch(`${platform.url}/api/v1${path}`, { headers: await as(user) })).json() as Promise<
+      Record<string, unknown>
+    >;
+  const records: Records = {
+    a,
+    b,
+    version: async (no) => Number((await get(`/staff/complaints/${no}`)).version),
+    rules: async () => {
+      const current = await get('/admin/routing-rules', 'admin');
+      return { rules: current.rules, expectedVersion: current.version };
+    },
+    month,
+    from: `${month}-01`,
+    to: today,
+  };
+  const results: AccessResult[] = [];
+  for (const row of rows(records)) {
+    for (const user of USERS) {
+      const expected = row.who[user];
+      if (!expected) continue;
+      const body = row.body ? await row.body() : undefined;
+      const response =
+        row.method === 'GET'
+          ? await fetch(`${platform.url}/api/v1${row.path}`, { headers: await as(user) })
+          : await send(row.method, `${platform.url}/api/v1${row.path}`, body, await as(user));
+      await response.arrayBuffer();
+      results.push({
+        user,
+        what: row.what,
+        method: row.method,
+        path: row.path,
+        expect: expected,
+        status: response.status,
+        ok: expected.includes(response.status),
+      });
+    }
+  }
+  return results;
+}
+
+function send(method: string, url: string, body: unknown, headers: Record<string, string>) {
+  return fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body ?? {}),
+  });
+}
+
+export const describeAccess = (r: AccessResult) =>
+  `${r.user} ${r.method} ${r.path} (${r.what}): ${r.status}, README says ${r.expect.join(' or ')}`;
