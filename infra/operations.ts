@@ -175,7 +175,8 @@ export class PlatformOperations extends Construct {
     );
 
     this.dashboard = new Dashboard(this, 'Dashboard', {
-      dashboardName: `BranchFeedback-${Stack.of(this).stackName}`,
+      // The stack is `BranchFeedback-<stage>`: one dashboard per stage, named like its stack.
+      dashboardName: Stack.of(this).stackName,
       defaultInterval: Duration.hours(24),
     });
     const fns = Object.entries(props.functions);

@@ -240,6 +240,7 @@ describe('operations (prod)', () => {
   it('has one dashboard for the platform, with the edge’s WAF metrics from us-east-1', () => {
     expect(count(platform, 'AWS::CloudWatch::Dashboard')).toBe(1);
     const [dashboard] = Object.values(platform.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboard?.Properties.DashboardName).toBe('BranchFeedback-prod');
     const body = JSON.stringify(dashboard?.Properties.DashboardBody);
     for (const shown of [
       'AWS/ApiGateway',

@@ -30,7 +30,14 @@ export function useBrowser() {
   return {
     /** A fresh phone-sized (360×740) or desktop context with its own storage (and time zone, if given). */
     async context(
-      options: { locale?: string; width?: number; height?: number; timezoneId?: string } = {},
+      options: {
+        locale?: string;
+        width?: number;
+        height?: number;
+        timezoneId?: string;
+        /** Ignore the pages' Content-Security-Policy: to test what the page's own code does. */
+        bypassCSP?: boolean;
+      } = {},
     ): Promise<BrowserContext> {
       if (!state.browser) throw new Error('The browser has not started');
       return state.browser.newContext({
@@ -38,6 +45,7 @@ export function useBrowser() {
         viewport: { width: options.width ?? 360, height: options.height ?? 740 },
         deviceScaleFactor: 1,
         ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+        ...(options.bypassCSP ? { bypassCSP: true } : {}),
       });
     },
   };
