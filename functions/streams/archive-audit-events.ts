@@ -1,8 +1,6 @@
 import type { AuditArchive } from '../adapters/archive/audit-archive.js';
+import { COMPLAINT_EVENT_TYPE } from '../adapters/dynamodb/complaint-repository.js';
 import type { StreamReaction } from './process-stream.js';
-
-/** The item type of a complaint's audit event (adapters/dynamodb/complaint-repository.ts). */
-export const AUDIT_EVENT_TYPE = 'complaint-event';
 
 /**
  * Every audit event of a complaint, as it is inserted, is also written to the audit archive,
@@ -14,7 +12,7 @@ export const AUDIT_EVENT_TYPE = 'complaint-event';
 export function archiveAuditEvents(archive: AuditArchive): StreamReaction {
   return {
     name: 'archive-audit-events',
-    matches: (change) => change.eventName === 'INSERT' && change.newItem?.type === AUDIT_EVENT_TYPE,
+    matches: (change) => change.eventName === 'INSERT' && change.newItem?.type === COMPLAINT_EVENT_TYPE,
     async handle(change) {
       const item = change.newItem ?? {};
       await archive.store({

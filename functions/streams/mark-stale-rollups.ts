@@ -1,9 +1,9 @@
+import { COMPLAINT_TYPE } from '../adapters/dynamodb/complaint-repository.js';
 import type { Dependencies } from '../dependencies.js';
 import { localDate } from '../domain/calendar.js';
 import type { StreamReaction } from './process-stream.js';
 
 /** The item type whose changes make an outlet-day's statistics stale. */
-export const COMPLAINT_TYPE = 'complaint';
 
 /**
  * A complaint's statistics belong to the day it was received (its cohort): when it is resolved,

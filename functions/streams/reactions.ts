@@ -1,10 +1,11 @@
 import type { AuditArchive } from '../adapters/archive/audit-archive.js';
+import { COMPLAINT_EVENT_TYPE, COMPLAINT_TYPE } from '../adapters/dynamodb/complaint-repository.js';
 import type { CustomerNotifier } from '../adapters/notifier/customer-notifier.js';
 import type { Notifier } from '../adapters/notifier/notifier.js';
 import type { Dependencies } from '../dependencies.js';
-import { AUDIT_EVENT_TYPE, archiveAuditEvents } from './archive-audit-events.js';
+import { archiveAuditEvents } from './archive-audit-events.js';
 import { deliverNotifications, NOTIFYING_ITEM_TYPES } from './deliver-notifications.js';
-import { COMPLAINT_TYPE, markStaleRollups } from './mark-stale-rollups.js';
+import { markStaleRollups } from './mark-stale-rollups.js';
 import type { StreamReaction } from './process-stream.js';
 
 /**
@@ -31,6 +32,6 @@ export function streamReactions(
  * Every inserted complaint event passes, with or without notifications: the archive needs them all.
  */
 export const STREAM_TRIGGERS = [
-  { eventName: 'INSERT', itemTypes: [...new Set([AUDIT_EVENT_TYPE, ...NOTIFYING_ITEM_TYPES])] },
+  { eventName: 'INSERT', itemTypes: [...new Set([COMPLAINT_EVENT_TYPE, ...NOTIFYING_ITEM_TYPES])] },
   { eventName: 'MODIFY', itemTypes: [COMPLAINT_TYPE] },
 ] as const;

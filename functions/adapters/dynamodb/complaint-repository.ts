@@ -35,6 +35,10 @@ import {
  */
 export type StoredEvent = ComplaintEvent & { notifications?: Notification[] | undefined };
 
+/** The `type` of a complaint's record and of each of its audit events (streams match on them). */
+export const COMPLAINT_TYPE = 'complaint';
+export const COMPLAINT_EVENT_TYPE = 'complaint-event';
+
 export function complaintItem(c: Complaint): Record<string, unknown> {
   // A closed complaint whose follow-up (回访) is still to make stays in its departments' inboxes.
   const followUpWaiting = c.followUp !== undefined && !c.followUp.doneAt;
@@ -46,7 +50,7 @@ export function complaintItem(c: Complaint): Record<string, unknown> {
       : indexKeys.inbox(c.handlingDepartmentId, byDue);
   return {
     ...keys.complaint(c.trackingNo),
-    type: 'complaint',
+    type: COMPLAINT_TYPE,
     ...c,
     ...(open ? inbox : indexKeys.closed(c.handlingDepartmentId, byDue)),
     ...indexKeys.outletComplaints(c.outletId, c.receivedAt, c.trackingNo),
@@ -56,7 +60,7 @@ export function complaintItem(c: Complaint): Record<string, unknown> {
 }
 
 export function eventItem(e: StoredEvent): Record<string, unknown> {
-  return { ...keys.complaintEvent(e.trackingNo, e.at, e.seq), type: 'complaint-event', ...e };
+  return { ...keys.complaintEvent(e.trackingNo, e.at, e.seq), type: COMPLAINT_EVENT_TYPE, ...e };
 }
 
 function strip<T>(item: Record<string, unknown>): T {
@@ -145,7 +149,7 @@ export class ComplaintRepository {
     if (!record) return undefined;
     return {
       complaint: strip<Complaint>(record),
-      events: items.filter((i) => i.type === 'complaint-event').map((i) => strip<StoredEvent>(i)),
+      events: items.filter((i) => i.type === COMPLAINT_EVENT_TYPE).map((i) => strip<StoredEvent>(i)),
     };
   }
 
