@@ -631,6 +631,7 @@ async function coldImports() {
     QR_SECRET_ARN: 'arn:aws:secretsmanager:ap-east-1:123456789012:secret:qr',
     PHONE_KEY_SECRET_ARN: 'arn:aws:secretsmanager:ap-east-1:123456789012:secret:pd',
     TOPIC_ARNS: '{}',
+    AUDIT_ARCHIVE_BUCKET: 'branch-feedback-audit-archive',
   };
   const samples: Record<string, number[]> = {};
   console.log(`Cold imports (${IMPORT_RUNS} each, interleaved)…`);
