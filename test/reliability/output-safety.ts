@@ -1,7 +1,7 @@
 /** Line 5 of the suite: the output-safety checks of test/support/output-safety.ts, every payload. */
 import { randomUUID } from 'node:crypto';
-import { chromium } from 'playwright-core';
 import { startLocalPlatform } from '../../functions/local/platform.js';
+import { launchChromium } from '../support/chromium.js';
 import { checkOutputSafety, FORMULA_PAYLOADS, XSS_PAYLOADS } from '../support/output-safety.js';
 import type { Line } from './table.js';
 
@@ -15,20 +15,7 @@ export async function outputSafetyLine(endpoint: string, size: { payloads: numbe
     scheduler: false,
     env: { LOG_LEVEL: 'ERROR', RATE_LIMIT_IP_PER_MINUTE: '100000' },
   });
-  // Debian's Chromium, never a downloaded browser (the same flags as test/browser/support/browser.ts).
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const report = await checkOutputSafety(
       platform,

@@ -1,28 +1,13 @@
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../support/chromium.js';
 
-/**
- * Debian's Chromium, driven by playwright-core (never a downloaded browser). The flags keep it
- * from reaching for Google's services, which this machine's closed network refuses; Playwright
- * gives each launch a fresh, empty profile.
- */
+/** A browser for the tests of one file (see test/support/chromium.ts), closed after them. */
 export function useBrowser() {
   const state: { browser?: Browser } = {};
   beforeAll(async () => {
-    state.browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    state.browser = await launchChromium();
   });
   afterAll(async () => {
     await state.browser?.close();
