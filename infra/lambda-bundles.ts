@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +45,32 @@ const zodEnglishOnly: Plugin = {
 };
 
 /**
- * How every Lambda is built: ESM, minified, the AWS SDK left to the runtime, and split into
+ * The AWS SDK stays out of the bundles (the Lambda runtime has it, as CommonJS) and is loaded with
+ * `require()`, not `import`: Node's ES module loader scans every CommonJS package it imports for
+ * its export names before running it, and on this machine that made `@aws-sdk/client-dynamodb` load
+ * in about 70 ms by `import` against 52 ms by `require`, and `@aws-sdk/lib-dynamodb` in 6.5 ms
+ * against 1.5 ms. Each `@aws-sdk/*` import becomes a one-line CommonJS module that requires the
+ * package; esbuild turns the named imports into property reads on it. The bench's floor is built
+ * with the same options, so the ratio it prints is still our code's own weight.
+ */
+const awsSdkByRequire: Plugin = {
+  name: 'aws-sdk-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^@aws-sdk\// }, (args) =>
+      // The require() inside the shim is left alone: it is external, and reaches the runtime's SDK.
+      args.namespace === 'aws-sdk-by-require'
+        ? undefined
+        : { path: args.path, namespace: 'aws-sdk-by-require' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'aws-sdk-by-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * How every Lambda is built: ESM, minified, the AWS SDK left to the runtime (loaded by require), and split into
  * chunks so a module loaded with `import()` (jose, qrcode, Secrets Manager) is read only when
  * first used, not at every cold start.
  */
@@ -70,16 +96,21 @@ export function lambdaBuildOptions(name: LambdaName, outdir: string): BuildOptio
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, awsSdkByRequire],
     metafile: true,
     logLevel: 'warning',
   };
 }
 
-/** Builds every Lambda into `<outRoot>/<name>/index.mjs` (+ chunks); returns each build's metafile. */
+/**
+ * Builds every Lambda into `<outRoot>/<name>/index.mjs` (+ chunks); returns each build's metafile.
+ * Each folder is emptied first: chunk names carry a content hash, and the CDK deploys the whole
+ * folder, so an earlier build's chunks would otherwise ride along in every later package.
+ */
 export async function buildLambdas(outRoot = LAMBDA_OUT_DIR): Promise<Record<LambdaName, Metafile>> {
   const results = await Promise.all(
     lambdaNames.map(async (name) => {
+      rmSync(resolve(outRoot, name), { recursive: true, force: true });
       const result = await build(lambdaBuildOptions(name, resolve(outRoot, name)));
       return [name, result.metafile as Metafile] as const;
     }),

@@ -48,6 +48,11 @@ export interface LocalPlatformOptions {
   env?: Record<string, string | undefined>;
   webRoot?: string;
   scheduler?: boolean;
+  /**
+   * Read the table's stream (on by default). The benchmark turns it off: in AWS the stream is read
+   * by Lambda's event source mapping, on AWS's machines, and ratings never reach the function.
+   */
+  streams?: boolean;
   /** The platform's clock; tests pass their own instead of sleeping or rewriting stored dates. */
   now?: () => Date;
   log?: (line: string) => void;
@@ -194,23 +199,26 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       ? new FileAuditArchive(join(options.dataDir, 'audit-archive'))
       : new MemoryAuditArchive();
     const reactions = streamReactions(deps, notifier, notifier, archive);
-    const poller = startStreamPoller({
-      client,
-      endpoint,
-      region: config.AWS_REGION,
-      tableName: config.TABLE_NAME,
-      handler: (event) =>
-        processStream(event, reactions, (error, record) =>
-          logger.error('Stream record failed; it will be retried', {
-            error: error as Error,
-            eventID: record.eventID,
-          }),
-        ),
-      ...(options.dataDir
-        ? { checkpointFile: join(options.dataDir, `stream-${config.TABLE_NAME}.json`) }
-        : {}),
-      onError: (error) => logger.warn('Stream poller', { error: (error as Error).message }),
-    });
+    const poller =
+      options.streams === false
+        ? withoutStreams
+        : startStreamPoller({
+            client,
+            endpoint,
+            region: config.AWS_REGION,
+            tableName: config.TABLE_NAME,
+            handler: (event) =>
+              processStream(event, reactions, (error, record) =>
+                logger.error('Stream record failed; it will be retried', {
+                  error: error as Error,
+                  eventID: record.eventID,
+                }),
+              ),
+            ...(options.dataDir
+              ? { checkpointFile: join(options.dataDir, `stream-${config.TABLE_NAME}.json`) }
+              : {}),
+            onError: (error) => logger.warn('Stream poller', { error: (error as Error).message }),
+          });
     stops.push(() => poller.stop());
 
     if (options.scheduler !== false) {
@@ -235,6 +243,12 @@ function describeHistory(s: DemoHistorySummary, totalMs: number): string {
     `written ${seconds(s.writeMs)}, rolled up ${seconds(s.rollupMs)})`
   );
 }
+
+/** The poller of a platform started with `streams: false`: there is nothing to wait for. */
+const withoutStreams: StreamPoller = {
+  stop: async () => {},
+  drain: () => Promise.reject(new Error('This platform was started without reading its stream')),
+};
 
 /** A restart takes a second or two: the answer while it lasts says when to come back. */
 const STARTING_RETRY_AFTER_SECONDS = 1;

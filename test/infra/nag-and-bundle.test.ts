@@ -1,19 +1,21 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { Metafile } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildLambdas,
   bundledInputs,
   type LambdaName,
   lambdaNames,
   loadedAtStart,
+  repoRoot,
 } from '../../infra/lambda-bundles.js';
+import { type HttpApiAnswer, httpApiEvent, lambdaContext } from '../support/lambda-events.js';
 import { synthApp } from './support.js';
 
 function nagApp() {
@@ -50,9 +52,16 @@ describe('cdk-nag (AwsSolutions and Serverless)', () => {
 
 describe('the Lambda bundles, built as they are deployed (infra/lambda-bundles.ts)', () => {
   let built: Record<LambdaName, Metafile>;
+  // Inside the repository (an ignored cache folder), so a built bundle finds the AWS SDK in
+  // node_modules as it finds the runtime's in Lambda.
+  const cache = join(repoRoot, 'node_modules', '.cache');
+  let outRoot: string;
   beforeAll(async () => {
-    built = await buildLambdas(mkdtempSync(join(tmpdir(), 'lambda-build-')));
+    mkdirSync(cache, { recursive: true });
+    outRoot = mkdtempSync(join(cache, 'lambda-build-'));
+    built = await buildLambdas(outRoot);
   });
+  afterAll(() => rmSync(outRoot, { recursive: true, force: true }));
   const under = (inputs: string[], ...paths: string[]) =>
     inputs.filter((i) => paths.some((p) => i.includes(p)));
 
@@ -97,6 +106,46 @@ describe('the Lambda bundles, built as they are deployed (infra/lambda-bundles.t
       o.imports.filter((i) => i.external).map((i) => i.path),
     );
     expect(externals).not.toContain('@aws-sdk/client-sns');
+  });
+
+  it('every function loads the AWS SDK with require(), never through an ES module import', () => {
+    for (const name of lambdaNames) {
+      const sdk = Object.values(built[name].outputs).flatMap((o) =>
+        o.imports.filter((i) => i.external && i.path.startsWith('@aws-sdk/')),
+      );
+      expect(sdk.length, name).toBeGreaterThan(0);
+      expect(sdk.filter((i) => i.kind !== 'require-call').map((i) => `${i.kind} ${i.path}`)).toEqual([]);
+    }
+  });
+
+  it('public: the built bundle answers API Gateway’s event, with the SDK it requires', async () => {
+    const env = {
+      AWS_REGION: 'ap-east-1',
+      TABLE_NAME: 'bundle-test',
+      PUBLIC_BASE_URL: 'https://feedback.example-bank.com',
+      JWT_ISSUER: 'https://cognito-idp.ap-east-1.amazonaws.com/pool',
+      JWT_AUDIENCE: 'client',
+      JWKS_URL: 'https://cognito-idp.ap-east-1.amazonaws.com/pool/.well-known/jwks.json',
+      BANK_HOTLINE: '95588',
+      LOG_LEVEL: 'ERROR',
+    };
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    try {
+      const { handler } = await import(pathToFileURL(join(outRoot, 'public', 'index.mjs')).href);
+      const answer = (await handler(
+        httpApiEvent({ path: '/api/v1/bank-contact', requestId: 'bundle-test-1' }),
+        lambdaContext,
+      )) as HttpApiAnswer;
+      expect(answer.statusCode).toBe(200);
+      expect(JSON.parse(answer.body)).toEqual({ hotline: '95588' });
+      expect(answer.headers['x-request-id']).toBe('bundle-test-1');
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
   });
 
   it('staff: loads qrcode only when an admin asks for a code', () => {
