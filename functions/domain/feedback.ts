@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 import type { Language } from './language.js';
 import type { Aspect } from './statistics/rating-totals.js';
 
@@ -64,8 +64,24 @@ const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 /** `20261124-<16 random base32 chars>`: unguessable, and it says which bank day it belongs to. */
 export function newFeedbackId(date: string): string {
-  const bytes = randomBytes(16);
+  const bytes = randomBytesFromPool(ID_RANDOM_BYTES);
   let random = '';
   for (const byte of bytes) random += ALPHABET[byte % 32];
   return `${date.replaceAll('-', '')}-${random}`;
+}
+
+const ID_RANDOM_BYTES = 16;
+/** Random bytes for 256 ids at a time: one call to the system's generator, as randomUUID does. */
+const pool = Buffer.alloc(ID_RANDOM_BYTES * 256);
+let poolOffset = pool.length;
+
+function randomBytesFromPool(size: number): Buffer {
+  if (poolOffset + size > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  // A copy: the pool's bytes are overwritten when it refills.
+  const bytes = Buffer.from(pool.subarray(poolOffset, poolOffset + size));
+  poolOffset += size;
+  return bytes;
 }

@@ -15,12 +15,32 @@ export interface QrSecrets {
 
 const KEY_BYTES = 12;
 
+/**
+ * Keys already computed, per secret: every rating checks one, and an outlet's key never changes
+ * under a secret. Bounded, as outlet ids come from requests: a map that grows past the bank's
+ * outlets many times over is started afresh.
+ */
+const computed = new Map<string, Map<string, string>>();
+const MAX_KEYS_PER_SECRET = 50_000;
+const MAX_SECRETS = 4;
+
 export function outletKey(secret: string, outletId: string): string {
-  return createHmac('sha256', secret)
-    .update(`outlet:${outletId}`)
-    .digest()
-    .subarray(0, KEY_BYTES)
-    .toString('base64url');
+  let keys = computed.get(secret);
+  if (!keys || keys.size >= MAX_KEYS_PER_SECRET) {
+    if (!keys && computed.size >= MAX_SECRETS) computed.clear();
+    keys = new Map();
+    computed.set(secret, keys);
+  }
+  let key = keys.get(outletId);
+  if (key === undefined) {
+    key = createHmac('sha256', secret)
+      .update(`outlet:${outletId}`)
+      .digest()
+      .subarray(0, KEY_BYTES)
+      .toString('base64url');
+    keys.set(outletId, key);
+  }
+  return key;
 }
 
 export function verifyOutletKey(

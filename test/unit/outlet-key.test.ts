@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { outletKey, verifyOutletKey } from '../../functions/domain/outlet-key.js';
 
@@ -12,6 +14,31 @@ describe('outlet keys in QR codes', () => {
     expect(outletKey(secretA, 'sh-jingan')).toBe(key);
     expect(outletKey(secretA, 'sh-lujiazui')).not.toBe(key);
     expect(outletKey(secretB, 'sh-jingan')).not.toBe(key);
+  });
+
+  it('are the first 12 bytes of HMAC-SHA256("outlet:<id>") under the secret, however many secrets and outlets were asked before (fast-check)', () => {
+    // Keys are remembered per secret: asking in any order, again and again, must not change one.
+    const asked = fc.array(
+      fc.record({
+        secret: fc.constantFrom(
+          's'.repeat(32),
+          't'.repeat(32),
+          'u'.repeat(40),
+          'v'.repeat(48),
+          'w'.repeat(33),
+        ),
+        outletId: fc.string({ minLength: 1, maxLength: 12 }),
+      }),
+      { minLength: 1, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(asked, (requests) => {
+        for (const { secret, outletId } of requests) {
+          const hmac = createHmac('sha256', secret).update(`outlet:${outletId}`).digest();
+          expect(outletKey(secret, outletId)).toBe(hmac.subarray(0, 12).toString('base64url'));
+        }
+      }),
+    );
   });
 
   it('verify only for the outlet they were made for', () => {
