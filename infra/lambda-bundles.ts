@@ -70,9 +70,9 @@ const awsSdkByRequire: Plugin = {
 };
 
 /**
- * How every Lambda is built: ESM, minified, the AWS SDK left to the runtime (loaded by require), and split into
- * chunks so a module loaded with `import()` (jose, qrcode, Secrets Manager) is read only when
- * first used, not at every cold start.
+ * How every Lambda is built: ESM, minified, the AWS SDK left to the runtime (loaded by require),
+ * and split into chunks so a module loaded with `import()` (jose, qrcode, Secrets Manager) is read
+ * only when first used, not at every cold start.
  */
 export function lambdaBuildOptions(name: LambdaName, outdir: string): BuildOptions {
   return {
