@@ -64,9 +64,13 @@ const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 /** `20261124-<16 random base32 chars>`: unguessable, and it says which bank day it belongs to. */
 export function newFeedbackId(date: string): string {
-  const bytes = randomBytesFromPool(ID_RANDOM_BYTES);
+  if (poolOffset + ID_RANDOM_BYTES > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
   let random = '';
-  for (const byte of bytes) random += ALPHABET[byte % 32];
+  for (let i = poolOffset; i < poolOffset + ID_RANDOM_BYTES; i++) random += ALPHABET[(pool[i] ?? 0) % 32];
+  poolOffset += ID_RANDOM_BYTES;
   return `${date.replaceAll('-', '')}-${random}`;
 }
 
@@ -74,14 +78,3 @@ const ID_RANDOM_BYTES = 16;
 /** Random bytes for 256 ids at a time: one call to the system's generator, as randomUUID does. */
 const pool = Buffer.alloc(ID_RANDOM_BYTES * 256);
 let poolOffset = pool.length;
-
-function randomBytesFromPool(size: number): Buffer {
-  if (poolOffset + size > pool.length) {
-    randomFillSync(pool);
-    poolOffset = 0;
-  }
-  // A copy: the pool's bytes are overwritten when it refills.
-  const bytes = Buffer.from(pool.subarray(poolOffset, poolOffset + size));
-  poolOffset += size;
-  return bytes;
-}

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   type ArchivedEvent,
@@ -17,7 +17,6 @@ export class FileAuditArchive implements AuditArchive {
 
   async store(event: ArchivedEvent): Promise<'stored' | 'already-stored'> {
     const path = join(this.root, archiveKey(event));
-    if (existsSync(path)) return 'already-stored';
     mkdirSync(dirname(path), { recursive: true });
     try {
       writeFileSync(path, archiveBody(event), { flag: 'wx' });

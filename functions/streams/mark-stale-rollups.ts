@@ -3,8 +3,6 @@ import type { Dependencies } from '../dependencies.js';
 import { localDate } from '../domain/calendar.js';
 import type { StreamReaction } from './process-stream.js';
 
-/** The item type whose changes make an outlet-day's statistics stale. */
-
 /**
  * A complaint's statistics belong to the day it was received (its cohort): when it is resolved,
  * rated, reopened or moved later, that day's figures, and its week's and month's, are out of

@@ -1,9 +1,9 @@
 /**
  * A staff member named in the complaint's "staff involved" may read it but take no action on it
  * and reveal nothing (not the customer's phone, which would let them call the customer about a
- * complaint against themselves): nobody handles a complaint about themselves. The customer writes the field freely, so it is matched
- * on the username, the display name, and the display name's leading personal name (directories
- * often show `王芳 · 个人金融部`), ignoring case and spacing.
+ * complaint against themselves): nobody handles a complaint about themselves. The customer writes
+ * the field freely, so it is matched on the username, the display name, and the display name's
+ * leading personal name (directories often show `王芳 · 个人金融部`), ignoring case and spacing.
  */
 export function isRecused(
   staffInvolved: string | undefined,
