@@ -645,7 +645,7 @@ async function statistics() {
 }
 
 async function coldImports() {
-  // Inside the repository, so it finds the SDK in node_modules as the bundles in dist/lambda do.
+  // Built as the Lambdas are: the floor bundles the SDK too, so the ratio is our own code's weight.
   const hello = resolve('dist/bench/hello');
   await build({
     ...lambdaBuildOptions('public', hello),

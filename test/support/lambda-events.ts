@@ -4,6 +4,8 @@ import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 export function httpApiEvent(options: {
   method?: string;
   path: string;
+  /** The query string, without its `?`. */
+  query?: string;
   requestId: string;
   headers?: Record<string, string>;
 }): LambdaEvent {
@@ -12,7 +14,7 @@ export function httpApiEvent(options: {
     version: '2.0',
     routeKey: '$default',
     rawPath: options.path,
-    rawQueryString: '',
+    rawQueryString: options.query ?? '',
     headers: { host: 'api.example', ...options.headers },
     requestContext: {
       accountId: '123456789012',
