@@ -46,8 +46,8 @@ const zodEnglishOnly: Plugin = {
 
 /**
  * How every Lambda is built: ESM, minified, split into chunks so a module loaded with `import()`
- * (jose, qrcode, Secrets Manager, the SDK's credential providers) is read only when first used,
- * not at every cold start. The AWS SDK is bundled like every other dependency, at the versions the
+ * (jose, qrcode, Secrets Manager, the SDK's credential providers for profiles, SSO and the like)
+ * is read only when first used, not at every cold start. The AWS SDK is bundled like every other dependency, at the versions the
  * lock file pins, rather than taken from the runtime: its ES module build, tree-shaken and
  * minified with the rest, loads in about three fifths of the time the runtime's CommonJS packages
  * take, which Node resolves and reads file by file (the README's design notes have the figures).
@@ -99,10 +99,8 @@ export async function buildLambdas(outRoot = LAMBDA_OUT_DIR): Promise<Record<Lam
 /** The files a cold start reads: the entry chunk and the chunks it imports statically, not those behind an `import()`. */
 export function outputsAtStart(metafile: Metafile): string[] {
   const outputs = metafile.outputs;
-  // `index.mjs` beside the chunks folder; a chunk loaded by import() is an entry point of esbuild's too.
-  const entry = Object.keys(outputs).find(
-    (path) => /(^|\/)index\.mjs$/.test(path) && !path.includes('/chunks/'),
-  );
+  // By its name: a chunk loaded by import() is an entry point to esbuild too, and chunk names carry a hash.
+  const entry = Object.keys(outputs).find((path) => /(^|\/)index\.mjs$/.test(path));
   const seen = new Set<string>();
   const visit = (path: string) => {
     if (seen.has(path)) return;

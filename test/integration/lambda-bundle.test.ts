@@ -14,8 +14,9 @@ import { type HttpApiAnswer, httpApiEvent, lambdaContext } from '../support/lamb
 /**
  * The public function as it is deployed: built by infra/lambda-bundles.ts into a folder outside
  * the repository (so nothing can come from node_modules: the AWS SDK is inside the bundle), given
- * API Gateway's events, and reaching the run's DynamoDB Local through the bundled SDK: signing,
- * the credential provider it loads on first use, the HTTP handler and the document client.
+ * API Gateway's events, and reaching the run's DynamoDB Local through the bundled SDK: credentials
+ * from the environment as in Lambda, signing, the endpoint from `AWS_ENDPOINT_URL_DYNAMODB`, the
+ * HTTP handler and the document client.
  */
 describe('the built public bundle, invoked as Lambda invokes it', () => {
   const tableName = `bundle-${Date.now()}`;
@@ -46,7 +47,10 @@ describe('the built public bundle, invoked as Lambda invokes it', () => {
     await ensureTable(new DynamoDBClient({ endpoint, region, credentials }), tableName);
     const outlets = createRepositories(connectTable({ tableName, region, endpoint })).outlets;
     const now = '2026-11-24T02:00:00.000Z';
-    await outlets.putRegion({ id: 'shanghai', name: { 'zh-CN': '上海分行', 'zh-TW': '上海分行', en: 'Shanghai Branch' } });
+    await outlets.putRegion({
+      id: 'shanghai',
+      name: { 'zh-CN': '上海分行', 'zh-TW': '上海分行', en: 'Shanghai Branch' },
+    });
     await outlets.put(
       {
         id: 'sh-lujiazui',
