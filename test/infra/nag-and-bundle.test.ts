@@ -119,6 +119,16 @@ describe('the Lambda bundles, built as they are deployed (infra/lambda-bundles.t
     expect(under(bundledInputs(built.public), '@aws-sdk/client-sns/', 'sns-notifier')).toEqual([]);
   });
 
+  it('staff: loads the customers’ route declarations only when the API document is asked for', () => {
+    const declarations = [
+      'functions/apps/public-api-docs.ts',
+      'functions/routes/complaints.ts',
+      'functions/routes/feedback.ts',
+    ];
+    expect(under(loadedAtStart(built.staff), ...declarations)).toEqual([]);
+    expect(under(bundledInputs(built.staff), ...declarations)).toHaveLength(declarations.length);
+  });
+
   it('staff: loads qrcode only when an admin asks for a code', () => {
     expect(under(loadedAtStart(built.staff), 'node_modules/qrcode/', 'node_modules/pngjs/')).toEqual([]);
     expect(under(bundledInputs(built.staff), 'node_modules/qrcode/')).not.toEqual([]);

@@ -12,13 +12,13 @@ import { lambdaBuildOptions } from '../../infra/lambda-bundles.js';
 import { type HttpApiAnswer, httpApiEvent, lambdaContext } from '../support/lambda-events.js';
 
 /**
- * The public function as it is deployed: built by infra/lambda-bundles.ts into a folder outside
+ * The HTTP functions as they are deployed: built by infra/lambda-bundles.ts into a folder outside
  * the repository (so nothing can come from node_modules: the AWS SDK is inside the bundle), given
  * API Gateway's events, and reaching the run's DynamoDB Local through the bundled SDK: credentials
  * from the environment as in Lambda, signing, the endpoint from `AWS_ENDPOINT_URL_DYNAMODB`, the
  * HTTP handler and the document client.
  */
-describe('the built public bundle, invoked as Lambda invokes it', () => {
+describe('the built public and staff bundles, invoked as Lambda invokes them', () => {
   const tableName = `bundle-${Date.now()}`;
   const endpoint = inject('dynamoEndpoint');
   const region = 'ap-east-1';
@@ -37,10 +37,11 @@ describe('the built public bundle, invoked as Lambda invokes it', () => {
     LOG_LEVEL: 'ERROR',
   };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  const outDir = mkdtempSync(join(tmpdir(), 'public-bundle-'));
-  let handler: (event: unknown, context: unknown) => Promise<HttpApiAnswer>;
-  const invoke = (path: string, requestId: string, query?: string) =>
-    handler(httpApiEvent({ path, requestId, ...(query ? { query } : {}) }), lambdaContext);
+  const outDir = mkdtempSync(join(tmpdir(), 'lambda-bundles-'));
+  type Handler = (event: unknown, context: unknown) => Promise<HttpApiAnswer>;
+  const handlers = {} as Record<'public' | 'staff', Handler>;
+  const invoke = (path: string, requestId: string, query?: string, fn: 'public' | 'staff' = 'public') =>
+    handlers[fn](httpApiEvent({ path, requestId, ...(query ? { query } : {}) }), lambdaContext);
 
   beforeAll(async () => {
     const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -64,10 +65,12 @@ describe('the built public bundle, invoked as Lambda invokes it', () => {
       },
       'create',
     );
-    // Without source maps: they are not deployed either (infra/functions.ts), and vite would look for their sources.
-    await build({ ...lambdaBuildOptions('public', outDir), sourcemap: false });
     Object.assign(process.env, env);
-    ({ handler } = await import(pathToFileURL(join(outDir, 'index.mjs')).href));
+    for (const fn of ['public', 'staff'] as const) {
+      // Without source maps: they are not deployed either (infra/functions.ts), and vite would look for their sources.
+      await build({ ...lambdaBuildOptions(fn, join(outDir, fn)), sourcemap: false });
+      handlers[fn] = (await import(pathToFileURL(join(outDir, fn, 'index.mjs')).href)).handler;
+    }
   });
 
   afterAll(() => {
@@ -91,6 +94,16 @@ describe('the built public bundle, invoked as Lambda invokes it', () => {
     expect(JSON.parse(answer.body)).toEqual({
       items: [{ id: 'sh-lujiazui', name: 'Lujiazui Sub-branch', region: 'Shanghai Branch' }],
     });
+  });
+
+  it('staff: writes the API document on its first request, from chunks read only then', async () => {
+    const answer = await invoke('/api/v1/openapi.json', 'bundle-docs-1', undefined, 'staff');
+    expect(answer.statusCode).toBe(200);
+    const paths = Object.keys((JSON.parse(answer.body) as { paths: Record<string, unknown> }).paths);
+    // The customers' routes (from the chunk) beside the staff routes (from the start).
+    expect(paths).toEqual(
+      expect.arrayContaining(['/feedback', '/complaints/{trackingNo}', '/stats/satisfaction']),
+    );
   });
 
   it('answers a route that needs no table, with the configured hotline', async () => {
