@@ -39,7 +39,10 @@ export function documentApi(api: Router, root: RootApp) {
     bearerFormat: 'JWT',
   });
   let document: Promise<unknown> | undefined;
-  api.get('/openapi.json', async (c) => c.json(await (document ??= writeDocument(api))));
+  api.get('/openapi.json', async (c) => {
+    document ??= writeDocument(api);
+    return c.json(await document);
+  });
   root.get('/api/docs', (c) =>
     c.html(apiDocsPage(`${API_PREFIX}/openapi.json`), 200, {
       'content-security-policy': pageContentSecurityPolicy(),
