@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { replaceFile } from '../adapters/files/whole-files.js';
 import type { SeedUser } from './seed-data.js';
 
 export interface DevIssuer {
@@ -44,6 +45,6 @@ async function loadOrCreateKey(keyFile: string | undefined): Promise<JWK> {
   if (keyFile && existsSync(keyFile)) return JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = await exportJWK(privateKey);
-  if (keyFile) writeFileSync(keyFile, JSON.stringify(jwk), { mode: 0o600 });
+  if (keyFile) replaceFile(keyFile, JSON.stringify(jwk), { mode: 0o600 });
   return jwk;
 }

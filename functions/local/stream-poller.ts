@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -8,6 +8,7 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { replaceFile } from '../adapters/files/whole-files.js';
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
@@ -52,7 +53,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   const interval = options.intervalMs ?? 250;
 
   const saveCheckpoints = () => {
-    if (options.checkpointFile) writeFileSync(options.checkpointFile, JSON.stringify(checkpoints));
+    if (options.checkpointFile) replaceFile(options.checkpointFile, JSON.stringify(checkpoints));
   };
 
   async function iteratorFor(shardId: string): Promise<string | undefined> {

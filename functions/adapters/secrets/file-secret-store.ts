@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { type QrSecrets, rotateQrSecrets } from '../../domain/outlet-key.js';
 import { generatePersonalDataKeys, type PersonalDataKeys } from '../crypto/personal-data-cipher.js';
+import { replaceFile } from '../files/whole-files.js';
 import type { SecretStore } from './secret-store.js';
 
 interface SecretsFile {
@@ -43,6 +44,6 @@ export class FileSecretStore implements SecretStore {
   }
 
   private save() {
-    if (this.path) writeFileSync(this.path, JSON.stringify(this.secrets, null, 2), { mode: 0o600 });
+    if (this.path) replaceFile(this.path, JSON.stringify(this.secrets, null, 2), { mode: 0o600 });
   }
 }
