@@ -8,18 +8,18 @@ import { linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
  * place with one rename or link, which the file system does at once. A kill before that leaves
  * the target as it was and a `.tmp` file beside it.
  */
-const besides = (path: string) => `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+const beside = (path: string) => `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 
 /** Replaces the file at `path` (or creates it) with `data`. */
 export function replaceFile(path: string, data: string, options: { mode?: number } = {}): void {
-  const temp = besides(path);
+  const temp = beside(path);
   writeFileSync(temp, data, options);
   renameSync(temp, path);
 }
 
 /** Creates the file at `path` with `data` unless one is there: false then, and that one is left alone. */
 export function createFile(path: string, data: string): boolean {
-  const temp = besides(path);
+  const temp = beside(path);
   writeFileSync(temp, data);
   try {
     linkSync(temp, path);
