@@ -47,11 +47,12 @@ const zodEnglishOnly: Plugin = {
 /**
  * How every Lambda is built: ESM, minified, split into chunks so a module loaded with `import()`
  * (jose, qrcode, Secrets Manager, the SDK's credential providers for profiles, SSO and the like)
- * is read only when first used, not at every cold start. The AWS SDK is bundled like every other dependency, at the versions the
- * lock file pins, rather than taken from the runtime: its ES module build, tree-shaken and
- * minified with the rest, loads in about three fifths of the time the runtime's CommonJS packages
- * take, which Node resolves and reads file by file (the README's design notes have the figures).
- * It also runs the SDK version the tests ran, not whichever one the runtime carries that day.
+ * is read only when first used, not at every cold start. The AWS SDK is bundled like every other
+ * dependency, at the versions the lock file pins, rather than taken from the runtime: its ES
+ * module build, tree-shaken and minified with the rest, loads in about three fifths of the time
+ * the runtime's CommonJS packages take, which Node resolves and reads file by file (the README's
+ * design notes have the figures). It also runs the SDK version the tests ran, not whichever one
+ * the runtime carries that day.
  */
 export function lambdaBuildOptions(name: LambdaName, outdir: string): BuildOptions {
   return {
@@ -96,10 +97,14 @@ export async function buildLambdas(outRoot = LAMBDA_OUT_DIR): Promise<Record<Lam
   return Object.fromEntries(results) as Record<LambdaName, Metafile>;
 }
 
-/** The files a cold start reads: the entry chunk and the chunks it imports statically, not those behind an `import()`. */
+/**
+ * The files a cold start reads: the entry chunk and the chunks it imports statically, not those
+ * behind an `import()`.
+ */
 export function outputsAtStart(metafile: Metafile): string[] {
   const outputs = metafile.outputs;
-  // By its name: a chunk loaded by import() is an entry point to esbuild too, and chunk names carry a hash.
+  // By its name: a chunk loaded by import() is an entry point to esbuild too, and chunk names
+  // carry a hash.
   const entry = Object.keys(outputs).find((path) => /(^|\/)index\.mjs$/.test(path));
   const seen = new Set<string>();
   const visit = (path: string) => {
@@ -120,12 +125,15 @@ export const loadedAtStart = (metafile: Metafile) =>
 /** Every source file bundled, whether loaded at start or on first use. */
 export const bundledInputs = (metafile: Metafile) => Object.keys(metafile.inputs);
 
+/** The bytes of the JavaScript files among `paths` (all of a build's by default), source maps left out. */
+export const outputBytes = (metafile: Metafile, paths = Object.keys(metafile.outputs)) =>
+  paths
+    .filter((path) => path.endsWith('.mjs'))
+    .reduce((sum, path) => sum + (metafile.outputs[path]?.bytes ?? 0), 0);
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const metafiles = await buildLambdas();
   for (const name of lambdaNames) {
-    const bytes = Object.entries(metafiles[name].outputs)
-      .filter(([path]) => path.endsWith('.mjs'))
-      .reduce((sum, [, output]) => sum + output.bytes, 0);
-    console.log(`dist/lambda/${name}: ${(bytes / 1024).toFixed(0)} KB`);
+    console.log(`dist/lambda/${name}: ${(outputBytes(metafiles[name]) / 1024).toFixed(0)} KB`);
   }
 }
