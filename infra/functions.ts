@@ -75,8 +75,8 @@ const specs: Record<LambdaName, FunctionSpec> = {
 
 /**
  * The four Lambdas, with the same defaults: Node.js 22 on arm64, the bundle built by
- * infra/lambda-bundles.ts (ESM, split into lazily loaded chunks, AWS SDK from the runtime),
- * X-Ray tracing, JSON logs in a log group with retention.
+ * infra/lambda-bundles.ts (ESM, split into lazily loaded chunks, the AWS SDK bundled with the
+ * rest), X-Ray tracing, JSON logs in a log group with retention.
  */
 export class PlatformFunctions extends Construct {
   readonly byName: Record<LambdaName, LambdaFunction>;
@@ -106,7 +106,7 @@ export class PlatformFunctions extends Construct {
       });
       acknowledge(
         fn,
-        'The product owner fixes the Lambda runtime at Node.js 22 (LTS), the version the code is tested against.',
+        'The product owner fixes the Lambda runtime at Node.js 22 (LTS); the bundles are built for it (esbuild target node22).',
         'AwsSolutions-L1',
       );
       acknowledge(
@@ -122,7 +122,7 @@ export class PlatformFunctions extends Construct {
       );
       acknowledge(
         fn,
-        'The product owner fixes the Lambda runtime at Node.js 22 (LTS), the version the code is tested against; a newer runtime is adopted with a tested release.',
+        'The product owner fixes the Lambda runtime at Node.js 22 (LTS); the bundles are built for it (esbuild target node22), and a newer runtime is adopted with a tested release.',
         'Serverless-LambdaLatestVersion',
       );
       if (!spec.invokedAsync) {
