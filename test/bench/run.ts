@@ -245,40 +245,27 @@ async function loadAgainstFloor() {
     const figure = (which: Server, of: 'rps' | 'p50' | 'p99') => median(runs[which][key].map((r) => r[of]));
     const section = `Rating intake, ${label}`;
     const ratio = (which: Server, of: 'rps' | 'p50' | 'p99') => figure(which, of) / figure('floor', of);
-    row({
-      section,
-      measure: 'ratings per second',
-      value: fixed(figure('platform', 'rps'), 0),
-      floor: fixed(figure('floor', 'rps'), 0),
-      ratio: `${fixed(ratio('platform', 'rps'))}×`,
-      goal: '≥ 0.9×',
-      met: ratio('platform', 'rps') >= 0.9,
-    });
-    row({
-      section,
-      measure: 'p50 latency',
-      value: `${fixed(figure('platform', 'p50'))} ms`,
-      floor: `${fixed(figure('floor', 'p50'))} ms`,
-      ratio: `${fixed(ratio('platform', 'p50'))}×`,
-      goal: '',
-    });
-    row({
-      section,
-      measure: 'p99 latency',
-      value: `${fixed(figure('platform', 'p99'))} ms`,
-      floor: `${fixed(figure('floor', 'p99'))} ms`,
-      ratio: `${fixed(ratio('platform', 'p99'))}×`,
-      goal: '≤ 1.2×',
-      met: ratio('platform', 'p99') <= 1.2,
-    });
-    row({
-      section,
-      measure: '  the floor in hono: ratings/s',
-      value: fixed(figure('framework', 'rps'), 0),
-      floor: fixed(figure('floor', 'rps'), 0),
-      ratio: `${fixed(ratio('framework', 'rps'))}×`,
-      goal: '',
-    });
+    const compare = (
+      measure: string,
+      which: Server,
+      of: 'rps' | 'p50' | 'p99',
+      goal?: { text: string; met: (ratio: number) => boolean },
+    ) => {
+      const show = (value: number) => (of === 'rps' ? fixed(value, 0) : `${fixed(value)} ms`);
+      row({
+        section,
+        measure,
+        value: show(figure(which, of)),
+        floor: show(figure('floor', of)),
+        ratio: `${fixed(ratio(which, of))}×`,
+        goal: goal?.text ?? '',
+        ...(goal ? { met: goal.met(ratio(which, of)) } : {}),
+      });
+    };
+    compare('ratings per second', 'platform', 'rps', { text: '≥ 0.9×', met: (r) => r >= 0.9 });
+    compare('p50 latency', 'platform', 'p50');
+    compare('p99 latency', 'platform', 'p99', { text: '≤ 1.2×', met: (r) => r <= 1.2 });
+    compare('  the floor in hono: ratings/s', 'framework', 'rps');
   }
   const failures = failed('platform');
   row({
