@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { LANGUAGES } from '../domain/language.js';
 import { OUTLET_ID_PATTERN } from '../domain/outlet.js';
+import { CALENDAR, isCalendarDay } from '../domain/statistics/periods.js';
 import { described } from './public-route.js';
 
 /**
@@ -26,6 +27,11 @@ export const ScoreSchema = z
     z.minimum(1, 'Use a whole number from 1 to 5'),
     z.maximum(5, 'Use a whole number from 1 to 5'),
   );
+/** A day of the calendar the platform answers for (`CALENDAR`), `YYYY-MM-DD`. */
+export const CalendarDaySchema = described(
+  z.string().check(z.maxLength(10), z.refine(isCalendarDay, 'Use a real date, YYYY-MM-DD')),
+  { example: '2026-11-24', description: `From ${CALENDAR.first} to ${CALENDAR.last}` },
+);
 export const TrackingNoSchema = described(z.string().check(z.minLength(1), z.maxLength(20)), {
   example: 'K7QM-4HXP-9TWA',
 });

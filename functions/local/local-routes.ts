@@ -5,7 +5,7 @@ import type { LocalNotifier } from '../adapters/notifier/local-notifier.js';
 import type { FileSecretStore } from '../adapters/secrets/file-secret-store.js';
 import { schedules } from '../config/schedules.js';
 import type { Dependencies } from '../dependencies.js';
-import { isRealDay } from '../domain/statistics/periods.js';
+import { isCalendarDay } from '../domain/statistics/periods.js';
 import { validationResponse } from '../http/errors.js';
 import { runJob } from '../jobs/run-job.js';
 import { recomputeRange } from '../jobs/statistics-jobs.js';
@@ -23,7 +23,7 @@ export function localRoutes(
   secrets: FileSecretStore,
 ) {
   const tokenRequest = z.object({ username: z.string().min(1) });
-  const day = z.string().refine(isRealDay, 'Use a real date, YYYY-MM-DD');
+  const day = z.string().refine(isCalendarDay, 'Use a real date, YYYY-MM-DD');
   const rollupRequest = z
     .object({ from: day, to: day })
     .refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['from'] });

@@ -11,6 +11,7 @@ import { normalizePhone } from '../domain/phone.js';
 import type { AppEnv } from '../http/app-env.js';
 import { described, publicRoute, serve } from '../http/public-route.js';
 import {
+  CalendarDaySchema,
   LanguageSchema,
   OutletIdSchema,
   OutletKeySchema,
@@ -55,7 +56,7 @@ const ComplaintRequestSchema = z.object({
         'The customer agrees to a text message at receipt, each extension, the decision and closing',
     }),
   ),
-  incidentDate: z.optional(z.iso.date('Use YYYY-MM-DD')),
+  incidentDate: z.optional(CalendarDaySchema),
   staffInvolved: z.optional(text(100)),
   consent: z.literal(true, 'Consent to the processing of personal data is required'),
   lang: z.optional(LanguageSchema),

@@ -208,6 +208,7 @@ const routes = {
         view: z.enum(inboxViews).default('new'),
         department: z
           .string()
+          .max(40)
           .optional()
           .openapi({ description: 'Needed by head office and by staff of several departments' }),
         limit: z.coerce.number().int().min(1).max(100).default(20),

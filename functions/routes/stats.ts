@@ -4,7 +4,7 @@ import type { Dependencies } from '../dependencies.js';
 import { localDateTime } from '../domain/calendar.js';
 import { type Language, pickLanguage } from '../domain/language.js';
 import { localized } from '../domain/outlet.js';
-import { GRANULARITIES, isRealDay } from '../domain/statistics/periods.js';
+import { GRANULARITIES } from '../domain/statistics/periods.js';
 import { SCOPES } from '../domain/statistics/rollup.js';
 import { WARNING_RULES } from '../domain/statistics/warnings.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -12,7 +12,7 @@ import { createRouter } from '../http/app-env.js';
 import { principalOf, requirePrincipal } from '../http/auth.js';
 import { csvResponse, toCsv } from '../http/csv.js';
 import { errorResponses } from '../http/schemas.js';
-import { LanguageSchema } from '../http/schemas-common.js';
+import { CalendarDaySchema, LanguageSchema, MonthSchema, WeekOrMonthSchema } from '../http/schemas-common.js';
 import type { StaffServices } from '../services/staff-services.js';
 import {
   complaintColumns,
@@ -32,10 +32,6 @@ const json = (schema: z.ZodType, description: string) => ({
 const security = [{ bearer: [] }];
 const tags = ['statistics'];
 
-const DateSchema = z
-  .string()
-  .refine(isRealDay, 'Use a real date, YYYY-MM-DD')
-  .openapi({ example: '2026-11-24' });
 const FormatSchema = z
   .enum(['json', 'csv'])
   .default('json')
@@ -53,8 +49,8 @@ const SeriesQuery = z.object({
     .optional()
     .openapi({ description: 'The outlet, region or department; not for the bank' }),
   granularity: z.enum(GRANULARITIES).default('month'),
-  from: DateSchema,
-  to: DateSchema,
+  from: CalendarDaySchema,
+  to: CalendarDaySchema,
   format: FormatSchema,
   lang: LanguageSchema.optional(),
 });
@@ -166,7 +162,7 @@ const routes = {
       query: z.object({
         scope: z.enum(['outlet', 'region']).default('outlet'),
         granularity: z.enum(['week', 'month']).default('month'),
-        period: z.string().openapi({ example: '2026-11' }),
+        period: WeekOrMonthSchema,
         region: z.string().max(40).optional().openapi({ description: 'Only this region’s outlets' }),
         format: FormatSchema,
         lang: LanguageSchema.optional(),
@@ -207,7 +203,7 @@ const routes = {
     summary: 'The early warnings (预警) raised for a week or a month, open ones first',
     request: {
       query: z.object({
-        period: z.string().openapi({ example: '2026-11' }),
+        period: WeekOrMonthSchema,
         status: z.enum(['open', 'all']).default('all'),
         format: FormatSchema,
         lang: LanguageSchema.optional(),
@@ -250,8 +246,8 @@ const routes = {
       query: z.object({
         scope: z.enum(['bank', 'region', 'outlet']),
         id: z.string().max(40).optional(),
-        from: DateSchema,
-        to: DateSchema,
+        from: CalendarDaySchema,
+        to: CalendarDaySchema,
         lang: LanguageSchema.optional(),
       }),
     },
@@ -285,7 +281,7 @@ const routes = {
     summary: 'A month’s major complaints (the newest 50) with their root causes, for the monthly report',
     request: {
       query: z.object({
-        month: z.string().openapi({ example: '2026-11' }),
+        month: MonthSchema,
         scope: z.enum(['bank', 'region', 'outlet']).default('bank'),
         id: z.string().max(40).optional(),
         lang: LanguageSchema.optional(),
@@ -331,8 +327,8 @@ const routes = {
       query: z.object({
         scope: z.enum(['outlet', 'region']).default('outlet'),
         id: z.string().min(1).max(40),
-        from: DateSchema,
-        to: DateSchema,
+        from: CalendarDaySchema,
+        to: CalendarDaySchema,
         format: z.enum(['csv']).default('csv'),
         lang: LanguageSchema.optional(),
       }),

@@ -13,6 +13,7 @@ import {
   datesBetween,
   type Granularity,
   granularityOf,
+  periodCount,
   periodsBetween,
   previousPeriod,
 } from '../domain/statistics/periods.js';
@@ -289,10 +290,10 @@ export class StatisticsService {
 
   private checkRange(from: string, to: string, granularity: Granularity): string[] {
     if (from > to) throw invalid({ from: 'Must not be after `to`' });
-    const periods = granularity === 'day' ? datesBetween(from, to) : periodsBetween(from, to, granularity);
-    if (periods.length > MAX_PERIODS[granularity])
+    // Counted before anything is listed: a call's work is bounded by the limit, not by the range.
+    if (periodCount(from, to, granularity) > MAX_PERIODS[granularity])
       throw invalid({ from: `At most ${MAX_PERIODS[granularity]} ${granularity}s in one call` });
-    return periods;
+    return granularity === 'day' ? datesBetween(from, to) : periodsBetween(from, to, granularity);
   }
 
   private checkPeriod(period: string, granularity: Granularity) {

@@ -1,8 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../functions/domain/calendar.js';
 import {
+  CALENDAR,
+  datesBetween,
   daysOf,
+  type Granularity,
   granularityOf,
+  isCalendarDay,
+  periodCount,
   periodOf,
   periodsBetween,
   previousPeriod,
@@ -73,5 +79,61 @@ describe('periods: bank days, ISO weeks, months', () => {
     });
     expect(localDate(new Date('2026-11-23T16:30:00Z'), 'Asia/Shanghai')).toBe('2026-11-24');
     expect(localDate(new Date('2026-11-23T15:59:59Z'), 'Asia/Shanghai')).toBe('2026-11-23');
+  });
+});
+
+describe('the calendar the platform answers for', () => {
+  const calendarDay = fc
+    .integer({
+      min: Date.parse(`${CALENDAR.first}T00:00:00Z`),
+      max: Date.parse(`${CALENDAR.last}T00:00:00Z`),
+    })
+    .map((ms) => new Date(ms - (ms % 86_400_000)).toISOString().slice(0, 10));
+  const anyGranularity = fc.constantFrom('day', 'week', 'month') as fc.Arbitrary<Granularity>;
+
+  it('accepts real days from 2000-01-01 to 2099-12-31 and nothing outside', () => {
+    for (const day of ['2000-01-01', '2026-11-24', '2099-12-31', '2028-02-29'])
+      expect(isCalendarDay(day)).toBe(true);
+    for (const day of ['1999-12-31', '2100-01-01', '9999-12-31', '0001-01-01', '2026-02-29', '+010000-01-01'])
+      expect(isCalendarDay(day)).toBe(false);
+    expect(granularityOf('9999-12')).toBeUndefined();
+    expect(granularityOf('9999-W52')).toBeUndefined();
+    expect(granularityOf('1999-12')).toBeUndefined();
+    expect(granularityOf('2099-12')).toBe('month');
+    // 2099 has 53 ISO weeks; the 53rd ends on 3 January 2100, past the calendar.
+    expect(granularityOf('2099-W52')).toBe('week');
+    expect(granularityOf('2099-W53')).toBeUndefined();
+  });
+
+  it('counts the periods of a range by arithmetic, the same number the list then has', () => {
+    fc.assert(
+      fc.property(calendarDay, calendarDay, anyGranularity, (a, b, g) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const count = periodCount(from, to, g);
+        if (count > 800) return; // listing is what the count exists to avoid; the rule is checked below
+        const listed = g === 'day' ? datesBetween(from, to) : periodsBetween(from, to, g);
+        expect(listed).toHaveLength(count);
+        expect(new Set(listed).size).toBe(count);
+        expect(listed[0]).toBe(periodOf(from, g));
+        expect(listed.at(-1)).toBe(periodOf(to, g));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts from the rule: days inclusive, Monday-to-Sunday weeks, calendar months', () => {
+    expect(periodCount('2026-11-24', '2026-11-24', 'day')).toBe(1);
+    expect(periodCount('2026-11-25', '2026-11-24', 'day')).toBe(0);
+    expect(periodCount('2000-01-01', '2099-12-31', 'day')).toBe(36_525);
+    expect(periodCount('2026-11-29', '2026-11-30', 'week')).toBe(2); // Sunday, then Monday
+    expect(periodCount('2026-11-23', '2026-11-29', 'week')).toBe(1);
+    expect(periodCount('2026-11-30', '2027-02-01', 'month')).toBe(4);
+    expect(periodCount('2000-01-01', '2099-12-31', 'month')).toBe(1_200);
+    expect(() => periodCount('9999-12-31', '9999-12-31', 'day')).toThrow(RangeError);
+  });
+
+  it('lists the last days of the calendar without running past them', () => {
+    expect(datesBetween('2099-12-30', '2099-12-31')).toEqual(['2099-12-30', '2099-12-31']);
+    expect(periodsBetween('2099-11-15', '2099-12-31', 'month')).toEqual(['2099-11', '2099-12']);
   });
 });

@@ -13,6 +13,14 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WEEK = /^(\d{4})-W(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
 
+/**
+ * The calendar the platform answers for: every day, week and month it accepts lies within it.
+ * A bank's history starts this century and its plans end in it; past year 9999 the ISO date
+ * text gains a sign (`+010000-01-01`) and stops sorting as a date, so a range was once listed
+ * forever. Every date parameter is checked against this one definition (`isCalendarDay`).
+ */
+export const CALENDAR = { first: '2000-01-01', last: '2099-12-31' } as const;
+
 /** The period of granularity `g` that a bank day belongs to. */
 export function periodOf(date: string, g: Granularity): string {
   switch (g) {
@@ -50,19 +58,43 @@ export function datesOf(period: string, g: Granularity): string[] {
   return datesBetween(first, last);
 }
 
-/** Every bank day from `first` to `last` inclusive. */
+/** Every bank day from `first` to `last` inclusive (none when `first` is after `last`). */
 export function datesBetween(first: string, last: string): string[] {
-  const dates: string[] = [];
-  for (let d = first; d <= last; d = addDays(d, 1)) dates.push(d);
-  return dates;
+  return Array.from({ length: periodCount(first, last, 'day') }, (_, i) => addDays(first, i));
 }
 
 /** Every period of granularity `g` that has a day between `from` and `to` inclusive, in order. */
 export function periodsBetween(from: string, to: string, g: Granularity): string[] {
   const periods: string[] = [];
-  for (let p = periodOf(from, g); p <= periodOf(to, g); p = nextPeriod(p, g)) periods.push(p);
+  let period = periodOf(from, g);
+  for (let i = periodCount(from, to, g); i > 0; i--) {
+    periods.push(period);
+    period = nextPeriod(period, g);
+  }
   return periods;
 }
+
+/**
+ * How many periods of granularity `g` have a day between `from` and `to` inclusive, worked out
+ * by arithmetic (nothing is listed), so a caller can refuse a range before building it. Both
+ * must be calendar days (`isCalendarDay`); 0 when `from` is after `to`.
+ */
+export function periodCount(from: string, to: string, g: Granularity): number {
+  if (!isCalendarDay(from) || !isCalendarDay(to)) throw new RangeError(`Not calendar days: ${from}, ${to}`);
+  if (from > to) return 0;
+  switch (g) {
+    case 'day':
+      return dayNumber(to) - dayNumber(from) + 1;
+    case 'week':
+      return (dayNumber(mondayOf(to)) - dayNumber(mondayOf(from))) / 7 + 1;
+    case 'month':
+      return monthNumber(to) - monthNumber(from) + 1;
+  }
+}
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+const monthNumber = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+const mondayOf = (date: string) => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 export function nextPeriod(period: string, g: Granularity): string {
   return periodOf(addDays(daysOf(period, g).last, 1), g);
@@ -72,22 +104,30 @@ export function previousPeriod(period: string, g: Granularity): string {
   return periodOf(addDays(daysOf(period, g).first, -1), g);
 }
 
-/** Which granularity a period string is, or undefined if it is none of ours (or not a real date). */
+/**
+ * Which granularity a period string is, or undefined if it is none of ours: not a real date,
+ * week or month, or one outside the calendar (`CALENDAR`).
+ */
 export function granularityOf(period: string): Granularity | undefined {
-  const day = DAY.exec(period);
-  if (day) return isRealDay(period) ? 'day' : undefined;
+  if (DAY.test(period)) return isCalendarDay(period) ? 'day' : undefined;
   const week = WEEK.exec(period);
   if (week) {
     const n = Number(week[2]);
-    return n >= 1 && n <= weeksInYear(Number(week[1])) ? 'week' : undefined;
+    if (!(n >= 1 && n <= weeksInYear(Number(week[1])))) return undefined;
+    const { first, last } = daysOf(period, 'week');
+    return isCalendarDay(first) && isCalendarDay(last) ? 'week' : undefined;
   }
   const month = MONTH.exec(period);
-  if (month) return Number(month[2]) >= 1 && Number(month[2]) <= 12 ? 'month' : undefined;
+  if (month) {
+    const m = Number(month[2]);
+    return m >= 1 && m <= 12 && isCalendarDay(`${period}-01`) ? 'month' : undefined;
+  }
   return undefined;
 }
 
-export const isRealDay = (date: string) => {
-  if (!DAY.test(date)) return false;
+/** A real day (`2026-11-24`, not `2026-02-30`) within the calendar the platform answers for. */
+export const isCalendarDay = (date: string) => {
+  if (!DAY.test(date) || date < CALENDAR.first || date > CALENDAR.last) return false;
   const d = new Date(`${date}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 };

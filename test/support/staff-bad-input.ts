@@ -1,0 +1,288 @@
+/**
+ * Bad parameters on the signed-in side, as fast-check properties: every statistics, inbox,
+ * oversight, outlet and admin read under every role, with dates (far past and future, the
+ * year 9999 and past it, impossible days), granularities, periods, ids, views, cursors and
+ * limits drawn from valid, edge and hostile values. Shared by
+ * `test/integration/staff-bad-input.test.ts` and the reliability suite's bad-input line.
+ *
+ * The rules: no answer is ever 5xx; a parameter built to be invalid answers 4xx; and each call's
+ * work is bounded whatever the range asked for: its DynamoDB requests stay within the endpoint's
+ * bound (a statistics call reads rollups, one Query per series; an export one Query per outlet
+ * and day, at most a year). Counted, not timed: the bound holds on any machine.
+ */
+import fc from 'fast-check';
+import type { LocalPlatform } from '../../functions/local/platform.js';
+import { countCapacity } from './capacity.js';
+
+/** One user per role the platform has (seeded by the local platform). */
+export const STAFF_ROLES = [
+  'admin',
+  'head-office',
+  'operations.1',
+  'cards.1',
+  'manager.sh-jingan',
+  'manager.bj-guomao',
+] as const;
+
+export interface StaffBadInputReport {
+  inputs: number;
+  statuses: Map<number, number>;
+  failures: string[];
+  /** The most DynamoDB requests one call made, per endpoint. */
+  mostRequests: Record<string, number>;
+}
+
+type Param = { value: string; invalid: boolean };
+const ok = (value: string): Param => ({ value, invalid: false });
+const bad = (value: string): Param => ({ value, invalid: true });
+
+const hostile = fc
+  .oneof(
+    fc.string({ maxLength: 60 }),
+    fc.constantFrom('', ' ', '__proto__', '../../etc', '%00', "' OR 1=1 --", '\u0000', 'x'.repeat(300)),
+  )
+  .map(bad);
+
+/** A calendar day from 2000 to 2099 (valid), near the demo data more often than not. */
+const calendarDay = fc
+  .oneof(
+    fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 1, 28) }),
+    fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }),
+  )
+  .map((ms) => ok(new Date(ms - (ms % 86_400_000)).toISOString().slice(0, 10)));
+const day = fc.oneof(
+  { weight: 4, arbitrary: calendarDay },
+  {
+    weight: 3,
+    arbitrary: fc
+      .constantFrom(
+        '9999-12-31',
+        '9999-12-30',
+        '0001-01-01',
+        '1999-12-31',
+        '2100-01-01',
+        '+010000-01-01',
+        '2026-02-29',
+        '2026-13-01',
+        '2026-11-31',
+        '20261124',
+        '2026-11-24T00:00:00Z',
+      )
+      .map(bad),
+  },
+  { weight: 1, arbitrary: hostile },
+);
+const period = fc.oneof(
+  fc.constantFrom('2026-11', '2026-10', '2026-W48', '2026-W53', '2000-01', '2099-12').map(ok),
+  fc.constantFrom('9999-12', '9999-W52', '2025-W53', '2026-W00', '2026-13', '0001-01', '2026-11-24').map(bad),
+  hostile,
+);
+const month = fc.oneof(
+  fc.constantFrom('2026-11', '2026-10', '2000-01', '2099-12').map(ok),
+  fc.constantFrom('9999-12', '2026-W48', '2026-13', '0001-01', '+10000-01').map(bad),
+  hostile,
+);
+const granularity = fc.oneof(
+  fc.constantFrom('day', 'week', 'month').map(ok),
+  fc.constantFrom('year', 'DAY', 'quarter').map(bad),
+  hostile,
+);
+const scope = fc.oneof(fc.constantFrom('bank', 'region', 'outlet', 'department').map(ok), hostile);
+const subject = fc.oneof(
+  fc.constantFrom('sh-jingan', 'bj-guomao', 'shanghai', 'beijing', 'operations', 'cards', 'no-such').map(ok),
+  fc.string({ maxLength: 30 }).map(ok), // any id is a question the platform answers (403, 404, 200)
+  fc.constant(bad('x'.repeat(41))),
+);
+const format = fc.oneof(fc.constantFrom('json', 'csv').map(ok), hostile);
+const lang = fc.oneof(fc.constantFrom('zh-CN', 'zh-TW', 'en').map(ok), hostile);
+const view = (views: readonly string[]) => fc.oneof(fc.constantFrom(...views).map(ok), hostile);
+const limit = fc.oneof(
+  fc.integer({ min: 1, max: 100 }).map((n) => ok(String(n))),
+  fc.constantFrom('0', '101', '-1', '1e9', '2.5', 'NaN').map(bad),
+);
+const cursor = fc.oneof(fc.string({ maxLength: 40 }).map(ok), fc.constant(bad('c'.repeat(201))));
+
+interface Endpoint {
+  path: string;
+  params: Record<string, fc.Arbitrary<Param>>;
+  /** Always sent (the rest are left out at random). */
+  required: string[];
+  /** At most this many DynamoDB requests per call. */
+  maxRequests: number;
+}
+
+const INBOX_VIEWS = [
+  'new',
+  'mine',
+  'received',
+  'due-soon',
+  'overdue',
+  'transferred',
+  'resolved',
+  'follow-up',
+];
+const series = { scope, id: subject, granularity, from: day, to: day, format, lang };
+
+/** Every signed-in read with parameters, each with the most DynamoDB requests one call may make. */
+const ENDPOINTS: Record<string, Endpoint> = {
+  'GET /stats/satisfaction': {
+    path: '/stats/satisfaction',
+    params: series,
+    required: ['scope', 'from', 'to'],
+    maxRequests: 8,
+  },
+  'GET /stats/complaints': {
+    path: '/stats/complaints',
+    params: series,
+    required: ['scope', 'from', 'to'],
+    maxRequests: 8,
+  },
+  'GET /stats/low-ratings': {
+    path: '/stats/low-ratings',
+    params: { scope, id: subject, from: day, to: day, lang },
+    required: ['scope', 'from', 'to'],
+    maxRequests: 24,
+  },
+  'GET /stats/export/ratings': {
+    path: '/stats/export/ratings',
+    params: { scope, id: subject, from: day, to: day, format, lang },
+    required: ['scope', 'id', 'from', 'to'],
+    // One Query per outlet and day: a year of one outlet, or a month of a region's outlets.
+    maxRequests: 400,
+  },
+  'GET /stats/rankings': {
+    path: '/stats/rankings',
+    params: { scope, granularity, period, region: subject, format, lang },
+    required: ['period'],
+    maxRequests: 24,
+  },
+  'GET /stats/warnings': {
+    path: '/stats/warnings',
+    params: { period, status: view(['open', 'all']), format, lang },
+    required: ['period'],
+    maxRequests: 24,
+  },
+  'GET /stats/major-complaints': {
+    path: '/stats/major-complaints',
+    params: { month, scope, id: subject, format, lang },
+    required: ['month', 'scope'],
+    maxRequests: 24,
+  },
+  'GET /inbox': {
+    path: '/inbox',
+    params: { view: view(INBOX_VIEWS), department: subject, limit, cursor, lang },
+    required: [],
+    maxRequests: 12,
+  },
+  'GET /staff/oversight': {
+    path: '/staff/oversight',
+    params: { view: view(['major', 'reopened', 'overdue', 'extension-requests']), lang },
+    required: [],
+    maxRequests: 40,
+  },
+  'GET /staff/outlets/{id}/complaints': {
+    path: '/staff/outlets/{id}/complaints',
+    params: { id: subject, state: view(['open', 'closed', 'all']), lang },
+    required: ['id'],
+    maxRequests: 12,
+  },
+  'GET /admin/routing-rules/preview': {
+    path: '/admin/routing-rules/preview',
+    params: {
+      category: fc.oneof(fc.constantFrom('waiting-time', 'fees', 'nope').map(ok), hostile),
+      outletId: subject,
+    },
+    required: ['category', 'outletId'],
+    maxRequests: 8,
+  },
+  'GET /admin/outlets': {
+    path: '/admin/outlets',
+    params: { region: subject },
+    required: [],
+    maxRequests: 8,
+  },
+};
+
+interface Call {
+  role: string;
+  url: string;
+  invalid: boolean;
+}
+
+function calls(endpoint: Endpoint): fc.Arbitrary<Call> {
+  const names = Object.keys(endpoint.params);
+  return fc
+    .tuple(
+      fc.constantFrom(...STAFF_ROLES),
+      fc.record(endpoint.params as Record<string, fc.Arbitrary<Param>>),
+      fc.subarray(names),
+    )
+    .map(([role, values, sent]) => {
+      const query: string[] = [];
+      let path = endpoint.path;
+      let invalid = false;
+      for (const name of names) {
+        const param = values[name] as Param;
+        if (name === 'id' && path.includes('{id}')) {
+          path = path.replace('{id}', encodeURIComponent(param.value) || 'x');
+          // An id in the path only has to be a well-formed outlet id; anything else is 400 or 404.
+          continue;
+        }
+        if (!endpoint.required.includes(name) && !sent.includes(name)) continue;
+        invalid ||= param.invalid;
+        query.push(`${encodeURIComponent(name)}=${encodeURIComponent(param.value)}`);
+      }
+      return { role, url: `${path}?${query.join('&')}`, invalid };
+    });
+}
+
+/** Runs `runsPerEndpoint` calls against each signed-in read of a running platform. */
+export async function staffBadInputProperties(
+  platform: LocalPlatform,
+  runsPerEndpoint: number,
+  options: { seed?: number } = {},
+): Promise<StaffBadInputReport> {
+  const tokens = new Map<string, string>();
+  for (const username of STAFF_ROLES) {
+    const response = await fetch(`${platform.url}/api/v1/local/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username }),
+    });
+    tokens.set(username, ((await response.json()) as { token: string }).token);
+  }
+  const capacity = countCapacity(platform.table);
+  const report: StaffBadInputReport = { inputs: 0, statuses: new Map(), failures: [], mostRequests: {} };
+  for (const [label, endpoint] of Object.entries(ENDPOINTS)) {
+    const answered = new WeakMap<Call, string>();
+    const result = await fc.check(
+      fc.asyncProperty(calls(endpoint), async (call) => {
+        let status = 0;
+        const cost = await capacity.measure(async () => {
+          const response = await fetch(`${platform.url}/api/v1${call.url}`, {
+            headers: { authorization: `Bearer ${tokens.get(call.role)}` },
+          });
+          await response.arrayBuffer();
+          status = response.status;
+        });
+        report.inputs++;
+        report.statuses.set(status, (report.statuses.get(status) ?? 0) + 1);
+        report.mostRequests[label] = Math.max(report.mostRequests[label] ?? 0, cost.requests);
+        answered.set(call, `${status}, ${cost.requests} requests`);
+        if (status >= 500) return false;
+        if (cost.requests > endpoint.maxRequests) return false;
+        return !call.invalid || (status >= 400 && status < 500);
+      }),
+      { numRuns: runsPerEndpoint, ...(options.seed === undefined ? {} : { seed: options.seed }) },
+    );
+    if (result.failed) {
+      const call = result.counterexample?.[0];
+      report.failures.push(
+        `${label} as ${call?.role} answered ${call ? answered.get(call) : '?'} (at most ${endpoint.maxRequests} requests): ${call?.url.slice(0, 300)} ${result.errorInstance ? String(result.errorInstance).slice(0, 200) : ''} (seed ${result.seed}, path ${result.counterexamplePath})`,
+      );
+    }
+  }
+  return report;
+}
+
+export const STAFF_BAD_INPUT_ENDPOINTS = Object.keys(ENDPOINTS).length;
