@@ -73,9 +73,11 @@ export class ComplaintTracking {
 
   /**
    * The complaint, if the phone's last four digits match. A wrong number answers exactly like an
-   * unknown tracking number. Each look-up first takes a try from its address and from its
-   * tracking number (one conditional write each, so parallel guesses cannot outrun the count);
-   * a right answer gives both back, so only failures count.
+   * unknown tracking number. Each look-up takes a try from its address, and only once that is
+   * granted one from its tracking number (one conditional write each, so parallel guesses cannot
+   * outrun the count): a guess its address may no longer make never spends the number's tries,
+   * so one address cannot lock the customer out. A refusal by the number's limit gives the
+   * address its try back, and a right answer gives both back, so only compared failures count.
    */
   private async verified(trackingNoInput: string, phoneLast4: string, clientAddress: string) {
     const trackingNo = normalizeTrackingNumber(trackingNoInput);
@@ -85,16 +87,19 @@ export class ComplaintTracking {
     const hour = Math.floor(nowMs / 3_600_000);
     const expiresAt = (hour + 2) * 3600;
     const address = createHash('sha256').update(`track:${clientAddress}`).digest('base64url').slice(0, 22);
-    const [addressTry, numberTry, found] = await Promise.all([
-      trackingLimits.take('address', address, hour, TRACKING_TRIES_PER_HOUR.address, expiresAt),
-      trackingLimits.take('number', trackingNo, hour, TRACKING_TRIES_PER_HOUR.number, expiresAt),
-      complaints.getWithTimeline(trackingNo),
-    ]);
-    if (!addressTry || !numberTry) {
-      throw rateLimited(
+    const tooMany = () =>
+      rateLimited(
         'Too many failed tries; please check the tracking number and try again later.',
         ((hour + 1) * 3_600_000 - nowMs) / 1000,
       );
+    const [addressTry, found] = await Promise.all([
+      trackingLimits.take('address', address, hour, TRACKING_TRIES_PER_HOUR.address, expiresAt),
+      complaints.getWithTimeline(trackingNo),
+    ]);
+    if (!addressTry) throw tooMany();
+    if (!(await trackingLimits.take('number', trackingNo, hour, TRACKING_TRIES_PER_HOUR.number, expiresAt))) {
+      await trackingLimits.giveBack('address', address, hour);
+      throw tooMany();
     }
     if (!found?.complaint.contact.phoneMasked.endsWith(phoneLast4)) throw notFound(NOT_FOUND);
     await Promise.all([

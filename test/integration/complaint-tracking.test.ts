@@ -65,6 +65,31 @@ describe('GET /api/v1/complaints/{trackingNo}', () => {
     expect((await trackFrom('127.0.0.12', trackingNo, '5678')).status).toBe(200);
   });
 
+  it('a guess the address limit refuses spends none of the number’s tries: one address cannot lock the customer out', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    const attacker = '127.0.0.14';
+    // 10 failures use the address's tries; the next 30 are refused before anything is compared.
+    for (let i = 0; i < 10; i++) expect((await trackFrom(attacker, trackingNo, '1111')).status).toBe(404);
+    for (let i = 0; i < 30; i++) expect((await trackFrom(attacker, trackingNo, '1111')).status).toBe(429);
+    // The number has spent 10 of its 30, so the customer, from anywhere, still gets in and can rate.
+    expect((await trackFrom('127.0.0.15', trackingNo, '5678')).status).toBe(200);
+    for (let i = 0; i < 19; i++)
+      expect((await trackFrom(`127.0.2.${i}`, trackingNo, '1111')).status).toBe(404);
+    expect((await trackFrom('127.0.0.16', trackingNo, '5678')).status).toBe(200);
+  });
+
+  it('a refusal by the number’s limit gives the address its try back', async () => {
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    for (let i = 0; i < 30; i++)
+      expect((await trackFrom(`127.0.3.${i}`, trackingNo, '2222')).status).toBe(404);
+    const bystander = '127.0.0.17';
+    // Refused by the number's limit 10 times: nothing compared, so the bystander's address keeps its tries.
+    for (let i = 0; i < 10; i++) expect((await trackFrom(bystander, trackingNo, '2222')).status).toBe(429);
+    const { trackingNo: own } = await fileComplaint(ctx.platform, 'sh-jingan');
+    expect((await trackFrom(bystander, own, '0000')).status).toBe(404);
+    expect((await trackFrom(bystander, own, '5678')).status).toBe(200);
+  });
+
   it('compares at most 10 of 100 guesses sent at once from one address', async () => {
     const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
     const guesses = Array.from({ length: 100 }, (_, i) => String(5600 + i)); // 5678 among them
