@@ -117,18 +117,23 @@ describe('security headers on every page', () => {
 });
 
 describe('addresses a browser should never be sent to', () => {
-  it.each([['/\\evil.example/x'], ['/\t/evil.example/x'], ['//evil.example/x'], ['https://evil.example/x']])(
-    'after sign-in with next=%j the user stays on this site',
-    async (next) => {
-      const context = await browser.context({ width: 1280, height: 900 });
-      const page = await context.newPage();
-      await page.goto(`${ctx.url}/signin?next=${encodeURIComponent(next)}`);
-      await page.locator('button[data-username="admin"]').click();
-      await page.waitForURL((url) => url.pathname === '/admin');
-      expect(new URL(page.url()).origin).toBe(new URL(ctx.url).origin);
-      await context.close();
-    },
-  );
+  it.each([
+    ['/\\evil.example/x'],
+    ['/\t/evil.example/x'],
+    ['//evil.example/x'],
+    ['https://evil.example/x'],
+    ['/.//evil.example'],
+    ['/staff/..//evil.example'],
+    ['/%2e//evil.example'],
+  ])('after sign-in with next=%j the user stays on this site', async (next) => {
+    const context = await browser.context({ width: 1280, height: 900 });
+    const page = await context.newPage();
+    await page.goto(`${ctx.url}/signin?next=${encodeURIComponent(next)}`);
+    await page.locator('button[data-username="admin"]').click();
+    await page.waitForURL((url) => url.pathname === '/admin');
+    expect(new URL(page.url()).origin).toBe(new URL(ctx.url).origin);
+    await context.close();
+  });
 
   it.each(['/%', '/%zz', '/s/%E0%A4%A'])(
     'answers a malformed page address %s with 400, not 500',

@@ -24,8 +24,27 @@ describe('where sign-in leads afterwards (next)', () => {
     'http://feedback.example-bank.com/staff',
     'https://feedback.example-bank.com.evil.example/staff',
     'data:text/html,<script>alert(1)</script>',
+    // Dot segments that resolve to a path starting with `//`, which a browser then reads as a host.
+    '/.//evil.example',
+    '/..//evil.example/x',
+    '/staff/..//evil.example',
+    '/%2e//evil.example',
+    '/%2E%2E//evil.example',
+    '/.///evil.example',
+    '/./\\evil.example',
+    './/evil.example',
+    '/staff/../..//evil.example',
   ])('refuses anything that leaves the site: %j', (next) => {
     expect(sameOriginPath(next, page)).toBeUndefined();
+  });
+
+  it('keeps what it answers when answered again: the kept path never leaves the site when followed', () => {
+    for (const next of ['/staff/./inbox', '/staff/../dashboard', '/a//b']) {
+      const kept = sameOriginPath(next, page);
+      expect(kept).toBeDefined();
+      expect(new URL(kept ?? '', page).origin).toBe(new URL(page).origin);
+      expect(sameOriginPath(kept, page)).toBe(kept);
+    }
   });
 
   it('gives nothing when there is no next', () => {
