@@ -1,10 +1,15 @@
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { RETRY_AFTER_UNAVAILABLE_SECONDS } from '../adapters/dynamodb/client.js';
 import type { Dependencies } from '../dependencies.js';
 import type { AppEnv } from '../http/app-env.js';
 import { publicRoute, serve } from '../http/public-route.js';
 
-const HealthSchema = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['ok', 'unavailable']) });
+const HealthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  db: z.enum(['ok', 'unavailable']),
+  retryAfter: z.optional(z.number()),
+});
 
 export const healthRoute = publicRoute({
   method: 'get',
@@ -18,10 +23,18 @@ export const healthRoute = publicRoute({
   errors: [],
 });
 
+/** A 503 says when to look again, like every other answer given while the table is away. */
 export function serveHealth(router: Hono<AppEnv>, { repositories }: Dependencies) {
-  serve(router, healthRoute, async (c) =>
-    (await repositories.ping())
-      ? c.json({ status: 'ok' as const, db: 'ok' as const }, 200)
-      : c.json({ status: 'degraded' as const, db: 'unavailable' as const }, 503),
-  );
+  serve(router, healthRoute, async (c) => {
+    if (await repositories.ping()) return c.json({ status: 'ok' as const, db: 'ok' as const }, 200);
+    c.header('Retry-After', String(RETRY_AFTER_UNAVAILABLE_SECONDS));
+    return c.json(
+      {
+        status: 'degraded' as const,
+        db: 'unavailable' as const,
+        retryAfter: RETRY_AFTER_UNAVAILABLE_SECONDS,
+      },
+      503,
+    );
+  });
 }

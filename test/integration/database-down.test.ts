@@ -46,7 +46,10 @@ describe('when the database cannot be reached', () => {
     expect(frozen.body).toMatchObject({ error: 'unavailable', retryAfter: 5 });
     expect(frozen.headers.get('retry-after')).toBe('5');
     expect(waited).toBeLessThan(9_000); // two tries of 2 s each, well under the function's 10 s
-    expect((await fetch(`${platform.url}/api/v1/health`)).status).toBe(503);
+    const health = await fetch(`${platform.url}/api/v1/health`);
+    expect(health.status).toBe(503);
+    expect(health.headers.get('retry-after')).toBe('5');
+    expect(await health.json()).toEqual({ status: 'degraded', db: 'unavailable', retryAfter: 5 });
 
     process.kill(dynamo.pid ?? 0, 'SIGCONT');
     // The client retries with the same submission: stored once, whether or not the frozen try landed.
