@@ -70,6 +70,12 @@ export interface Complaint {
   dueAt: string;
   /** A department's request for the 60-day limit, waiting for head office. */
   extensionRequest?: { days: number; reason: string; requestedBy: StaffRef; requestedAt: string } | undefined;
+  /**
+   * A member of the handling department named in the complaint handed it to head office to assign
+   * elsewhere (回避): the platform has no roster of a department's members, so when everyone who
+   * could act is named, the named ones say so and head office transfers it. Cleared by the transfer.
+   */
+  referral?: { by: StaffRef; at: string } | undefined;
   /** The due dates the sweeper already reminded about and reported breached: once each. */
   timeLimitAlerts?: { remindedFor?: string | undefined; breachedFor?: string | undefined } | undefined;
   resolution?: Resolution | undefined;

@@ -62,6 +62,9 @@ export const StaffActionSchema = z
       summary: text(1000),
       ...version,
     }),
+    z
+      .object({ type: z.literal('refer'), ...version })
+      .openapi({ description: 'A handler named in the complaint hands it to head office to assign' }),
   ])
   .openapi('StaffAction');
 
@@ -105,6 +108,10 @@ const StaffComplaintSchema = z
     flags: FlagsSchema,
     department: z.object({ id: z.string(), name: z.string() }),
     owner: StaffRefSchema.optional(),
+    referral: z
+      .object({ by: StaffRefSchema, at: z.string() })
+      .optional()
+      .openapi({ description: 'A handler named in the complaint referred it to head office to assign' }),
     receivedAt: z.string(),
     dueAt: z.string(),
     timeLimitDays: z.number().int(),

@@ -1,5 +1,6 @@
 import { PersonalDataCipher } from '../adapters/crypto/personal-data-cipher.js';
 import type { StoredEvent } from '../adapters/dynamodb/complaint-repository.js';
+import { hasHanCharacters, loadToSimplified } from '../adapters/text/simplified-chinese.js';
 import { departmentsOf, formatRole, isHeadOffice, outletsOf, type Principal } from '../auth/principal.js';
 import { departmentIds } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
@@ -49,7 +50,7 @@ export class StaffComplaints {
       throw notFound(OUT_OF_REACH);
     }
     if (complaint.version !== expectedVersion) throw stale(complaint.version);
-    const outcome = applyAction(complaint, action, actor, this.context());
+    const outcome = applyAction(complaint, action, actor, await this.context(complaint));
     if (!outcome.ok) {
       switch (outcome.error) {
         case 'forbidden':
@@ -89,12 +90,15 @@ export class StaffComplaints {
     return found;
   }
 
-  private context(): LifecycleContext {
+  /** The lifecycle's context; the script converter only when the complaint names staff in Chinese. */
+  private async context(complaint: Complaint): Promise<LifecycleContext> {
+    const named = complaint.staffInvolved;
     return {
       now: this.deps.now(),
       timeZone: this.deps.config.TIME_ZONE,
       rootCauses: this.deps.config.ROOT_CAUSES,
       departmentIds,
+      ...(named && hasHanCharacters(named) ? { toSimplified: await loadToSimplified() } : {}),
     };
   }
 
@@ -119,7 +123,7 @@ export class StaffComplaints {
         name: departmentName(complaint.handlingDepartmentId, lang),
       },
       standing: actor?.standing ?? 'outlet-manager',
-      allowedActions: actor ? allowedActions(complaint, actor, this.context()) : [],
+      allowedActions: actor ? allowedActions(complaint, actor, await this.context(complaint)) : [],
       timeline: events.map(({ notifications: _, trackingNo: __, ...event }) => event),
     };
   }

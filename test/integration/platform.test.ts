@@ -32,7 +32,8 @@ describe('local platform', () => {
     });
     const response = await app.request('/api/v1/health');
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: 'degraded', db: 'unavailable' });
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toEqual({ status: 'degraded', db: 'unavailable', retryAfter: 5 });
   });
 
   it('publishes an OpenAPI document and a reference page', async () => {

@@ -192,7 +192,7 @@ describe('a complaint worked through its lifecycle', () => {
     const named = staffAs(ctx, 'retail-banking.1'); // 王芳
     const read = await named.complaint(trackingNo);
     expect(read.status).toBe(200);
-    expect(read.body.allowedActions).toEqual([]);
+    expect(read.body.allowedActions).toEqual(['refer']);
     expect(read.body.contact).toEqual({ name: '王**', phone: '*******5678' });
     const attempts = [
       { type: 'accept' },
@@ -212,6 +212,46 @@ describe('a complaint worked through its lifecycle', () => {
     // Nothing the named one tried is in the trail: received, assigned, then the colleague's accept.
     const timeline = (await colleague.complaint(trackingNo)).body.timeline as { action: string }[];
     expect(timeline.map((e) => e.action)).toEqual(['received', 'assigned', 'accepted']);
+  });
+
+  it('a complaint naming every member of a department, in the other script, goes to head office to assign instead of stalling', async () => {
+    // waiting-time goes to operations, whose two members are 张伟 (operations.1) and 刘洋 (operations.2).
+    const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan', {
+      staffInvolved: '大堂的張偉和劉洋都不理人',
+    });
+    const [zhang, liu] = [staffAs(ctx, 'operations.1'), staffAs(ctx, 'operations.2')];
+    for (const named of [zhang, liu]) {
+      expect((await named.complaint(trackingNo)).body.allowedActions).toEqual(['refer']);
+      const refused = await named.step(trackingNo, { type: 'accept' });
+      expect(refused.status).toBe(403);
+    }
+    const referred = await liu.step(trackingNo, { type: 'refer' });
+    expect(referred.status).toBe(200);
+    expect(referred.body.referral).toMatchObject({ by: { username: 'operations.2' } });
+    expect((await zhang.step(trackingNo, { type: 'refer' })).status).toBe(409);
+
+    const headOffice = staffAs(ctx, 'head-office');
+    const waiting = await headOffice.get('/staff/oversight?view=referred');
+    expect(trackingNos(waiting)).toContain(trackingNo);
+    expect((waiting.body.counts as Record<string, number>).referred).toBeGreaterThanOrEqual(1);
+    const moved = await headOffice.step(trackingNo, {
+      type: 'transfer',
+      toDepartment: 'retail-banking',
+      reason: '运营管理部被点名的员工回避',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ department: { id: 'retail-banking' } });
+    expect(moved.body.referral).toBeUndefined();
+    expect(trackingNos(await headOffice.get('/staff/oversight?view=referred'))).not.toContain(trackingNo);
+    expect((await staffAs(ctx, 'retail-banking.1').step(trackingNo, { type: 'accept' })).status).toBe(200);
+    // Head office assigns only what was referred to it.
+    const other = await fileComplaint(ctx.platform, 'sh-jingan');
+    const refused = await headOffice.step(other.trackingNo, {
+      type: 'transfer',
+      toDepartment: 'cards',
+      reason: 'x',
+    });
+    expect(refused.status).toBe(409);
   });
 
   it('reveals the phone number only on request, and audits every reveal', async () => {

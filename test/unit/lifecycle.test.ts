@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadToSimplified } from '../../functions/adapters/text/simplified-chinese.js';
 import type { Complaint, ComplaintStatus } from '../../functions/domain/complaint.js';
 import {
   type ActionType,
@@ -109,6 +110,7 @@ const payload: Record<ActionType, StaffAction> = {
   reopen: { type: 'reopen', reason: 'Review requested' },
   close: { type: 'close', reason: 'Customer confirmed by phone' },
   'follow-up': { type: 'follow-up', reached: true, summary: 'Customer content with the refund.' },
+  refer: { type: 'refer' },
 };
 
 const standingActors: Record<Actor['standing'], Actor> = {
@@ -121,14 +123,15 @@ const standingActors: Record<Actor['standing'], Actor> = {
 /**
  * The README's action table (section "Lifecycle"), written out cell by cell: who may take each
  * action from each state. H = staff of the handling department, O = staff of the owner's
- * department, C = head office (central), S = the time-limit sweeper, - = nobody.
+ * department, C = head office (central), S = the time-limit sweeper, R = staff of the handling
+ * department named in the complaint (recused: this is the one thing they may do), - = nobody.
  * Anyone the table never lets take the action is refused 403; anyone it lets take the action in
  * some other state is refused 409 (the state does not allow it now).
  */
 const README_ACTION_TABLE = `
   action              assigned  accepted  reopened  resolved  closed
   accept              H         -         -         -         -
-  transfer            H         H         H         -         -
+  transfer            HC        HC        HC        -         -
   note                HOC       HOC       HOC       HOC       -
   contact             HO        HO        HO        HO        -
   reveal-phone        HOC       HOC       HOC       HOC       HOC
@@ -139,6 +142,7 @@ const README_ACTION_TABLE = `
   reopen              -         -         -         C         C
   close               -         -         -         CS        -
   follow-up           -         -         -         HO        HO
+  refer               R         R         R         -         -
 `;
 
 const letterOf: Record<Actor['standing'], string> = {
@@ -182,6 +186,7 @@ function subjectFor(type: ActionType, status: ComplaintStatus): Complaint {
       extensionRequest: { days: 60, reason: 'r', requestedBy: owner, requestedAt: RECEIVED },
     };
   if (type === 'follow-up') return { ...base, followUp: { dueAt: '2026-11-29T15:59:59.999Z' } };
+  if (type === 'transfer') return { ...base, referral: { by: owner, at: RECEIVED } };
   return base;
 }
 
@@ -204,19 +209,22 @@ describe('the lifecycle table', () => {
     }
   }
 
-  it('refuses a staff member named in the complaint every action, even revealing the phone', () => {
+  it('refuses a staff member named in the complaint every action, even revealing the phone, but referring it', () => {
     const named: Actor = { ...bob, username: 'wangwu', displayName: 'Wang Wu' }; // "Teller Wang Wu"
     for (const status of Object.keys(inState) as ComplaintStatus[]) {
       for (const type of actionTypes) {
         for (const standing of ['handler', 'owner-department', 'head-office'] as const) {
           const outcome = applyAction(subjectFor(type, status), payload[type], { ...named, standing }, ctx());
-          expect(outcome, `${type} on ${status} as ${standing}`).toMatchObject({
-            ok: false,
-            error: 'forbidden',
-          });
+          const row = table.get(type)?.get(status) ?? '';
+          const expectedOutcome =
+            standing === 'handler' && row.includes('R')
+              ? { ok: true }
+              : { ok: false, error: type === 'refer' && standing === 'handler' ? 'conflict' : 'forbidden' };
+          expect(outcome, `${type} on ${status} as ${standing}`).toMatchObject(expectedOutcome);
         }
       }
-      expect(allowedActions(inState[status], named, ctx())).toEqual([]);
+      const open = ['assigned', 'accepted', 'reopened'].includes(status);
+      expect(allowedActions(inState[status], named, ctx())).toEqual(open ? ['refer'] : []);
     }
   });
 
@@ -515,6 +523,47 @@ describe('reopen and close', () => {
   });
 });
 
+describe('referring a complaint to head office (回避)', () => {
+  const named: Actor = { ...bob, username: 'wangwu', displayName: 'Wang Wu' };
+
+  it('records who referred it, privately, and tells head office', () => {
+    const outcome = applyAction(inState.accepted, payload.refer, named, ctx());
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.complaint.referral).toEqual({
+      by: { username: 'wangwu', displayName: 'Wang Wu', departmentId: 'retail-banking' },
+      at: '2026-11-25T02:00:00.000Z',
+    });
+    expect(outcome.complaint.handlingDepartmentId).toBe('retail-banking');
+    expect(outcome.event).toMatchObject({ action: 'referred', public: false });
+    expect(outcome.notify).toEqual(['head-office']);
+    expect(applyAction(outcome.complaint, payload.refer, named, ctx())).toMatchObject({
+      ok: false,
+      error: 'conflict',
+    });
+  });
+
+  it('lets head office transfer only a referred complaint, and the transfer ends the referral', () => {
+    expect(applyAction(inState.accepted, payload.transfer, headOffice, ctx())).toMatchObject({
+      ok: false,
+      error: 'conflict',
+    });
+    const referred = applyAction(inState.accepted, payload.refer, named, ctx());
+    if (!referred.ok) throw new Error(referred.message);
+    const moved = applyAction(referred.complaint, payload.transfer, headOffice, ctx());
+    if (!moved.ok) throw new Error(moved.message);
+    expect(moved.complaint.handlingDepartmentId).toBe('cards');
+    expect(moved.complaint.referral).toBeUndefined();
+    expect(moved.complaint.owner).toEqual(owner); // the first receiver stays accountable
+  });
+
+  it('is refused to anyone not named in the complaint', () => {
+    expect(applyAction(inState.assigned, payload.refer, bob, ctx())).toMatchObject({
+      ok: false,
+      error: 'forbidden',
+    });
+  });
+});
+
 describe('recusal', () => {
   it('matches the username or display name anywhere in the free text, ignoring case and spaces', () => {
     expect(isRecused('柜员王五（3号窗口）', { username: 'w5', displayName: '王五' })).toBe(true);
@@ -527,6 +576,24 @@ describe('recusal', () => {
     expect(isRecused(undefined, { username: 'lina', displayName: 'Li Na' })).toBe(false);
     // One-letter names would match almost anything; they are not taken as a match.
     expect(isRecused('Wang Wu', { username: 'w', displayName: 'W' })).toBe(false);
+  });
+
+  it('matches a name written in the other script, given the conversion to simplified', async () => {
+    const toSimplified = await loadToSimplified();
+    const xuLi = { username: 'operations.1', displayName: '徐丽 · 运营管理部' };
+    expect(isRecused('大堂的徐麗態度很差', xuLi, toSimplified)).toBe(true);
+    expect(isRecused('櫃員陳靜', { username: 'c', displayName: '陈静' }, toSimplified)).toBe(true);
+    expect(isRecused('柜员陈静', { username: 'c', displayName: '陳靜' }, toSimplified)).toBe(true);
+    expect(isRecused('大堂的徐麗', xuLi)).toBe(false); // without it, only as written
+    expect(isRecused('櫃員陳明', { username: 'c', displayName: '陈静' }, toSimplified)).toBe(false);
+    const named: Actor = { ...bob, username: 'operations.1', displayName: '徐丽 · 运营管理部' };
+    const complaintInTraditional = { ...inState.assigned, staffInvolved: '徐麗' };
+    expect(
+      applyAction(complaintInTraditional, payload.accept, named, { ...ctx(), toSimplified }),
+    ).toMatchObject({
+      ok: false,
+      error: 'forbidden',
+    });
   });
 });
 

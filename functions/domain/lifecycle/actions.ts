@@ -16,7 +16,8 @@ export type StaffAction =
   | { type: 'resolve'; decision: string; rootCause: string; correctiveAction: string }
   | { type: 'reopen'; reason: string }
   | { type: 'close'; reason: string }
-  | { type: 'follow-up'; reached: boolean; summary: string };
+  | { type: 'follow-up'; reached: boolean; summary: string }
+  | { type: 'refer' };
 
 export type ActionType = StaffAction['type'];
 
@@ -51,7 +52,8 @@ const ALL: ComplaintStatus[] = [...NOT_CLOSED, 'closed'];
 export const actionRules: Record<ActionType, { by: readonly Standing[]; from: readonly ComplaintStatus[] }> =
   {
     accept: { by: ['handler'], from: ['assigned'] },
-    transfer: { by: ['handler'], from: OPEN },
+    // Head office transfers only a complaint referred to it (the guard in transitions.ts).
+    transfer: { by: ['handler', 'head-office'], from: OPEN },
     note: { by: ['handler', 'owner-department', 'head-office'], from: NOT_CLOSED },
     contact: { by: ['handler', 'owner-department'], from: NOT_CLOSED },
     'reveal-phone': { by: ['handler', 'owner-department', 'head-office'], from: ALL },
@@ -62,6 +64,8 @@ export const actionRules: Record<ActionType, { by: readonly Standing[]; from: re
     reopen: { by: ['head-office'], from: ['resolved', 'closed'] },
     close: { by: ['head-office', 'system'], from: ['resolved'] },
     'follow-up': { by: ['handler', 'owner-department'], from: ['resolved', 'closed'] },
+    // Only a handler named in the complaint, who may do nothing else to it (the guard in transitions.ts).
+    refer: { by: ['handler'], from: OPEN },
   };
 
 export const actionTypes = Object.keys(actionRules) as ActionType[];

@@ -2,10 +2,11 @@ import type { Complaint } from '../complaint.js';
 
 /**
  * Head office's bank-wide views of the complaints not closed yet: the major ones (重大投诉), those
- * the customer or head office reopened, the overdue ones, and the 60-day extension requests
- * waiting for head office's decision.
+ * the customer or head office reopened, the overdue ones, the 60-day extension requests waiting
+ * for head office's decision, and those referred to it to assign because their handlers are named
+ * in them (回避).
  */
-export const oversightViews = ['major', 'reopened', 'overdue', 'extension-requests'] as const;
+export const oversightViews = ['major', 'reopened', 'overdue', 'extension-requests', 'referred'] as const;
 export type OversightView = (typeof oversightViews)[number];
 
 export function inOversightView(view: OversightView, c: Complaint, now: Date): boolean {
@@ -19,6 +20,8 @@ export function inOversightView(view: OversightView, c: Complaint, now: Date): b
       return c.status !== 'resolved' && (c.flags.overdue || Date.parse(c.dueAt) <= now.getTime());
     case 'extension-requests':
       return c.extensionRequest !== undefined;
+    case 'referred':
+      return c.referral !== undefined;
   }
 }
 

@@ -14,6 +14,12 @@ export interface LifecycleContext {
   /** The configurable list a resolution's root cause must come from. */
   rootCauses: readonly string[];
   departmentIds: readonly string[];
+  /**
+   * Traditional Chinese to Simplified (OpenCC), so a name written in either script matches the
+   * other in recusal (`徐麗` is `徐丽`). Loaded on first use by the service that needs it; without
+   * it, names match as written.
+   */
+  toSimplified?: ((text: string) => string) | undefined;
 }
 
 /** An audit event before it is numbered and stored. */
@@ -89,6 +95,7 @@ export function applyAction(
       if (action.toDepartment === complaint.handlingDepartmentId)
         return invalid({ toDepartment: 'The complaint is already with this department' });
       next.handlingDepartmentId = action.toDepartment;
+      next.referral = undefined;
       return step('transferred', {
         public: true,
         detail: {
@@ -197,6 +204,10 @@ export function applyAction(
         detail: { reached: action.reached, summary: action.summary },
       });
 
+    case 'refer':
+      next.referral = { by: staffRef(actor), at };
+      return step('referred', { public: false, notify: ['head-office'] });
+
     case 'close':
       next.status = 'closed';
       next.closedAt = at;
@@ -249,13 +260,17 @@ function guard(
 function check(complaint: Complaint, type: ActionType, actor: Actor, ctx: LifecycleContext): Check {
   const rule = actionRules[type];
   const conflict = (message: string) => ({ error: 'conflict' as const, message });
-  // Before the table: whatever the state, a named staff member does nothing to this complaint.
-  if (actor.standing !== 'system' && isRecused(complaint.staffInvolved, actor))
+  // Before the table: whatever the state, a named staff member does nothing to this complaint but
+  // hand it to head office to assign (when everyone who could act on it is named, it would stall).
+  const recused = actor.standing !== 'system' && isRecused(complaint.staffInvolved, actor, ctx.toSimplified);
+  if (recused && type !== 'refer')
     return {
       error: 'forbidden',
       message:
-        'You are named as staff involved in this complaint: you may read it, but not act on it or reveal the customer’s contact',
+        'You are named as staff involved in this complaint: you may read it and refer it to head office, but not act on it or reveal the customer’s contact',
     };
+  if (!recused && type === 'refer')
+    return { error: 'forbidden', message: 'Only staff named in the complaint refer it to head office' };
   if (!rule.by.includes(actor.standing))
     return { error: 'forbidden', message: `Your role cannot ${type} this complaint` };
   if (!rule.from.includes(complaint.status))
@@ -271,6 +286,9 @@ function check(complaint: Complaint, type: ActionType, actor: Actor, ctx: Lifecy
     return conflict('No follow-up is waiting');
   if ((type === 'approve-extension' || type === 'decline-extension') && !complaint.extensionRequest)
     return conflict('No extension request is waiting');
+  if (type === 'transfer' && actor.standing === 'head-office' && !complaint.referral)
+    return conflict('Head office assigns only a complaint referred to it');
+  if (type === 'refer' && complaint.referral) return conflict('Already referred to head office');
   if (type === 'close' && actor.standing === 'system') {
     const resolvedAt = Date.parse(complaint.resolution?.resolvedAt ?? '');
     if (!(ctx.now.getTime() - resolvedAt >= AUTO_CLOSE_MS))

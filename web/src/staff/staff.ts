@@ -55,6 +55,7 @@ interface Complaint extends Summary {
   };
   followUp?: { dueAt: string; doneAt?: string; by?: StaffRef; reached?: boolean; summary?: string };
   satisfaction?: { satisfied: boolean; verdict?: string; comment?: string };
+  referral?: { by: StaffRef; at: string };
   allowedActions: string[];
   revealed?: { name: string; phone: string };
   timeline: TimelineEvent[];
@@ -82,7 +83,10 @@ const TABS: Record<Mode, { prefix: string; order: string[] }> = {
     prefix: 'view',
     order: ['new', 'mine', 'received', 'due-soon', 'overdue', 'transferred', 'resolved', 'follow-up'],
   },
-  oversight: { prefix: 'oversight', order: ['major', 'reopened', 'overdue', 'extension-requests'] },
+  oversight: {
+    prefix: 'oversight',
+    order: ['major', 'reopened', 'overdue', 'extension-requests', 'referred'],
+  },
   outlet: { prefix: 'outletState', order: ['open', 'closed'] },
 };
 const DAY_MS = 86_400_000;
@@ -446,6 +450,8 @@ function renderDetail(c: Complaint, revealed?: Complaint['revealed']) {
     );
   if (c.extensionRequest)
     parts.push(el('p', { class: 'soon' }, t('pending', { n: c.extensionRequest.days })));
+  if (c.referral)
+    parts.push(el('p', { class: 'soon' }, t('referredPending', { name: c.referral.by.displayName })));
   const buttons = el('div', { class: 'action-buttons' });
   const formSlot = el('div', {});
   for (const action of c.allowedActions) {

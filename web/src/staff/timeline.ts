@@ -91,6 +91,8 @@ export function sentence(event: TimelineEvent, names: Names): string {
         actor,
         summary: text('summary'),
       });
+    case 'referred':
+      return t('event.referred', { actor });
     default: {
       const said = ['reason', 'text', 'summary', 'note', 'comment'].map(text).filter(Boolean);
       return said.length
