@@ -26,6 +26,8 @@ export const envSchema = z.object({
   TIME_ZONE: z._default(z.string(), 'Asia/Shanghai'),
   RATE_LIMIT_DEVICE_MINUTES: positiveInt(10),
   RATE_LIMIT_IP_PER_MINUTE: positiveInt(60),
+  /** Ratings one client address may add to one outlet's figures per RATE_LIMIT_DEVICE_MINUTES. */
+  COUNT_RATINGS_PER_ADDRESS: positiveInt(5),
   /** The bank's complaint hotline, printed on posters and shown on the customer pages. */
   BANK_HOTLINE: z._default(z.string().check(z.regex(/^[0-9+\- ]{3,20}$/)), '400-820-0000'),
   /** Complaints one staff member may enter (hotline, counter, letter) per minute. */

@@ -30,6 +30,11 @@ export interface RatingRecord {
   lang: Language;
   channel: 'qr';
   deviceId?: string | undefined;
+  /**
+   * A keyed hash of the client address (16 characters, never the address): the rollup counts at
+   * most a few ratings per address and outlet in a window. Absent on ratings stored before it.
+   */
+  addressKey?: string | undefined;
   receivedAt: string;
   /** What the submission said, to tell a retry (same) from a reused submissionId (different). */
   fingerprint: string;

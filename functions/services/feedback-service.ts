@@ -1,3 +1,4 @@
+import { PersonalDataCipher } from '../adapters/crypto/personal-data-cipher.js';
 import type { StoredSubmission } from '../adapters/dynamodb/submission-repository.js';
 import type { Dependencies } from '../dependencies.js';
 import { localDate } from '../domain/calendar.js';
@@ -25,11 +26,14 @@ const MESSAGES = {
  * a retry. Ballot stuffing is handled where it is cheap: an obvious repeat from one device, or a
  * flood from one address, is refused in memory before any write (per instance; the WAF rule
  * limits addresses across instances in AWS), and the rollup counts a device's repeat at an
- * outlet within the window once, whichever instance stored it.
+ * outlet within the window once, and at most a few ratings per address, whichever instance stored
+ * them: each rating keeps a keyed hash of its address for that, never the address itself.
  */
 export class FeedbackService {
   private readonly addresses: SlidingWindowLimiter;
   private readonly devices: RepeatWindow;
+  /** The hash's cipher, built once per key (its two key derivations cost more than a hash). */
+  private hasher?: { keyMaterial: string; cipher: PersonalDataCipher };
 
   constructor(
     private readonly deps: Dependencies,
@@ -61,6 +65,7 @@ export class FeedbackService {
     }
 
     const date = localDate(now, this.deps.config.TIME_ZONE);
+    const addressKey = await this.addressKey(clientAddress);
     const rating: RatingRecord = {
       id: newFeedbackId(date),
       submissionId: submission.submissionId,
@@ -73,6 +78,7 @@ export class FeedbackService {
       lang: submission.lang ?? 'zh-CN',
       channel: 'qr',
       deviceId: submission.deviceId,
+      addressKey,
       receivedAt: now.toISOString(),
       fingerprint: requestFingerprint,
       ...(submission.aspects || submission.comment ? { detailsAt: now.toISOString() } : {}),
@@ -111,6 +117,14 @@ export class FeedbackService {
       throw notFound('No such rating');
     if (current.detailsFingerprint === detailsFingerprint) return { id };
     throw conflict('Details were already added to this rating');
+  }
+
+  /** The address as the rollup compares it: 96 bits of a keyed hash, not reversible without the key. */
+  private async addressKey(clientAddress: string): Promise<string> {
+    const keys = await this.deps.secrets.personalDataKeys();
+    if (this.hasher?.keyMaterial !== keys.keyMaterial)
+      this.hasher = { keyMaterial: keys.keyMaterial, cipher: new PersonalDataCipher(keys) };
+    return this.hasher.cipher.hash(clientAddress, 'rating-address').slice(0, 16);
   }
 
   private replay(stored: StoredSubmission, requestFingerprint: string): SubmitResult {

@@ -1,10 +1,11 @@
 import { departmentIds } from '../config/departments.js';
+import type { AppConfig } from '../config/env.js';
 import type { Dependencies } from '../dependencies.js';
 import { addDays } from '../domain/calendar.js';
 import { fingerprint } from '../domain/feedback.js';
 import { type ComplaintFacts, complaintFacts } from '../domain/statistics/complaint-totals.js';
 import { daysOf, type Granularity, periodOf } from '../domain/statistics/periods.js';
-import { countedRatings, emptyRatingTotals } from '../domain/statistics/rating-totals.js';
+import { type CountingRules, countedRatings, emptyRatingTotals } from '../domain/statistics/rating-totals.js';
 import {
   BANK,
   departmentDay,
@@ -144,8 +145,9 @@ export class RollupService {
     days: readonly string[],
   ): Promise<Rollup[]> {
     const { ratings, complaints } = this.deps.repositories;
-    const { TIME_ZONE, RATE_LIMIT_DEVICE_MINUTES } = this.deps.config;
-    const windowMs = RATE_LIMIT_DEVICE_MINUTES * 60_000;
+    const { TIME_ZONE } = this.deps.config;
+    const rules = countingRules(this.deps.config);
+    const windowMs = rules.windowMs;
     const now = this.deps.now().toISOString();
     const first = bankDay(days[0] ?? '', TIME_ZONE);
     const last = bankDay(days.at(-1) ?? '', TIME_ZONE);
@@ -159,10 +161,10 @@ export class RollupService {
     for (const date of days) {
       const { start, end } = bankDay(date, TIME_ZONE);
       const day = await ratings.outletDay(outlet.id, date);
-      // A device's repeat across midnight matters only if the day has a rating from a device
-      // in its first minutes; only then is the previous day's end read.
+      // A repeat across midnight matters only if the day has a rating from a device or a known
+      // address in its first minutes; only then is the previous day's end read.
       const windowEnd = new Date(Date.parse(start) + windowMs).toISOString();
-      const early = day.some((r) => r.deviceId && r.receivedAt < windowEnd);
+      const early = day.some((r) => (r.deviceId || r.addressKey) && r.receivedAt < windowEnd);
       const before = early
         ? await ratings.outletDay(
             outlet.id,
@@ -174,7 +176,7 @@ export class RollupService {
         ...outletDayRollup({
           outlet,
           date,
-          ratings: countedRatings(day, windowMs, before),
+          ratings: countedRatings(day, rules, before),
           complaints: candidates.filter((c) => c.receivedAt <= end),
           dayStart: start,
           dayEnd: end,
@@ -260,4 +262,12 @@ async function mapWithLimit<T>(items: readonly T[], limit: number, work: (item: 
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** The rating-counting rules as the bank configured them (README, "Personal data and security"). */
+export function countingRules(config: AppConfig): CountingRules {
+  return {
+    windowMs: config.RATE_LIMIT_DEVICE_MINUTES * 60_000,
+    perAddress: config.COUNT_RATINGS_PER_ADDRESS,
+  };
 }

@@ -20,6 +20,7 @@ import {
 import { countedRatings, csat, emptyRatingTotals } from '../domain/statistics/rating-totals.js';
 import { BANK, LOW_RATINGS_KEPT, type Rollup, type Scope } from '../domain/statistics/rollup.js';
 import type { OutletDirectory } from './outlet-directory.js';
+import { countingRules } from './rollups.js';
 
 export interface SeriesQuery {
   scope: Scope;
@@ -238,13 +239,13 @@ export class StatisticsService {
     if (query.scope === 'region' && !(await this.directory.region(query.id)))
       throw notFound('No such region');
     const { ratings } = this.deps.repositories;
-    const windowMs = this.deps.config.RATE_LIMIT_DEVICE_MINUTES * 60_000;
+    const rules = countingRules(this.deps.config);
     const rows: (RatingRecord & { outletName: string; counted: boolean })[] = [];
     for (const outlet of outlets) {
       let previous: RatingRecord[] = await ratings.outletDay(outlet.id, addDays(days[0] ?? '', -1));
       for (const date of days) {
         const day = await ratings.outletDay(outlet.id, date);
-        const counted = new Set(countedRatings(day, windowMs, previous).map((r) => r.submissionId));
+        const counted = new Set(countedRatings(day, rules, previous).map((r) => r.submissionId));
         for (const r of day)
           rows.push({ ...r, outletName: localized(outlet.name, lang), counted: counted.has(r.submissionId) });
         if (rows.length > MAX_EXPORT_ROWS)

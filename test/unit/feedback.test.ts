@@ -63,10 +63,11 @@ describe('rating totals', () => {
 });
 
 describe('one rating per device per outlet per window (10 minutes)', () => {
-  const W = 10 * 60_000;
-  const at = (hhmm: string, deviceId?: string, day = '2026-11-24') => ({
+  const W = { windowMs: 10 * 60_000, perAddress: 5 };
+  const at = (hhmm: string, deviceId?: string, day = '2026-11-24', addressKey?: string) => ({
     receivedAt: new Date(`${day}T${hhmm}:00+08:00`).toISOString(),
     deviceId,
+    addressKey,
   });
   const times = (ratings: { receivedAt: string }[]) =>
     ratings.map((r) =>
@@ -91,6 +92,60 @@ describe('one rating per device per outlet per window (10 minutes)', () => {
     const before = [at('23:58', 'd', '2026-11-23')];
     expect(times(countedRatings([at('00:03', 'd'), at('00:15', 'd')], W, before))).toEqual(['00:15']);
     expect(times(countedRatings([at('00:09', 'x')], W, before))).toEqual(['00:09']);
+  });
+});
+
+describe('at most 5 ratings per address per outlet in any 10 minutes', () => {
+  const W = { windowMs: 10 * 60_000, perAddress: 5 };
+  const from = (hhmm: string, address: string, deviceId?: string, day = '2026-11-24') => ({
+    receivedAt: new Date(`${day}T${hhmm}:00+08:00`).toISOString(),
+    deviceId,
+    addressKey: address,
+  });
+  const times = (ratings: { receivedAt: string }[]) =>
+    ratings.map((r) =>
+      new Date(r.receivedAt).toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai' }).slice(0, 5),
+    );
+
+  it('counts the first 5 of 25 ratings in a minute from one address without device ids, or with a new one each time', () => {
+    const minute = (i: number) => `10:00:${String(i * 2).padStart(2, '0')}`;
+    const stamp = (i: number, deviceId?: string) => ({
+      receivedAt: new Date(`2026-11-24T${minute(i)}+08:00`).toISOString(),
+      deviceId,
+      addressKey: 'a',
+    });
+    const without = Array.from({ length: 25 }, (_, i) => stamp(i));
+    const fresh = Array.from({ length: 25 }, (_, i) => stamp(i, `device-${i}`));
+    expect(countedRatings(without, W)).toHaveLength(5);
+    expect(countedRatings(fresh, W)).toHaveLength(5);
+  });
+
+  it('counts again once the window has passed, and counts other addresses apart', () => {
+    // Ratings from `a` in the 10 minutes before each (stored ones, counted or not):
+    //   10:00–10:04: 0–4 → counted;  10:05: 10:00–10:04, five → not;  10:09: six → not;
+    //   10:10: 10:01–10:09, six (10:00 is exactly 10 minutes back: out) → not;
+    //   10:12: 10:03, 10:04, 10:05, 10:09, 10:10, five → not;  10:21: 10:12 only → counted.
+    // From `b`, another address: both counted.
+    const a = ['10:00', '10:01', '10:02', '10:03', '10:04', '10:05', '10:09', '10:10', '10:12', '10:21'];
+    const day = [...a.map((t) => from(t, 'a')), from('10:00', 'b'), from('10:01', 'b')];
+    expect(times(countedRatings(day, W))).toEqual([
+      '10:00',
+      '10:00',
+      '10:01',
+      '10:01',
+      '10:02',
+      '10:03',
+      '10:04',
+      '10:21',
+    ]);
+  });
+
+  it('looks back across midnight, and leaves ratings stored before the rule (no address) to the device rule', () => {
+    const before = ['23:55', '23:56', '23:57', '23:58', '23:59'].map((t) =>
+      from(t, 'a', undefined, '2026-11-23'),
+    );
+    expect(times(countedRatings([from('00:01', 'a'), from('00:06', 'a')], W, before))).toEqual(['00:06']);
+    expect(countedRatings([{ receivedAt: '2026-11-24T02:00:00.000Z' }], W, before)).toHaveLength(1);
   });
 });
 

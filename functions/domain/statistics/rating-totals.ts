@@ -80,35 +80,58 @@ export function sumRatingTotals(a: RatingTotals, b: RatingTotals): RatingTotals 
 export const csat = (t: RatingTotals): number | null => (t.count === 0 ? null : t.satisfied / t.count);
 export const meanRating = (t: RatingTotals): number | null => (t.count === 0 ? null : t.ratingSum / t.count);
 
-/** What the repeat rule needs of a stored rating. */
+/** What the counting rules need of a stored rating. */
 export interface TimedRating {
   receivedAt: string;
   deviceId?: string | undefined;
+  /** A keyed hash of the client address it came from (never the address); absent on old ratings. */
+  addressKey?: string | undefined;
+}
+
+/** The counting rules' settings: the window and how many ratings one address may count in it. */
+export interface CountingRules {
+  windowMs: number;
+  /** Counted ratings one address may contribute to one outlet in any window. */
+  perAddress: number;
 }
 
 /**
- * The ratings an outlet's figures count. One device may rate an outlet once per window: a
- * rating does not count when the same device rated the same outlet less than `windowMs` before
- * it (the raw records stay; only the figures leave the repeat out). A rating without a deviceId
- * (a browser that keeps no storage) always counts.
+ * The ratings an outlet's figures count; the raw records stay whatever is counted. Both rules look
+ * at what was stored before a rating, counted or not, so each is exact with one window of history:
+ * - one device may rate an outlet once per window: a rating does not count when the same device
+ *   rated the same outlet less than `windowMs` before it;
+ * - one address may rate an outlet `perAddress` times per window: a rating does not count when
+ *   that many ratings from its address reached the outlet in the `windowMs` before it. A browser
+ *   that keeps no device id, or makes a new one each time, is held by this; a branch's shared
+ *   Wi-Fi or a carrier's shared address still counts several customers.
  *
  * `day` is one outlet's ratings of one day; `before` are the outlet's ratings of the window just
  * before the day began, so a repeat across midnight is caught too. Both in any order.
  */
 export function countedRatings<T extends TimedRating>(
   day: readonly T[],
-  windowMs: number,
+  rules: CountingRules,
   before: readonly TimedRating[] = [],
 ): T[] {
-  const last = new Map<string, number>();
-  for (const r of [...before].sort(byReceived))
-    if (r.deviceId) last.set(r.deviceId, Date.parse(r.receivedAt));
+  const lastByDevice = new Map<string, number>();
+  const recentByAddress = new Map<string, number[]>();
+  const seen = (r: TimedRating, at: number) => {
+    if (r.deviceId !== undefined) lastByDevice.set(r.deviceId, at);
+    if (r.addressKey === undefined) return;
+    const times = recentByAddress.get(r.addressKey);
+    if (times) times.push(at);
+    else recentByAddress.set(r.addressKey, [at]);
+  };
+  for (const r of [...before].sort(byReceived)) seen(r, Date.parse(r.receivedAt));
   const counted: T[] = [];
   for (const r of [...day].sort(byReceived)) {
     const at = Date.parse(r.receivedAt);
-    const previous = r.deviceId === undefined ? undefined : last.get(r.deviceId);
-    if (previous === undefined || at - previous >= windowMs) counted.push(r);
-    if (r.deviceId !== undefined) last.set(r.deviceId, at);
+    const previous = r.deviceId === undefined ? undefined : lastByDevice.get(r.deviceId);
+    const deviceAllows = previous === undefined || at - previous >= rules.windowMs;
+    const fromAddress = r.addressKey === undefined ? [] : (recentByAddress.get(r.addressKey) ?? []);
+    while (fromAddress.length > 0 && at - (fromAddress[0] ?? 0) >= rules.windowMs) fromAddress.shift();
+    if (deviceAllows && fromAddress.length < rules.perAddress) counted.push(r);
+    seen(r, at);
   }
   return counted;
 }
