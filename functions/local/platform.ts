@@ -32,7 +32,7 @@ import {
 import { FileAuditArchive } from './local-audit-archive.js';
 import { localRoutes } from './local-routes.js';
 import { type Scheduler, startScheduler } from './scheduler.js';
-import { seedIfEmpty } from './seed.js';
+import { SEEDING_PATIENCE, seedIfEmpty } from './seed.js';
 import { type StreamPoller, startStreamPoller } from './stream-poller.js';
 
 export interface LocalPlatformOptions {
@@ -169,6 +169,14 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       metrics: new CountingMetrics(),
     };
 
+    // The same app's repositories over a client of their own, with the seeding's patience.
+    const seedingTable = connectTable({
+      tableName: config.TABLE_NAME,
+      region: config.AWS_REGION,
+      endpoint,
+      patience: SEEDING_PATIENCE,
+    });
+    const seedingDeps: Dependencies = { ...deps, repositories: createRepositories(seedingTable) };
     const historyOptions = options.demoHistory === true ? {} : options.demoHistory || undefined;
     let historyWritten = false;
     const history = historyOptions
@@ -176,12 +184,12 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
           historyWritten = true;
           log('Seeded the demo bank (2 regions, 6 outlets); now its demo history');
           const started = Date.now();
-          const summary = await writeDemoHistory(deps, table, { ...historyOptions, log });
+          const summary = await writeDemoHistory(seedingDeps, seedingTable, { ...historyOptions, log });
           log(describeHistory(summary, Date.now() - started));
         }
       : undefined;
     if (
-      (await seedIfEmpty(table, deps.repositories, deps.now(), options.dataDir, history)) &&
+      (await seedIfEmpty(seedingTable, seedingDeps.repositories, deps.now(), options.dataDir, history)) &&
       !historyWritten
     )
       log('Seeded the demo bank (2 regions, 6 outlets)');
