@@ -63,10 +63,12 @@ function readRecord(pidFile: string): EngineRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(pidFile, 'utf8')) as Partial<EngineRecord>;
     const { pid, port, commandLine, ownerPid } = record;
+    // A pid of 0 or -1 would signal a whole process group, or every process.
+    const positive = (n: unknown) => Number.isInteger(n) && Number(n) > 0;
     if (
-      Number.isInteger(pid) &&
-      Number.isInteger(port) &&
-      Number.isInteger(ownerPid) &&
+      positive(pid) &&
+      positive(port) &&
+      positive(ownerPid) &&
       Array.isArray(commandLine) &&
       commandLine.every((arg) => typeof arg === 'string')
     )

@@ -11,7 +11,8 @@ import { freePort } from '../support/dynamodb-global-setup.js';
 
 /**
  * `npm start` after a crash: the platform SIGKILLed leaves its DynamoDB Local running on the data
- * directory and the port, and the next start must stop that orphan, never anything else.
+ * directory and the port, and the next start must stop that orphan, never anything else; and a
+ * DynamoDB Local that dies under a running platform is started again.
  */
 const repo = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'local-recovery-'));
@@ -80,7 +81,7 @@ const health = () =>
   );
 
 /** Polls health until 200; fails at once if the platform exits, with what it printed. */
-async function healthy(main: ReturnType<typeof startMain>, timeoutMs = 45_000): Promise<void> {
+async function healthy(main: ReturnType<typeof startMain>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (main.child.exitCode !== null)
@@ -112,7 +113,7 @@ beforeAll(async () => {
     streams: false,
   });
   await seeding.stop();
-}, 60_000);
+}, 90_000);
 
 afterAll(async () => {
   // Whatever happened: nothing this file started keeps running.
@@ -143,6 +144,20 @@ describe('npm start after a crash', () => {
     expect(enginesOn(dbPath)).toHaveLength(1);
     expect(enginesOn(dbPath)).not.toContain(orphan);
     expect(running.output()).toMatch(/left running/);
+  }, 120_000);
+
+  it('starts DynamoDB Local again when it dies under the running platform', async () => {
+    const [engine] = enginesOn(dbPath);
+    if (!engine) throw new Error('no DynamoDB Local runs under the platform'); // kill(0) would hit this run
+    process.kill(engine, 'SIGKILL');
+    await expect.poll(health, { timeout: 10_000 }).toBe(503);
+    await expect.poll(health, { timeout: 45_000, interval: 200 }).toBe(200);
+    const [restarted] = enginesOn(dbPath);
+    expect(enginesOn(dbPath)).toHaveLength(1);
+    expect(restarted).not.toBe(engine);
+    expect(running.output()).toMatch(/DynamoDB Local exited \(SIGKILL\); starting it again/);
+    // The pid file names the new engine, so a crash from now on leaves it findable too.
+    expect(JSON.parse(readFileSync(pidFile, 'utf8'))).toMatchObject({ pid: restarted });
   }, 60_000);
 
   it('stops DynamoDB Local and forgets it on a clean stop', async () => {
