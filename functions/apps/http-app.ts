@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Env, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Dependencies } from '../dependencies.js';
@@ -35,6 +35,26 @@ export function createHttpApp<Api extends Hono<AppEnv>>(
     c.header('X-Request-Id', c.get('requestId'));
     await next();
   });
+  useSecurityHeaders(app);
+  api.use(authenticate(deps.verifyToken));
+  mount(api, app);
+
+  app.use(`${API_PREFIX}/*`, limitBody(MAX_BODY_BYTES));
+  app.route(API_PREFIX, api);
+  app.notFound((c) => c.json({ error: 'not_found', message: 'No such route' }, 404));
+  app.onError((err, c) =>
+    errorResponse(c, err, (e) =>
+      deps.logger.error('Unhandled error', { error: e as Error, path: c.req.path }),
+    ),
+  );
+  return app;
+}
+
+/**
+ * The API's security headers on every answer of `app` (the values in http/security-headers.ts),
+ * for the apps above and for the few answers the local server makes outside them.
+ */
+export function useSecurityHeaders<E extends Env>(app: Hono<E>): void {
   app.use(
     secureHeaders({
       crossOriginResourcePolicy: 'same-origin',
@@ -49,18 +69,6 @@ export function createHttpApp<Api extends Hono<AppEnv>>(
     if (!c.res.headers.has('content-security-policy'))
       c.res.headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
   });
-  api.use(authenticate(deps.verifyToken));
-  mount(api, app);
-
-  app.use(`${API_PREFIX}/*`, limitBody(MAX_BODY_BYTES));
-  app.route(API_PREFIX, api);
-  app.notFound((c) => c.json({ error: 'not_found', message: 'No such route' }, 404));
-  app.onError((err, c) =>
-    errorResponse(c, err, (e) =>
-      deps.logger.error('Unhandled error', { error: e as Error, path: c.req.path }),
-    ),
-  );
-  return app;
 }
 
 /**

@@ -3,20 +3,42 @@ import { streamText } from 'hono/streaming';
 import { z } from 'zod';
 import type { LocalNotifier } from '../adapters/notifier/local-notifier.js';
 import type { FileSecretStore } from '../adapters/secrets/file-secret-store.js';
+import { API_PREFIX, createHttpApp } from '../apps/http-app.js';
 import { schedules } from '../config/schedules.js';
 import type { Dependencies } from '../dependencies.js';
 import { isCalendarDay } from '../domain/statistics/periods.js';
+import type { AppEnv } from '../http/app-env.js';
 import { validationResponse } from '../http/errors.js';
 import { runJob } from '../jobs/run-job.js';
 import { recomputeRange } from '../jobs/statistics-jobs.js';
 import type { DevIssuer } from './dev-issuer.js';
 import { seedUsers } from './seed-data.js';
 
+/** Where the local routes are served: under the API's prefix, beside its own routes. */
+const LOCAL_PATH = '/local';
+export const LOCAL_PREFIX = `${API_PREFIX}${LOCAL_PATH}`;
+
 /**
- * Routes that exist only in the local server (mounted at /api/v1/local by local/platform.ts,
- * never by createApp): the dev sign-in, the notifier's delivery log and a way to run a job now.
+ * The local routes in the API's own HTTP shell (request ids, security headers, the body limit,
+ * bearer tokens, the error mapping), in an app of their own: createApp is what Lambda serves, and
+ * the local server sends LOCAL_PREFIX here.
  */
-export function localRoutes(
+export function localApp(
+  deps: Dependencies,
+  issuer: DevIssuer,
+  notifier: LocalNotifier,
+  secrets: FileSecretStore,
+) {
+  return createHttpApp(deps, new Hono<AppEnv>(), (api) => {
+    api.route(LOCAL_PATH, localRoutes(deps, issuer, notifier, secrets));
+  });
+}
+
+/**
+ * Routes that exist only in the local server, never in createApp: the dev sign-in, the
+ * notifier's delivery log and a way to run a job now.
+ */
+function localRoutes(
   deps: Dependencies,
   issuer: DevIssuer,
   notifier: LocalNotifier,

@@ -3,6 +3,7 @@ import { OutletRepository } from '../adapters/dynamodb/outlet-repository.js';
 import { addDays, localDate } from '../domain/calendar.js';
 import { outletLinks } from '../domain/outlet-links.js';
 import { JavaMissingError, PortTakenError } from './dynamodb-local.js';
+import { DataDirInUseError } from './engine-pid-file.js';
 import { startLocalPlatform } from './platform.js';
 import { OldLayoutError } from './seed.js';
 
@@ -60,6 +61,7 @@ Press Ctrl-C to stop.`);
   if (
     error instanceof JavaMissingError ||
     error instanceof PortTakenError ||
+    error instanceof DataDirInUseError ||
     error instanceof OldLayoutError
   ) {
     console.error(error.message);

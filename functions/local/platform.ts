@@ -4,9 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { serve } from '@hono/node-server';
+import { type HttpBindings, serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
 import { pageFor } from '../../web/page-routes.js';
 import { type AuditArchive, MemoryAuditArchive } from '../adapters/archive/audit-archive.js';
 import { connectTable, type Table } from '../adapters/dynamodb/client.js';
@@ -30,9 +29,10 @@ import {
   writeDemoHistory,
 } from './history/demo-history.js';
 import { FileAuditArchive } from './local-audit-archive.js';
-import { localRoutes } from './local-routes.js';
+import { LOCAL_PREFIX, localApp } from './local-routes.js';
+import { loopbackOnly } from './loopback-only.js';
 import { type Scheduler, startScheduler } from './scheduler.js';
-import { seedIfEmpty } from './seed.js';
+import { SEEDING_PATIENCE, seedIfEmpty } from './seed.js';
 import { type StreamPoller, startStreamPoller } from './stream-poller.js';
 
 export interface LocalPlatformOptions {
@@ -94,6 +94,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       const dynamo = await startDynamoDbLocal({
         port: options.dynamoPort ?? 8000,
         ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+        log,
       });
       stops.push(() => dynamo.stop());
       endpoint = dynamo.endpoint;
@@ -113,14 +114,17 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
         },
         { status: 503, headers: { 'retry-after': String(STARTING_RETRY_AFTER_SECONDS) } },
       );
+    // Port 0 is chosen when listening; until then `:0` matches no Host and every request is refused.
+    let misdirected = loopbackOnly(options.port);
     const server = serve({
-      fetch: (request, env) => fetchHandler(request, env),
+      fetch: (request, env) => misdirected(request, env as HttpBindings) ?? fetchHandler(request, env),
       port: options.port,
       hostname: '127.0.0.1',
     });
     await new Promise<void>((ready) => server.once('listening', () => ready()));
     stops.push(() => new Promise<void>((closed) => server.close(() => closed())));
     const port = (server.address() as AddressInfo).port;
+    misdirected = loopbackOnly(port);
     const url = `http://localhost:${port}`;
 
     const issuer = await createDevIssuer({
@@ -169,6 +173,14 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       metrics: new CountingMetrics(),
     };
 
+    // The same app's repositories over a client of their own, with the seeding's patience.
+    const seedingTable = connectTable({
+      tableName: config.TABLE_NAME,
+      region: config.AWS_REGION,
+      endpoint,
+      patience: SEEDING_PATIENCE,
+    });
+    const seedingDeps: Dependencies = { ...deps, repositories: createRepositories(seedingTable) };
     const historyOptions = options.demoHistory === true ? {} : options.demoHistory || undefined;
     let historyWritten = false;
     const history = historyOptions
@@ -176,23 +188,25 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
           historyWritten = true;
           log('Seeded the demo bank (2 regions, 6 outlets); now its demo history');
           const started = Date.now();
-          const summary = await writeDemoHistory(deps, table, { ...historyOptions, log });
+          const summary = await writeDemoHistory(seedingDeps, seedingTable, { ...historyOptions, log });
           log(describeHistory(summary, Date.now() - started));
         }
       : undefined;
     if (
-      (await seedIfEmpty(table, deps.repositories, deps.now(), options.dataDir, history)) &&
+      (await seedIfEmpty(seedingTable, seedingDeps.repositories, deps.now(), options.dataDir, history)) &&
       !historyWritten
     )
       log('Seeded the demo bank (2 regions, 6 outlets)');
 
-    const root = new Hono();
-    root.route('/api/v1/local', localRoutes(deps, issuer, notifier, secrets));
-    root.route('/', createApp(deps));
+    const api = createApp(deps);
+    const local = localApp(deps, issuer, notifier, secrets);
     const webRoot = options.webRoot ?? resolve('dist/web');
     fetchHandler = async (request, env) => {
-      const page = await servePage(webRoot, new URL(request.url).pathname);
-      return page ?? root.fetch(request, env);
+      const { pathname } = new URL(request.url);
+      const page = await servePage(webRoot, pathname);
+      if (page) return page;
+      const isLocal = pathname === LOCAL_PREFIX || pathname.startsWith(`${LOCAL_PREFIX}/`);
+      return (isLocal ? local : api).fetch(request, env);
     };
 
     const archive = options.dataDir

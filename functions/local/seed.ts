@@ -1,4 +1,4 @@
-import type { Table } from '../adapters/dynamodb/client.js';
+import type { Patience, Table } from '../adapters/dynamodb/client.js';
 import { LocalSeedRepository } from '../adapters/dynamodb/local-seed-repository.js';
 import type { Repositories } from '../adapters/dynamodb/repositories.js';
 import { defaultRoutingRules } from '../domain/default-routing-rules.js';
@@ -9,6 +9,18 @@ import { seedOutlets, seedRegions } from './seed-data.js';
  * rating is keyed by its submission); a local table from an older layout is not reused.
  */
 export const LAYOUT_VERSION = 'v2';
+
+/**
+ * Seeding and the demo history wait longer than a request does: nobody is waiting on an answer,
+ * and on a loaded machine a call (a rollup's query, a GC pause in DynamoDB Local) can take more than
+ * the 2 s a request is given, which failed the whole first start. 30 s a try, eight tries with the
+ * SDK's growing backoff between them.
+ */
+export const SEEDING_PATIENCE: Patience = {
+  connectionTimeoutMs: 5_000,
+  requestTimeoutMs: 30_000,
+  maxAttempts: 8,
+};
 
 export class OldLayoutError extends Error {
   constructor(dataDir: string | undefined) {

@@ -14,27 +14,40 @@ export interface TableOptions {
   region: string;
   /** DynamoDB Local's endpoint; unset in AWS. */
   endpoint?: string | undefined;
+  /** How long one call may take and how often it is tried; a request's patience when unset. */
+  patience?: Patience;
+}
+
+/** How long the SDK waits for one call to DynamoDB, and how many times it tries it. */
+export interface Patience {
+  connectionTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Tries of one call, the first included (the SDK's own backoff in between). */
+  maxAttempts: number;
 }
 
 /**
- * How long one call to DynamoDB may take, well under the functions' timeouts (public 10 s):
- * a frozen or unreachable database answers 503 in about four seconds instead of hanging. The SDK
- * only warns about a request past its timeout unless told to throw (`throwOnRequestTimeout`).
+ * For requests a client is waiting on: a try and one retry of 2 s each, well under the functions'
+ * timeouts (public 10 s), so a frozen or unreachable database answers 503 in about four seconds
+ * instead of hanging. The SDK only warns about a request past its timeout unless told to throw
+ * (`throwOnRequestTimeout`).
  */
-const CONNECTION_TIMEOUT_MS = 1_000;
-const REQUEST_TIMEOUT_MS = 2_000;
-/** The first try and one retry (the SDK's own backoff in between). */
-const MAX_ATTEMPTS = 2;
+const REQUEST_PATIENCE: Patience = { connectionTimeoutMs: 1_000, requestTimeoutMs: 2_000, maxAttempts: 2 };
 /** What a client is told to wait after a 503 before trying again. */
 export const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 
-export function connectTable({ tableName, region, endpoint }: TableOptions): Table {
+export function connectTable({
+  tableName,
+  region,
+  endpoint,
+  patience = REQUEST_PATIENCE,
+}: TableOptions): Table {
   const client = new DynamoDBClient({
     region,
-    maxAttempts: MAX_ATTEMPTS,
+    maxAttempts: patience.maxAttempts,
     requestHandler: {
-      connectionTimeout: CONNECTION_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
+      connectionTimeout: patience.connectionTimeoutMs,
+      requestTimeout: patience.requestTimeoutMs,
       throwOnRequestTimeout: true,
     },
     ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
