@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from './origin-verify.js';
 
 /**
  * The customer's address as the platform can trust it in AWS. Behind CloudFront, API Gateway's
@@ -12,8 +13,8 @@ export function trustedClientAddress(
   sourceIp: string | undefined,
   originVerify: string | undefined,
 ): string {
-  const viewer = headers.get('x-viewer-address');
-  const proof = headers.get('x-origin-verify');
+  const viewer = headers.get(VIEWER_ADDRESS_HEADER);
+  const proof = headers.get(ORIGIN_VERIFY_HEADER);
   if (viewer && proof && originVerify && sameSecret(proof, originVerify)) return viewer;
   return sourceIp ?? 'unknown';
 }
