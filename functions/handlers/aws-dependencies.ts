@@ -9,7 +9,8 @@ import { SecretsManagerStore } from '../adapters/secrets/secrets-manager-store.j
 import { createTokenVerifier } from '../auth/token-verifier.js';
 import { readConfig } from '../config/env.js';
 import type { Dependencies } from '../dependencies.js';
-import { OriginVerify, trustedClientAddress } from '../http/client-address.js';
+import { trustedClientAddress } from '../http/client-address.js';
+import { OriginVerify, type OriginVerifySecret, originVerifySecretSchema } from '../http/origin-verify.js';
 
 /** The Lambda's dependencies, and what its HTTP handler does before each request. */
 export interface AwsDependencies extends Dependencies {
@@ -33,8 +34,9 @@ export function awsDependencies(env: Record<string, string | undefined> = proces
   const logger = new Logger({ serviceName: 'branch-feedback', logLevel: config.LOG_LEVEL });
   const originVerifyArn = optionalArn(env.ORIGIN_VERIFY_SECRET_ARN);
   const originVerify = originVerifyArn
-    ? new OriginVerify(() => readOriginVerify(originVerifyArn))
+    ? new OriginVerify(() => readOriginVerify(originVerifyArn), config.ORIGIN_VERIFY_OVERLAP_HOURS)
     : undefined;
+  const now = () => new Date();
   return {
     config,
     repositories: createRepositories(table),
@@ -48,9 +50,9 @@ export function awsDependencies(env: Record<string, string | undefined> = proces
       trustedClientAddress(
         { get: (name) => c.req.header(name) },
         getConnInfo(c).remote.address,
-        originVerify?.current(),
+        (proof) => originVerify?.accepts(proof, now()) ?? false,
       ),
-    now: () => new Date(),
+    now,
     logger,
     metrics: new PowertoolsMetricsAdapter('BranchFeedback', 'branch-feedback', config.STAGE),
     beforeRequest: async () => {
@@ -63,13 +65,13 @@ export function awsDependencies(env: Record<string, string | undefined> = proces
 const optionalArn = (value: string | undefined) =>
   z.optional(z.string().check(z.minLength(1))).parse(value || undefined);
 
-/** `{"value": …}`, generated at deploy time (infra/secrets.ts), cached five minutes. */
-async function readOriginVerify(arn: string): Promise<string> {
+/** `{"value": …, "previous"?: …}` (origin-verify.ts), cached five minutes. */
+async function readOriginVerify(arn: string): Promise<OriginVerifySecret> {
   // Loaded on first use (with its Secrets Manager client), not when the function starts.
   const { getSecret } = await import('@aws-lambda-powertools/parameters/secrets');
   const raw = await getSecret(arn, { maxAge: 300 });
   if (typeof raw !== 'string') throw new Error('The origin-verify secret must be a JSON string');
-  return z.object({ value: z.string().check(z.minLength(16)) }).parse(JSON.parse(raw)).value;
+  return originVerifySecretSchema.parse(JSON.parse(raw));
 }
 
 /** The secrets this function was bound to; the others refuse with the variable that is missing. */
