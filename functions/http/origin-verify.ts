@@ -1,5 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
+import { RETRY_AFTER_UNAVAILABLE_SECONDS, Refusal, unavailable } from '../domain/errors.js';
 
 /**
  * How a request proves it came through CloudFront: CloudFront adds `x-origin-verify`, with a value
@@ -102,4 +105,39 @@ export class OriginVerify {
   accepts(proof: string | undefined, now: Date): boolean {
     return acceptsOriginProof(this.secret, proof, now, this.overlapHours);
   }
+}
+
+/**
+ * The gate in front of every route of the public and staff functions in AWS (installed by
+ * handlers/aws-dependencies.ts; the local server is not behind CloudFront and has none): a request
+ * that does not carry the origin-verify value did not come through CloudFront, so it skipped the
+ * WAF's rate rules and managed rule groups, and is refused with 403 before any route, token check
+ * or table read. While the secret has never been read (Secrets Manager unreachable at a cold
+ * start), nothing can be checked: 503 with Retry-After, as for any dependency that is down.
+ * Neither the header's value nor the secret is ever logged.
+ */
+export function originGate(origin: OriginVerify, now: () => Date, logger: Logger): MiddlewareHandler {
+  return async (c, next) => {
+    const failed = await origin.refresh();
+    if (failed) logger.warn('Could not read the origin-verify secret', { error: failed as Error });
+    if (!origin.current()) {
+      throw unavailable(
+        'The service cannot check requests just now; please try again shortly',
+        RETRY_AFTER_UNAVAILABLE_SECONDS,
+      );
+    }
+    const proof = c.req.header(ORIGIN_VERIFY_HEADER);
+    if (!origin.accepts(proof, now())) {
+      logger.warn('Refused a request that did not come through CloudFront', {
+        method: c.req.method,
+        path: c.req.path,
+        originVerifyHeader: proof === undefined ? 'missing' : 'wrong',
+      });
+      throw new Refusal(
+        'forbidden',
+        'This API answers only requests made through the platform’s own address',
+      );
+    }
+    await next();
+  };
 }

@@ -1,13 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Hono } from 'hono';
+import { describe, expect, it, vi } from 'vitest';
+import { API_PREFIX, createHttpApp } from '../../functions/apps/http-app.js';
 import { readConfig } from '../../functions/config/env.js';
+import type { Dependencies } from '../../functions/dependencies.js';
+import { awsDependencies, awsHttpDependencies } from '../../functions/handlers/aws-dependencies.js';
+import type { AppEnv } from '../../functions/http/app-env.js';
 import {
   acceptsOriginProof,
+  ORIGIN_VERIFY_HEADER,
   OriginVerify,
   type OriginVerifySecret,
+  originGate,
   originVerifySecretSchema,
   previousAcceptedUntil,
   rotateOriginVerify,
 } from '../../functions/http/origin-verify.js';
+import { API_CONTENT_SECURITY_POLICY } from '../../functions/http/security-headers.js';
 import { hoursAfterRotation, NEW, OLD, proofCases, ROTATED_AT, rotated } from '../support/origin-proofs.js';
 
 describe('a request proves it came through CloudFront (current value, or the previous one during its overlap)', () => {
@@ -94,5 +103,104 @@ describe('the origin-verify value, read at run time', () => {
     expect(value.current()).toEqual(rotated);
     expect(await value.refresh()).toBeInstanceOf(Error);
     expect(value.current()).toEqual(rotated);
+  });
+});
+
+describe('the gate the Lambda wiring puts in front of every route', () => {
+  /** The shared HTTP shell with one route, gated as in AWS; counts the requests that reach the route. */
+  function gatedApp(load: () => Promise<OriginVerifySecret>, now = () => hoursAfterRotation(1)) {
+    const logger = new Logger({ serviceName: 'test', logLevel: 'ERROR' });
+    const warn = vi.spyOn(logger, 'warn');
+    const origin = new OriginVerify(load, 48);
+    const deps = {
+      verifyToken: async () => undefined,
+      logger,
+      metrics: { flush: () => {} },
+      gate: originGate(origin, now, logger),
+    } as unknown as Dependencies;
+    let reached = 0;
+    const app = createHttpApp(deps, new Hono<AppEnv>(), (api) => {
+      api.get('/ping', (c) => {
+        reached++;
+        return c.json({ ok: true });
+      });
+    });
+    const get = (proof?: string) =>
+      app.request(`${API_PREFIX}/ping`, {
+        headers: proof === undefined ? {} : { [ORIGIN_VERIFY_HEADER]: proof },
+      });
+    return { get, warn, reached: () => reached };
+  }
+
+  for (const { name, proof, at, accepted } of proofCases) {
+    it(`${accepted ? 'lets through' : 'refuses with 403'} ${name}`, async () => {
+      const app = gatedApp(
+        async () => rotated,
+        () => at,
+      );
+      const answer = await app.get(proof);
+      expect(answer.status).toBe(accepted ? 200 : 403);
+      expect(app.reached()).toBe(accepted ? 1 : 0);
+    });
+  }
+
+  it('answers a refusal in the platform’s error shape, with every API answer’s headers, and logs it without the value', async () => {
+    const app = gatedApp(async () => rotated);
+    const answer = await app.get('a-forged-proof-value');
+    expect(answer.status).toBe(403);
+    expect(await answer.json()).toEqual({ error: 'forbidden', message: expect.any(String) });
+    expect(answer.headers.get('content-security-policy')).toBe(API_CONTENT_SECURITY_POLICY);
+    expect(answer.headers.get('x-request-id')).toBeTruthy();
+    expect(app.warn).toHaveBeenCalledTimes(1);
+    const logged = JSON.stringify(app.warn.mock.calls);
+    for (const value of ['a-forged-proof-value', NEW, OLD]) expect(logged).not.toContain(value);
+  });
+
+  it('answers 503 with Retry-After while the secret has never been read, and lets requests through once it is', async () => {
+    let reachable = false;
+    const app = gatedApp(async () => {
+      if (!reachable) throw new Error('connect ETIMEDOUT secretsmanager.ap-east-1.amazonaws.com');
+      return rotated;
+    });
+    const answer = await app.get(NEW);
+    expect(answer.status).toBe(503);
+    expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await answer.json()).toMatchObject({ error: 'unavailable', message: expect.any(String) });
+    expect(app.reached()).toBe(0);
+    expect(app.warn).toHaveBeenCalled();
+    reachable = true;
+    expect((await app.get(NEW)).status).toBe(200);
+  });
+
+  it('keeps checking against the last value read when a later read fails', async () => {
+    let reads = 0;
+    const app = gatedApp(async () => {
+      reads++;
+      if (reads > 1) throw new Error('Secrets Manager unavailable');
+      return rotated;
+    });
+    expect((await app.get(NEW)).status).toBe(200);
+    expect((await app.get(NEW)).status).toBe(200);
+    expect((await app.get('guess')).status).toBe(403);
+  });
+});
+
+describe('the AWS wiring', () => {
+  const env = {
+    TABLE_NAME: 'table',
+    PUBLIC_BASE_URL: 'https://feedback.example-bank.com',
+    JWT_ISSUER: 'https://cognito-idp.ap-east-1.amazonaws.com/pool',
+    JWT_AUDIENCE: 'client',
+    JWKS_URL: 'https://cognito-idp.ap-east-1.amazonaws.com/pool/.well-known/jwks.json',
+  };
+
+  it('gates the HTTP functions, and will not start one that is not bound to the origin-verify secret', () => {
+    const arn = 'arn:aws:secretsmanager:ap-east-1:123456789012:secret:OriginVerify-AbCdEf';
+    expect(awsHttpDependencies({ ...env, ORIGIN_VERIFY_SECRET_ARN: arn }).gate).toBeTypeOf('function');
+    expect(() => awsHttpDependencies(env)).toThrow(/ORIGIN_VERIFY_SECRET_ARN/);
+  });
+
+  it('gives the stream and schedule functions, which answer no HTTP, no gate', () => {
+    expect(awsDependencies(env).gate).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { unavailable } from '../../domain/errors.js';
+import { RETRY_AFTER_UNAVAILABLE_SECONDS, unavailable } from '../../domain/errors.js';
 import { keys } from './keys.js';
 
 /** The document client and the table name: everything a repository needs to reach its items. */
@@ -25,8 +25,6 @@ const CONNECTION_TIMEOUT_MS = 1_000;
 const REQUEST_TIMEOUT_MS = 2_000;
 /** The first try and one retry (the SDK's own backoff in between). */
 const MAX_ATTEMPTS = 2;
-/** What a client is told to wait after a 503 before trying again. */
-export const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 
 export function connectTable({ tableName, region, endpoint }: TableOptions): Table {
   const client = new DynamoDBClient({
