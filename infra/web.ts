@@ -37,7 +37,10 @@ import { acknowledge, BASIC_EXECUTION_ROLE } from './acknowledge.js';
  */
 export interface WebProps {
   apiDomain: string;
-  /** The value CloudFront sends the API in ORIGIN_VERIFY_HEADER (a dynamic reference, resolved at deploy). */
+  /**
+   * The value CloudFront sends the API in ORIGIN_VERIFY_HEADER: a dynamic reference, which
+   * CloudFormation resolves when it updates the distribution.
+   */
   originVerify: string;
   webRoot: string;
   retain: boolean;
