@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Repositories } from './adapters/dynamodb/repositories.js';
 import type { Metrics } from './adapters/metrics/metrics.js';
 import type { SecretStore } from './adapters/secrets/secret-store.js';
@@ -23,4 +23,9 @@ export interface Dependencies {
   now: () => Date;
   logger: Logger;
   metrics: Metrics;
+  /**
+   * What the host checks before any route, where it has something to check: in AWS, that the
+   * request came through CloudFront (http/origin-verify.ts); none locally or in tests.
+   */
+  gate?: MiddlewareHandler | undefined;
 }

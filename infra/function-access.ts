@@ -83,12 +83,13 @@ export const tableAccess: Record<LambdaName, TableAccess> = {
  * Which secrets each function reads at run time: the QR secret checks outlet keys (customers)
  * and makes QR codes (admins); the personal-data key seals a complaint's contact (intake), opens
  * it for `reveal-phone` (staff) and for a customer's text message (stream); the origin-verify
- * value proves a request came through CloudFront (the client address, customers' routes only).
- * The schedule function reads none.
+ * value proves a request came through CloudFront, which both HTTP functions require of every
+ * request (the API's own execute-api address would skip the WAF) and the public one also uses to
+ * believe the viewer's address. The schedule function reads none.
  */
 export const secretAccess: Record<LambdaName, readonly ('qr' | 'personalData' | 'originVerify')[]> = {
   public: ['qr', 'personalData', 'originVerify'],
-  staff: ['qr', 'personalData'],
+  staff: ['qr', 'personalData', 'originVerify'],
   stream: ['personalData'],
   schedule: [],
 };

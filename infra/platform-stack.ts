@@ -126,7 +126,8 @@ export class PlatformStack extends Stack {
     });
     this.web = new Web(this, 'Web', {
       apiDomain: this.api.domainName,
-      // A dynamic reference CloudFormation resolves at deploy: CloudFront must send the value.
+      // A dynamic reference CloudFormation resolves when it updates the distribution, not at every
+      // deploy: after a rotation, CloudFront's header is changed by hand (rotate-origin-verify.ts).
       originVerify: secrets.originVerify.secretValueFromJson('value').unsafeUnwrap(),
       webRoot: props.webRoot ?? resolve(repoRoot, 'dist/web'),
       retain,
@@ -168,6 +169,9 @@ export class PlatformStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.pool.userPoolId });
     new CfnOutput(this, 'QrSecretArn', { value: secrets.qrSecret.secretArn });
+    // For `npm run rotate-origin-verify` and the CloudFront update that follows it.
+    new CfnOutput(this, 'OriginVerifySecretArn', { value: secrets.originVerify.secretArn });
+    new CfnOutput(this, 'DistributionId', { value: this.web.distribution.distributionId });
     new CfnOutput(this, 'AuditArchiveBucket', { value: this.archive.bucket.bucketName });
     new CfnOutput(this, 'OperationsTopicArn', { value: this.operations.topic.topicArn });
   }

@@ -7,8 +7,10 @@ import { Construct } from 'constructs';
  * - the QR secret `{"current": …}` that signs outlet keys (rotated by `npm run rotate-qr-secret`,
  *   which keeps the previous one valid for the grace period);
  * - the personal-data key `{"keyMaterial": …}` that phone numbers are encrypted and hashed under;
- * - the origin-verify value CloudFront sends to the API, so only requests that came through
- *   CloudFront may name the viewer's address.
+ * - the origin-verify value `{"value": …}` CloudFront sends to the API: the HTTP functions refuse
+ *   every request without it (one that skipped CloudFront and its WAF), and believe the viewer's
+ *   address only with it (rotated by `npm run rotate-origin-verify`, which keeps the previous
+ *   value valid for an overlap while CloudFront's header is changed).
  */
 export class PlatformSecrets extends Construct {
   readonly qrSecret: Secret;
@@ -32,7 +34,7 @@ export class PlatformSecrets extends Construct {
       Validations.of(secret).acknowledge({
         id: 'AwsSolutions-SMG4',
         reason:
-          'Rotation is an operator step, not a Lambda: QR secrets rotate with a grace period (npm run rotate-qr-secret) and the personal-data key needs a re-encryption, so automatic rotation would break printed posters or stored data.',
+          'Rotation is an operator step, not a Lambda: QR secrets rotate with a grace period (npm run rotate-qr-secret), the personal-data key needs a re-encryption, and the origin-verify value needs CloudFront’s origin header changed within its overlap (npm run rotate-origin-verify), so automatic rotation would break printed posters, stored data or every API request.',
       });
       return secret;
     };

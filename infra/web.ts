@@ -20,6 +20,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../functions/http/origin-verify.js';
 import {
   pageContentSecurityPolicy,
   REFERRER_POLICY,
@@ -27,8 +28,6 @@ import {
 } from '../functions/http/security-headers.js';
 import { type PageRoute, pageRoutes } from '../web/page-routes.js';
 import { acknowledge, BASIC_EXECUTION_ROLE } from './acknowledge.js';
-
-export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
 
 /**
  * The pages: built by Vite into dist/web, kept in a private bucket, served by CloudFront, which
@@ -38,7 +37,10 @@ export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
  */
 export interface WebProps {
   apiDomain: string;
-  /** The value CloudFront sends the API in `x-origin-verify` (a dynamic reference, resolved at deploy). */
+  /**
+   * The value CloudFront sends the API in ORIGIN_VERIFY_HEADER: a dynamic reference, which
+   * CloudFormation resolves when it updates the distribution.
+   */
   originVerify: string;
   webRoot: string;
   retain: boolean;
@@ -94,7 +96,7 @@ export class Web extends Construct {
       runtime: FunctionRuntime.JS_2_0,
       comment: 'Tells the API the viewer address',
       code: FunctionCode.fromInline(
-        "function handler(event) { event.request.headers['x-viewer-address'] = { value: event.viewer.ip }; return event.request; }",
+        `function handler(event) { event.request.headers['${VIEWER_ADDRESS_HEADER}'] = { value: event.viewer.ip }; return event.request; }`,
       ),
     });
     this.distribution = new Distribution(this, 'Distribution', {

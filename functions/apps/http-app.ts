@@ -15,10 +15,11 @@ export const API_PREFIX = '/api/v1';
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * The HTTP shell every app shares: request ids, security headers, the body limit, bearer-token
- * authentication, and the one error mapping. `mount` adds the routes to `api`, served under
- * /api/v1; the public function, the staff function and the local server differ only in what they
- * mount (and the public one in its router: a plain Hono, with no OpenAPI machinery to load).
+ * The HTTP shell every app shares: request ids, security headers, the host's gate (if it has
+ * one), the body limit, bearer-token authentication, and the one error mapping. `mount` adds the
+ * routes to `api`, served under /api/v1; the public function, the staff function and the local
+ * server differ only in what they mount (and the public one in its router: a plain Hono, with no
+ * OpenAPI machinery to load).
  */
 export function createHttpApp<Api extends Hono<AppEnv>>(
   deps: Dependencies,
@@ -36,6 +37,9 @@ export function createHttpApp<Api extends Hono<AppEnv>>(
     await next();
   });
   useSecurityHeaders(app);
+  // The host's own check, before anything else runs but after the headers above, so that its
+  // refusal looks like every other answer (in AWS: the origin-verify gate).
+  if (deps.gate) app.use(deps.gate);
   api.use(authenticate(deps.verifyToken));
   mount(api, app);
 

@@ -34,6 +34,11 @@ export const envSchema = z.object({
   RATE_LIMIT_STAFF_ENTRIES_PER_MINUTE: positiveInt(20),
   /** How long a rotated-out QR secret still verifies, so printed posters keep working meanwhile. */
   QR_SECRET_GRACE_DAYS: positiveInt(90),
+  /**
+   * How long the origin-verify value a rotation replaced is still accepted (AWS only), so requests
+   * keep coming through while CloudFront is changed to send the new one.
+   */
+  ORIGIN_VERIFY_OVERLAP_HOURS: positiveInt(48),
   /** OIDC issuer of staff tokens (a Cognito user pool in AWS, the dev issuer locally). */
   JWT_ISSUER: z.url(),
   JWT_AUDIENCE: z.string().check(z.minLength(1)),

@@ -38,5 +38,7 @@ export const conflict = (message: string, details: Record<string, unknown> = {})
   new Refusal('conflict', message, details);
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new Refusal('rate-limited', message, {}, Math.max(1, Math.ceil(retryAfterSeconds)));
+/** What a client is told to wait after a 503 (a dependency down) before trying again. */
+export const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 export const unavailable = (message: string, retryAfterSeconds: number) =>
   new Refusal('unavailable', message, {}, retryAfterSeconds);

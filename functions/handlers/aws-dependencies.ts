@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { getConnInfo } from 'hono/aws-lambda';
 import * as z from 'zod/mini';
 import { connectTable } from '../adapters/dynamodb/client.js';
@@ -9,32 +10,27 @@ import { SecretsManagerStore } from '../adapters/secrets/secrets-manager-store.j
 import { createTokenVerifier } from '../auth/token-verifier.js';
 import { readConfig } from '../config/env.js';
 import type { Dependencies } from '../dependencies.js';
-import { OriginVerify, trustedClientAddress } from '../http/client-address.js';
-
-/** The Lambda's dependencies, and what its HTTP handler does before each request. */
-export interface AwsDependencies extends Dependencies {
-  /** Refreshes run-time secrets the request checks synchronously (the origin-verify value). */
-  beforeRequest(): Promise<void>;
-}
+import { trustedClientAddress } from '../http/client-address.js';
+import {
+  OriginVerify,
+  type OriginVerifySecret,
+  originGate,
+  originVerifySecretSchema,
+} from '../http/origin-verify.js';
 
 /**
  * Wires the app for AWS Lambda: the table, Secrets Manager (read on first use), Cognito's JWKS
- * for tokens, and API Gateway's source IP (or CloudFront's viewer address, when proven) as the
- * client address. Built once per cold start. The stream function adds its SNS notifier itself:
- * nothing else publishes, so nothing else builds an SNS client.
+ * for tokens, and API Gateway's source IP as the client address. Built once per cold start. The
+ * HTTP functions add the origin-verify gate (`awsHttpDependencies`); the stream function adds its
+ * SNS notifier itself: nothing else publishes, so nothing else builds an SNS client.
  *
  * Each function is given only the secrets it uses (infra/function-access.ts): a secret's ARN is
  * in the environment only where the function may read it, and asking for one that is not fails
  * with a message naming it, never a call Secrets Manager would refuse.
  */
-export function awsDependencies(env: Record<string, string | undefined> = process.env): AwsDependencies {
+export function awsDependencies(env: Record<string, string | undefined> = process.env): Dependencies {
   const config = readConfig(env);
   const table = connectTable({ tableName: config.TABLE_NAME, region: config.AWS_REGION });
-  const logger = new Logger({ serviceName: 'branch-feedback', logLevel: config.LOG_LEVEL });
-  const originVerifyArn = optionalArn(env.ORIGIN_VERIFY_SECRET_ARN);
-  const originVerify = originVerifyArn
-    ? new OriginVerify(() => readOriginVerify(originVerifyArn))
-    : undefined;
   return {
     config,
     repositories: createRepositories(table),
@@ -44,32 +40,64 @@ export function awsDependencies(env: Record<string, string | undefined> = proces
       audience: config.JWT_AUDIENCE,
       jwksUrl: config.JWKS_URL,
     }),
-    clientAddress: (c) =>
-      trustedClientAddress(
-        { get: (name) => c.req.header(name) },
-        getConnInfo(c).remote.address,
-        originVerify?.current(),
-      ),
+    clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     now: () => new Date(),
-    logger,
+    logger: new Logger({ serviceName: 'branch-feedback', logLevel: config.LOG_LEVEL }),
     metrics: new PowertoolsMetricsAdapter('BranchFeedback', 'branch-feedback', config.STAGE),
-    beforeRequest: async () => {
-      const failed = await originVerify?.refresh();
-      if (failed) logger.warn('Could not read the origin-verify secret', { error: failed as Error });
-    },
+  };
+}
+
+/**
+ * The public and staff functions: behind API Gateway, whose own execute-api address anyone can
+ * call, skipping CloudFront and its WAF. Every request must carry the origin-verify value
+ * CloudFront adds (http/origin-verify.ts), or it is refused before any route; and the client
+ * address is CloudFront's viewer address, proven the same way. A function built without
+ * ORIGIN_VERIFY_SECRET_ARN does not start: it would answer requests that skipped the WAF.
+ */
+export function awsHttpDependencies(env: Record<string, string | undefined> = process.env): Dependencies {
+  const deps = awsDependencies(env);
+  const arn = optionalArn(env.ORIGIN_VERIFY_SECRET_ARN);
+  if (!arn) {
+    throw new Error(
+      'Invalid configuration: ORIGIN_VERIFY_SECRET_ARN: an HTTP function must be bound to the origin-verify secret',
+    );
+  }
+  const origin = new OriginVerify(() => readOriginVerify(arn), deps.config.ORIGIN_VERIFY_OVERLAP_HOURS);
+  return {
+    ...deps,
+    clientAddress: (c) =>
+      trustedClientAddress({ get: (name) => c.req.header(name) }, getConnInfo(c).remote.address, (proof) =>
+        origin.accepts(proof, deps.now()),
+      ),
+    gate: originGate(origin, deps.now, deps.logger),
   };
 }
 
 const optionalArn = (value: string | undefined) =>
   z.optional(z.string().check(z.minLength(1))).parse(value || undefined);
 
-/** `{"value": …}`, generated at deploy time (infra/secrets.ts), cached five minutes. */
-async function readOriginVerify(arn: string): Promise<string> {
+/**
+ * Secrets Manager as the gate reads it: every request waits for a read whenever the cache has
+ * expired, so a read that cannot connect gives up within seconds (then 503, or the last value
+ * read), as the table's calls do, instead of holding the request until the function times out.
+ */
+let originVerifyProvider: Promise<SecretsProvider> | undefined;
+
+/** `{"value": …, "previous"?: …}` (origin-verify.ts), cached five minutes. */
+async function readOriginVerify(arn: string): Promise<OriginVerifySecret> {
   // Loaded on first use (with its Secrets Manager client), not when the function starts.
-  const { getSecret } = await import('@aws-lambda-powertools/parameters/secrets');
-  const raw = await getSecret(arn, { maxAge: 300 });
+  originVerifyProvider ??= import('@aws-lambda-powertools/parameters/secrets').then(
+    ({ SecretsProvider }) =>
+      new SecretsProvider({
+        clientConfig: {
+          maxAttempts: 2,
+          requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
+        },
+      }),
+  );
+  const raw = await (await originVerifyProvider).get(arn, { maxAge: 300 });
   if (typeof raw !== 'string') throw new Error('The origin-verify secret must be a JSON string');
-  return z.object({ value: z.string().check(z.minLength(16)) }).parse(JSON.parse(raw)).value;
+  return originVerifySecretSchema.parse(JSON.parse(raw));
 }
 
 /** The secrets this function was bound to; the others refuse with the variable that is missing. */

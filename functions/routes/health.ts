@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { RETRY_AFTER_UNAVAILABLE_SECONDS } from '../adapters/dynamodb/client.js';
 import type { Dependencies } from '../dependencies.js';
+import { RETRY_AFTER_UNAVAILABLE_SECONDS } from '../domain/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { publicRoute, serve } from '../http/public-route.js';
 

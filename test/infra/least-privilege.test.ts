@@ -79,7 +79,7 @@ describe('each function may do what its code does, and nothing else', () => {
     );
   });
 
-  it('staff: reads inboxes, complaints, outlets, statistics; writes lifecycle steps, outlets, routing rules and acknowledgments; reads the QR and personal-data secrets', () => {
+  it('staff: reads inboxes, complaints, outlets, statistics; writes lifecycle steps, outlets, routing rules and acknowledgments; reads the QR, personal-data and origin-verify secrets', () => {
     expect(permissionsOf(dev, 'staff')).toEqual(
       [
         'dynamodb:GetItem StorageTable.Arn',
@@ -91,6 +91,7 @@ describe('each function may do what its code does, and nothing else', () => {
         `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNING#*')}`,
         ...readSecret('SecretsQrSecret'),
         ...readSecret('SecretsPersonalDataKey'),
+        ...readSecret('SecretsOriginVerify'), // every request must prove it came through CloudFront
         ...tracing,
       ].sort(),
     );
@@ -201,6 +202,7 @@ describe('secrets are read at run time, never put in an environment', () => {
       'QR_SECRET_ARN=SecretsQrSecret',
     ]);
     expect(secretVariables('staff')).toEqual([
+      'ORIGIN_VERIFY_SECRET_ARN=SecretsOriginVerify',
       'PHONE_KEY_SECRET_ARN=SecretsPersonalDataKey',
       'QR_SECRET_ARN=SecretsQrSecret',
     ]);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDesign } from '../../functions/adapters/dynamodb/table-design.js';
 import { departments } from '../../functions/config/departments.js';
 import { schedules } from '../../functions/config/schedules.js';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-verify.js';
 import { scheduledEventSchema } from '../../functions/jobs/run-job.js';
 import { pageRoutes } from '../../web/page-routes.js';
 import { synthStack } from './support.js';
@@ -311,5 +312,25 @@ describe('the platform stack', () => {
         CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })],
       }),
     });
+  });
+
+  it('CloudFront reaches the API at its execute-api address with the origin-verify value read from the secret at deploy, which the functions require of every request', () => {
+    const [distribution] = Object.values(dev.findResources('AWS::CloudFront::Distribution'));
+    const origins = distribution?.Properties.DistributionConfig.Origins as Record<string, unknown>[];
+    const api = origins.find((o) => JSON.stringify(o.DomainName).includes('.execute-api.'));
+    const headers = api?.OriginCustomHeaders as { HeaderName: string; HeaderValue: unknown }[];
+    expect(headers.map((h) => h.HeaderName)).toEqual([ORIGIN_VERIFY_HEADER]);
+    // A dynamic reference: the value is in no template, only resolved by CloudFormation.
+    expect(JSON.stringify(headers[0]?.HeaderValue)).toMatch(
+      /\{\{resolve:secretsmanager:.*SecretsOriginVerify.*:SecretString:value::\}\}/,
+    );
+    // The gate, not a disabled endpoint, keeps callers off that address: CloudFront needs it.
+    const [httpApi] = Object.values(dev.findResources('AWS::ApiGatewayV2::Api'));
+    expect(httpApi?.Properties.DisableExecuteApiEndpoint).toBeUndefined();
+    // What `npm run rotate-origin-verify` and its next step need.
+    dev.hasOutput('OriginVerifySecretArn', {
+      Value: { Ref: Match.stringLikeRegexp('^SecretsOriginVerify') },
+    });
+    dev.hasOutput('DistributionId', { Value: { Ref: Match.stringLikeRegexp('^WebDistribution') } });
   });
 });

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { unavailable } from '../../domain/errors.js';
+import { RETRY_AFTER_UNAVAILABLE_SECONDS, unavailable } from '../../domain/errors.js';
 import { keys } from './keys.js';
 
 /** The document client and the table name: everything a repository needs to reach its items. */
@@ -33,8 +33,6 @@ export interface Patience {
  * (`throwOnRequestTimeout`).
  */
 const REQUEST_PATIENCE: Patience = { connectionTimeoutMs: 1_000, requestTimeoutMs: 2_000, maxAttempts: 2 };
-/** What a client is told to wait after a 503 before trying again. */
-export const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 
 export function connectTable({
   tableName,
