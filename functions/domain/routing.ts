@@ -1,4 +1,5 @@
 import type { LocalizedText } from './language.js';
+import { type Message, message } from './messages.js';
 
 /**
  * Routing rules (data, edited by admins): which department handles a complaint of a category,
@@ -88,20 +89,24 @@ export function decideRoute(rules: RoutingRules, input: RoutingInput): RoutingDe
 }
 
 /** Problems that make a rule set unusable; empty when it is sound. Keys are field paths. */
-export function checkRules(rules: RoutingRules, departmentIds: readonly string[]): Record<string, string> {
-  const problems: Record<string, string> = {};
+export function checkRules(rules: RoutingRules, departmentIds: readonly string[]): Record<string, Message> {
+  const problems: Record<string, Message> = {};
   const categoryIds = new Set<string>();
   rules.categories.forEach((category, i) => {
-    if (categoryIds.has(category.id)) problems[`categories.${i}.id`] = `Duplicate category "${category.id}"`;
+    if (categoryIds.has(category.id))
+      problems[`categories.${i}.id`] = message('field.rules.duplicateCategory', { id: category.id });
     categoryIds.add(category.id);
     if (!departmentIds.includes(category.departmentId)) {
-      problems[`categories.${i}.departmentId`] = `No department "${category.departmentId}"`;
+      problems[`categories.${i}.departmentId`] = message('field.rules.noDepartment', {
+        id: category.departmentId,
+      });
     }
   });
   const checkOverride = (path: string, o: RoutingOverride) => {
-    if (!categoryIds.has(o.categoryId)) problems[`${path}.categoryId`] = `No category "${o.categoryId}"`;
+    if (!categoryIds.has(o.categoryId))
+      problems[`${path}.categoryId`] = message('field.rules.noCategory', { id: o.categoryId });
     if (!departmentIds.includes(o.departmentId))
-      problems[`${path}.departmentId`] = `No department "${o.departmentId}"`;
+      problems[`${path}.departmentId`] = message('field.rules.noDepartment', { id: o.departmentId });
   };
   for (const [i, o] of rules.regionOverrides.entries()) checkOverride(`regionOverrides.${i}`, o);
   for (const [i, o] of rules.outletOverrides.entries()) checkOverride(`outletOverrides.${i}`, o);

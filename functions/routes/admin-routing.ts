@@ -12,7 +12,7 @@ const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'Use 2–40 lower-case letters, digits and hyphens');
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'field.id');
 const Name = z.object({
   'zh-CN': z.string().trim().min(1).max(40),
   'zh-TW': z.string().trim().max(40),
@@ -32,14 +32,11 @@ export const RoutingRulesSchema = z
           timeLimitDays: z
             .number()
             .int()
-            .min(1, 'At least 1 day')
-            .max(
-              DEFAULT_TIME_LIMIT_DAYS,
-              `At most ${DEFAULT_TIME_LIMIT_DAYS} days: longer needs an extension of the complaint`,
-            ),
+            .min(1, 'field.timeLimit.min')
+            .max(DEFAULT_TIME_LIMIT_DAYS, 'field.timeLimit.max'),
         }),
       )
-      .min(1, 'At least one category'),
+      .min(1, 'field.categories.min'),
     regionOverrides: z.array(
       z.object({
         regionId: z.string().min(1),

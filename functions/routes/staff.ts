@@ -18,7 +18,7 @@ const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const text = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+const text = (max: number) => z.string().trim().min(1, 'field.required').max(max, 'field.tooLong');
 const version = {
   expectedVersion: z.number().int().min(1).openapi({ description: 'The `version` last read' }),
 };
@@ -50,7 +50,7 @@ export const StaffActionSchema = z
     z.object({
       type: z.literal('resolve'),
       decision: text(2000),
-      rootCause: z.string().min(1, 'Required'),
+      rootCause: z.string().min(1, 'field.required'),
       correctiveAction: text(1000),
       ...version,
     }),

@@ -30,11 +30,10 @@ export class RoutingRulesService {
   async save(rules: RoutingRules, expectedVersion: number, username: string): Promise<StoredRoutingRules> {
     const problems = checkRules(rules, departmentIds);
     if (Object.keys(problems).length > 0) {
-      throw invalid(problems, 'The rules are inconsistent');
+      throw invalid(problems, 'rules.inconsistent');
     }
     const saved = await this.repository.save(rules, expectedVersion, username, this.deps.now());
-    if (!saved)
-      throw conflict('Someone saved the rules in the meantime; reload them and apply your change again');
+    if (!saved) throw conflict('conflict.rulesChanged');
     this.cached = { at: Date.now(), stored: saved };
     return saved;
   }
@@ -45,9 +44,10 @@ export class RoutingRulesService {
    */
   async decide(categoryId: string, outletId: string): Promise<RoutingDecision> {
     const outlet = await this.directory.outlet(outletId);
-    if (!outlet) throw notFound('No such outlet');
+    if (!outlet) throw notFound('notFound.outlet');
     const { rules } = await this.current();
-    if (!rules.categories.some((c) => c.id === categoryId)) throw invalid({ category: 'No such category' });
+    if (!rules.categories.some((c) => c.id === categoryId))
+      throw invalid({ category: 'field.category.unknown' });
     const since = new Date(this.deps.now().getTime() - rules.recurring.windowDays * 86_400_000);
     const recentSameCategory = await this.deps.repositories.complaints.countRecent(
       outletId,

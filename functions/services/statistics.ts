@@ -6,6 +6,7 @@ import { addDays } from '../domain/calendar.js';
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import type { RatingRecord } from '../domain/feedback.js';
 import type { Language } from '../domain/language.js';
+import { message } from '../domain/messages.js';
 import { localized } from '../domain/outlet.js';
 import { completionRate, emptyComplaintTotals, onTimeRate } from '../domain/statistics/complaint-totals.js';
 import { complaintFigures, ratingFigures } from '../domain/statistics/figures.js';
@@ -49,7 +50,7 @@ export class StatisticsService {
   ) {}
 
   async satisfaction(principal: Principal, query: SeriesQuery, lang: Language) {
-    if (query.scope === 'department') throw invalid({ scope: 'Departments have complaint figures only' });
+    if (query.scope === 'department') throw invalid({ scope: 'field.scope.noRatings' });
     const { subject, rollups, periods } = await this.series(principal, query, lang, 'ratings');
     return {
       ...subject,
@@ -81,7 +82,7 @@ export class StatisticsService {
 
   /** The latest ratings of 1 or 2 that came with a comment, over a range of days: one Query of day rollups. */
   async lowRatings(principal: Principal, query: Omit<SeriesQuery, 'granularity'>, lang: Language) {
-    if (query.scope === 'department') throw invalid({ scope: 'Departments have complaint figures only' });
+    if (query.scope === 'department') throw invalid({ scope: 'field.scope.noRatings' });
     const { subject, rollups } = await this.series(
       principal,
       { ...query, granularity: 'day' },
@@ -105,7 +106,8 @@ export class StatisticsService {
     lang: Language,
   ) {
     const id = query.scope === 'bank' ? BANK : query.id;
-    if (!id) throw invalid({ id: `Name the ${query.scope}` });
+    if (!id)
+      throw invalid({ id: message('field.scope.needsId', { scope: message(`scope.${query.scope}`) }) });
     this.checkAccess(principal, query.scope, id, 'complaints');
     this.checkPeriod(query.month, 'month');
     const rollup = await this.deps.repositories.rollups.get(query.scope, id, 'month', query.month);
@@ -132,10 +134,10 @@ export class StatisticsService {
     },
     lang: Language,
   ) {
-    if (!seesEverything(principal)) throw forbidden('Rankings are for head office');
+    if (!seesEverything(principal)) throw forbidden('forbidden.rankings');
     this.checkPeriod(query.period, query.granularity);
     if (query.region !== undefined && !(await this.directory.region(query.region)))
-      throw notFound('No such region');
+      throw notFound('notFound.region');
     const { rollups } = this.deps.repositories;
     const region = query.scope === 'outlet' ? query.region : undefined;
     const [current, previous] = await Promise.all([
@@ -179,14 +181,13 @@ export class StatisticsService {
     lang: Language,
   ) {
     const granularity = granularityOf(query.period);
-    if (granularity !== 'week' && granularity !== 'month')
-      throw invalid({ period: 'Use a week (2026-W48) or a month (2026-11)' });
+    if (granularity !== 'week' && granularity !== 'month') throw invalid({ period: 'field.weekOrMonth' });
     if (
       !seesEverything(principal) &&
       outletsOf(principal).length === 0 &&
       departmentsOf(principal).length === 0
     )
-      throw forbidden('Your role has no statistics');
+      throw forbidden('forbidden.noStatistics');
     const stored = await this.deps.repositories.warnings.ofPeriod(query.period);
     const visible = stored.filter(
       (w) =>
@@ -203,16 +204,16 @@ export class StatisticsService {
   }
 
   async acknowledge(principal: Principal, id: string, note: string | undefined, lang: Language) {
-    if (!isHeadOffice(principal)) throw forbidden('Head office acknowledges warnings');
+    if (!isHeadOffice(principal)) throw forbidden('forbidden.acknowledge');
     const outcome = await this.deps.repositories.warnings.acknowledge(id, {
       by: principal.username,
       byName: principal.displayName,
       at: this.deps.now().toISOString(),
       ...(note ? { note } : {}),
     });
-    if (outcome.result === 'missing') throw notFound('No such warning');
+    if (outcome.result === 'missing') throw notFound('notFound.warning');
     if (outcome.result === 'already')
-      throw conflict('This warning was already acknowledged', { acknowledged: outcome.warning.acknowledged });
+      throw conflict('conflict.warningAcknowledged', { acknowledged: outcome.warning.acknowledged });
     return this.describe(outcome.warning, lang);
   }
 
@@ -230,14 +231,17 @@ export class StatisticsService {
     const days = this.checkRange(query.from, query.to, 'day');
     if (days.length > MAX_EXPORT_DAYS[query.scope])
       throw invalid({
-        to: `An export of one ${query.scope} covers at most ${MAX_EXPORT_DAYS[query.scope]} days`,
+        to: message('field.export.tooLong', {
+          scope: message(`scope.${query.scope}`),
+          max: MAX_EXPORT_DAYS[query.scope],
+        }),
       });
     const outlets =
       query.scope === 'outlet'
         ? [await this.outletOrNotFound(query.id)]
         : (await this.directory.allOutlets()).filter((o) => o.regionId === query.id);
     if (query.scope === 'region' && !(await this.directory.region(query.id)))
-      throw notFound('No such region');
+      throw notFound('notFound.region');
     const { ratings } = this.deps.repositories;
     const rules = countingRules(this.deps.config);
     const rows: (RatingRecord & { outletName: string; counted: boolean })[] = [];
@@ -249,7 +253,7 @@ export class StatisticsService {
         for (const r of day)
           rows.push({ ...r, outletName: localized(outlet.name, lang), counted: counted.has(r.submissionId) });
         if (rows.length > MAX_EXPORT_ROWS)
-          throw invalid({ to: `More than ${MAX_EXPORT_ROWS} ratings; choose a shorter range` });
+          throw invalid({ to: message('field.export.tooMany', { max: MAX_EXPORT_ROWS }) });
         previous = day;
       }
     }
@@ -264,7 +268,8 @@ export class StatisticsService {
     figures: 'ratings' | 'complaints',
   ) {
     const id = query.scope === 'bank' ? BANK : query.id;
-    if (!id) throw invalid({ id: `Name the ${query.scope}` });
+    if (!id)
+      throw invalid({ id: message('field.scope.needsId', { scope: message(`scope.${query.scope}`) }) });
     this.checkAccess(principal, query.scope, id, figures);
     const periods = this.checkRange(query.from, query.to, query.granularity);
     const name = await this.nameOf(query.scope, id, lang, true);
@@ -286,27 +291,32 @@ export class StatisticsService {
     if (seesEverything(principal)) return;
     if (scope === 'outlet' && outletsOf(principal).includes(id)) return;
     if (scope === 'department' && figures === 'complaints' && departmentsOf(principal).includes(id)) return;
-    throw forbidden('These figures are outside your role');
+    throw forbidden('forbidden.figures');
   }
 
   private checkRange(from: string, to: string, granularity: Granularity): string[] {
-    if (from > to) throw invalid({ from: 'Must not be after `to`' });
+    if (from > to) throw invalid({ from: 'field.range.order' });
     // Counted before anything is listed: a call's work is bounded by the limit, not by the range.
     if (periodCount(from, to, granularity) > MAX_PERIODS[granularity])
-      throw invalid({ from: `At most ${MAX_PERIODS[granularity]} ${granularity}s in one call` });
+      throw invalid({
+        from: message('field.range.tooLong', {
+          max: MAX_PERIODS[granularity],
+          unit: message(`unit.${granularity}`),
+        }),
+      });
     return granularity === 'day' ? datesBetween(from, to) : periodsBetween(from, to, granularity);
   }
 
   private checkPeriod(period: string, granularity: Granularity) {
     if (granularityOf(period) !== granularity)
       throw invalid({
-        period: granularity === 'week' ? 'Use a week like 2026-W48' : 'Use a month like 2026-11',
+        period: granularity === 'week' ? 'field.week' : 'field.month',
       });
   }
 
   private async outletOrNotFound(id: string) {
     const outlet = await this.directory.outlet(id);
-    if (!outlet) throw notFound('No such outlet');
+    if (!outlet) throw notFound('notFound.outlet');
     return outlet;
   }
 
@@ -321,12 +331,12 @@ export class StatisticsService {
       }
       case 'region': {
         const region = await this.directory.region(id);
-        if (!region && strict) throw notFound('No such region');
+        if (!region && strict) throw notFound('notFound.region');
         return region ? localized(region.name, lang) : id;
       }
       case 'department': {
         const department = departments.find((d) => d.id === id);
-        if (!department && strict) throw notFound('No such department');
+        if (!department && strict) throw notFound('notFound.department');
         return department ? department.name[lang] : id;
       }
     }

@@ -131,8 +131,8 @@ describe('routing rules admin API', () => {
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { fields: object }).fields).toEqual({
-      'outletOverrides.0.categoryId': 'No category "ghost"',
-      'outletOverrides.0.departmentId': 'No department "nobody"',
+      'outletOverrides.0.categoryId': '没有类别“ghost”',
+      'outletOverrides.0.departmentId': '没有部门“nobody”',
     });
   });
 

@@ -1,5 +1,6 @@
 import { $, customerPage, show, status } from '../customer/page.js';
 import { newId, postReliably, StillOffline, sendPending } from '../customer/reliable-post.js';
+import { pageFetch } from '../shared/page-fetch.js';
 import { texts } from './texts.js';
 
 /**
@@ -26,7 +27,7 @@ const t = page.t;
 
 async function lookUpOutlet(): Promise<number> {
   try {
-    const r = await fetch(
+    const r = await pageFetch(
       `/api/v1/outlets/${encodeURIComponent(outletId)}?k=${encodeURIComponent(k ?? '')}&lang=${page.lang()}`,
     );
     if (r.ok) {
@@ -42,7 +43,7 @@ async function lookUpOutlet(): Promise<number> {
 async function loadCategories() {
   const select = $<HTMLSelectElement>('#category');
   const chosen = select.value;
-  const r = await fetch(`/api/v1/complaint-categories?lang=${page.lang()}`).catch(() => undefined);
+  const r = await pageFetch(`/api/v1/complaint-categories?lang=${page.lang()}`).catch(() => undefined);
   if (!r?.ok) return;
   const { items } = (await r.json()) as { items: { id: string; name: string }[] };
   // No category is chosen for the customer: one who skips the field must not file under the first.
@@ -77,7 +78,7 @@ function pickFromList() {
 }
 
 async function search(q: string) {
-  const r = await fetch(`/api/v1/outlets?q=${encodeURIComponent(q)}&lang=${page.lang()}`).catch(
+  const r = await pageFetch(`/api/v1/outlets?q=${encodeURIComponent(q)}&lang=${page.lang()}`).catch(
     () => undefined,
   );
   if (!r?.ok) return;

@@ -1,5 +1,6 @@
 import { $, customerPage, show, status } from '../customer/page.js';
 import { newId, postReliably, StillOffline, sendPending } from '../customer/reliable-post.js';
+import { pageFetch } from '../shared/page-fetch.js';
 import { texts } from './texts.js';
 
 /** Face colours, very unsatisfied → very satisfied; drawn as SVG so every phone shows the same faces. */
@@ -211,7 +212,7 @@ async function start() {
 async function lookUpOutlet(lang: string): Promise<number> {
   try {
     const url = `/api/v1/outlets/${encodeURIComponent(outletId)}?k=${encodeURIComponent(k)}&lang=${lang}`;
-    const response = await fetch(url);
+    const response = await pageFetch(url);
     if (response.status === 200) {
       outletName[lang] = ((await response.json()) as { name: string }).name;
       if (page.lang() === lang) $('#outlet').textContent = outletName[lang];
