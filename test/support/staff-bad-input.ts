@@ -30,6 +30,8 @@ export interface StaffBadInputReport {
   failures: string[];
   /** The most DynamoDB requests one call made, per endpoint. */
   mostRequests: Record<string, number>;
+  /** Calls answered 200, per endpoint: the bound was tried on work done, not only on refusals. */
+  answered: Record<string, number>;
 }
 
 type Param = { value: string; invalid: boolean };
@@ -109,8 +111,38 @@ interface Endpoint {
   required: string[];
   /** At most this many DynamoDB requests per call. */
   maxRequests: number;
+  /**
+   * A well-formed question head office may ask (so the bound is tried on calls that do the work,
+   * not only on refusals): a third of the calls are drawn from it.
+   */
+  wellFormed: fc.Arbitrary<Record<string, string>>;
 }
 
+/** Two days of 2026, in order: a range within every limit for days. */
+const orderedDays = fc
+  .tuple(fc.integer({ min: 0, max: 364 }), fc.integer({ min: 0, max: 364 }))
+  .map(([a, b]) =>
+    [Math.min(a, b), Math.max(a, b)].map((d) =>
+      new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10),
+    ),
+  );
+const seriesOf = (scopes: readonly [string, string][]) =>
+  fc
+    .tuple(fc.constantFrom(...scopes), fc.constantFrom('day', 'week', 'month'), orderedDays)
+    .map(([[scope, id], granularity, [from = '', to = '']]) => ({
+      scope,
+      ...(id ? { id } : {}),
+      granularity,
+      from,
+      to,
+    }));
+const SCOPES: [string, string][] = [
+  ['bank', ''],
+  ['region', 'shanghai'],
+  ['outlet', 'sh-jingan'],
+];
+
+const OVERSIGHT_VIEWS = ['major', 'reopened', 'overdue', 'extension-requests', 'referred'];
 const INBOX_VIEWS = [
   'new',
   'mine',
@@ -130,18 +162,21 @@ const ENDPOINTS: Record<string, Endpoint> = {
     params: series,
     required: ['scope', 'from', 'to'],
     maxRequests: 8,
+    wellFormed: seriesOf(SCOPES),
   },
   'GET /stats/complaints': {
     path: '/stats/complaints',
     params: series,
     required: ['scope', 'from', 'to'],
     maxRequests: 8,
+    wellFormed: seriesOf([...SCOPES, ['department', 'operations']]),
   },
   'GET /stats/low-ratings': {
     path: '/stats/low-ratings',
     params: { scope, id: subject, from: day, to: day, lang },
     required: ['scope', 'from', 'to'],
     maxRequests: 24,
+    wellFormed: seriesOf(SCOPES).map(({ granularity: _, ...query }) => query),
   },
   'GET /stats/export/ratings': {
     path: '/stats/export/ratings',
@@ -149,42 +184,63 @@ const ENDPOINTS: Record<string, Endpoint> = {
     required: ['scope', 'id', 'from', 'to'],
     // One Query per outlet and day: a year of one outlet, or a month of a region's outlets.
     maxRequests: 400,
+    wellFormed: orderedDays.map(([from = '', to = '']) => ({ scope: 'outlet', id: 'sh-jingan', from, to })),
   },
   'GET /stats/rankings': {
     path: '/stats/rankings',
     params: { scope, granularity, period, region: subject, format, lang },
     required: ['period'],
     maxRequests: 24,
+    wellFormed: fc.record({
+      scope: fc.constantFrom('outlet', 'region'),
+      granularity: fc.constant('month'),
+      period: fc.constantFrom('2026-10', '2026-11'),
+      format: fc.constantFrom('json', 'csv'),
+    }),
   },
   'GET /stats/warnings': {
     path: '/stats/warnings',
     params: { period, status: view(['open', 'all']), format, lang },
     required: ['period'],
     maxRequests: 24,
+    wellFormed: fc.record({
+      period: fc.constantFrom('2026-11', '2026-W48'),
+      status: fc.constantFrom('open', 'all'),
+    }),
   },
   'GET /stats/major-complaints': {
     path: '/stats/major-complaints',
     params: { month, scope, id: subject, format, lang },
     required: ['month', 'scope'],
     maxRequests: 24,
+    wellFormed: fc.record({ month: fc.constantFrom('2026-10', '2026-11'), scope: fc.constant('bank') }),
   },
   'GET /inbox': {
     path: '/inbox',
     params: { view: view(INBOX_VIEWS), department: subject, limit, cursor, lang },
     required: [],
     maxRequests: 12,
+    wellFormed: fc.record({
+      view: fc.constantFrom(...INBOX_VIEWS),
+      department: fc.constantFrom('operations', 'cards'),
+    }),
   },
   'GET /staff/oversight': {
     path: '/staff/oversight',
-    params: { view: view(['major', 'reopened', 'overdue', 'extension-requests']), lang },
+    params: { view: view(OVERSIGHT_VIEWS), lang },
     required: [],
     maxRequests: 40,
+    wellFormed: fc.record({ view: fc.constantFrom(...OVERSIGHT_VIEWS) }),
   },
   'GET /staff/outlets/{id}/complaints': {
     path: '/staff/outlets/{id}/complaints',
     params: { id: subject, state: view(['open', 'closed', 'all']), lang },
     required: ['id'],
     maxRequests: 12,
+    wellFormed: fc.record({
+      id: fc.constantFrom('sh-jingan', 'bj-guomao'),
+      state: fc.constantFrom('open', 'closed', 'all'),
+    }),
   },
   'GET /admin/routing-rules/preview': {
     path: '/admin/routing-rules/preview',
@@ -194,12 +250,17 @@ const ENDPOINTS: Record<string, Endpoint> = {
     },
     required: ['category', 'outletId'],
     maxRequests: 8,
+    wellFormed: fc.record({
+      category: fc.constantFrom('waiting-time', 'fees'),
+      outletId: fc.constant('sh-jingan'),
+    }),
   },
   'GET /admin/outlets': {
     path: '/admin/outlets',
     params: { region: subject },
     required: [],
     maxRequests: 8,
+    wellFormed: fc.record({ region: fc.constantFrom('shanghai', 'beijing') }),
   },
 };
 
@@ -211,7 +272,24 @@ interface Call {
 
 function calls(endpoint: Endpoint): fc.Arbitrary<Call> {
   const names = Object.keys(endpoint.params);
-  return fc
+  const asked = (query: Record<string, string>) => {
+    let path = endpoint.path;
+    const rest = Object.entries(query).filter(([name, value]) => {
+      if (name !== 'id' || !path.includes('{id}')) return true;
+      path = path.replace('{id}', encodeURIComponent(value));
+      return false;
+    });
+    return `${path}?${rest.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join('&')}`;
+  };
+  // A department's inbox is its staff's; everything else head office may ask.
+  const wellFormed = endpoint.wellFormed.map(
+    (query): Call => ({
+      role: endpoint.path === '/inbox' ? 'operations.1' : 'head-office',
+      url: asked(query),
+      invalid: false,
+    }),
+  );
+  const any = fc
     .tuple(
       fc.constantFrom(...STAFF_ROLES),
       fc.record(endpoint.params as Record<string, fc.Arbitrary<Param>>),
@@ -234,6 +312,7 @@ function calls(endpoint: Endpoint): fc.Arbitrary<Call> {
       }
       return { role, url: `${path}?${query.join('&')}`, invalid };
     });
+  return fc.oneof({ weight: 1, arbitrary: wellFormed }, { weight: 2, arbitrary: any });
 }
 
 /** Runs `runsPerEndpoint` calls against each signed-in read of a running platform. */
@@ -252,7 +331,13 @@ export async function staffBadInputProperties(
     tokens.set(username, ((await response.json()) as { token: string }).token);
   }
   const capacity = countCapacity(platform.table);
-  const report: StaffBadInputReport = { inputs: 0, statuses: new Map(), failures: [], mostRequests: {} };
+  const report: StaffBadInputReport = {
+    inputs: 0,
+    statuses: new Map(),
+    failures: [],
+    mostRequests: {},
+    answered: {},
+  };
   for (const [label, endpoint] of Object.entries(ENDPOINTS)) {
     const answered = new WeakMap<Call, string>();
     const result = await fc.check(
@@ -268,6 +353,7 @@ export async function staffBadInputProperties(
         report.inputs++;
         report.statuses.set(status, (report.statuses.get(status) ?? 0) + 1);
         report.mostRequests[label] = Math.max(report.mostRequests[label] ?? 0, cost.requests);
+        if (status === 200) report.answered[label] = (report.answered[label] ?? 0) + 1;
         answered.set(call, `${status}, ${cost.requests} requests`);
         if (status >= 500) return false;
         if (cost.requests > endpoint.maxRequests) return false;
