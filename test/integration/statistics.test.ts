@@ -24,7 +24,18 @@ import { staffAs } from '../support/staff.js';
  *   C3 bj-guomao 3 Nov 10:00, waiting-time → operations; never handled; due 18 Nov
  */
 const clock = new TestClock('2026-11-02T09:00:00+08:00');
-const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '100000', WARN_MIN_RATINGS: '3' }, { now: clock.now });
+// A handful of records stand for a month: the warnings compare point estimates (confidence 0.5
+// makes each bound the figure itself) from 3 ratings, 1 complaint and 1 resolved complaint.
+const ctx = usePlatform(
+  {
+    RATE_LIMIT_IP_PER_MINUTE: '100000',
+    WARN_MIN_RATINGS: '3',
+    WARN_MIN_COMPLAINTS: '1',
+    WARN_MIN_RESOLVED: '1',
+    WARN_CONFIDENCE: '0.5',
+  },
+  { now: clock.now },
+);
 const trackingNos: Record<'c1' | 'c2' | 'c3', string> = { c1: '', c2: '', c3: '' };
 let capacity: ReturnType<typeof countCapacity>;
 
@@ -262,8 +273,10 @@ describe('early warnings (预警), CSAT threshold counted from 3 ratings here', 
     expect(items.map((w) => w.id).sort()).toEqual(monthWarnings);
     expect(items.find((w) => w.id === '2026-11:csat-low:outlet:sh-jingan')?.figures).toEqual({
       csat: 0.5,
+      upperBound: 0.5,
       ratings: 4,
       threshold: 0.8,
+      confidence: 0.5,
     });
     expect(
       alertsFor('2026-11')
