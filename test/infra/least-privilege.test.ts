@@ -83,12 +83,15 @@ describe('each function may do what its code does, and nothing else', () => {
     expect(permissionsOf(dev, 'staff')).toEqual(
       [
         'dynamodb:GetItem StorageTable.Arn',
+        'dynamodb:BatchGetItem StorageTable.Arn', // the outlets, rollups and warnings a page shows
         'dynamodb:Query StorageTable.Arn',
         'dynamodb:Query StorageTable.Arn/index/gsi1', // inboxes, rankings, warnings, outlets
         'dynamodb:Query StorageTable.Arn/index/gsi2', // an outlet's complaints and ratings
+        'dynamodb:Query StorageTable.Arn/index/gsi3', // the bank's ranking of outlets
         'dynamodb:Query StorageTable.Arn/index/gsi4', // complaints a department owns
         `dynamodb:PutItem StorageTable.Arn${writesTo('COMPLAINT#*', 'OUTLET#*', 'CONFIG#*')}`,
-        `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNING#*')}`,
+        // An acknowledgment and its warning count, in one transaction.
+        `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNING#*', 'WARNSUM#*')}`,
         ...readSecret('SecretsQrSecret'),
         ...readSecret('SecretsPersonalDataKey'),
         ...readSecret('SecretsOriginVerify'), // every request must prove it came through CloudFront
@@ -132,6 +135,7 @@ describe('each function may do what its code does, and nothing else', () => {
         'dynamodb:Query StorageTable.Arn/index/gsi1', // outlets, regions, rankings, inboxes (sweeper)
         'dynamodb:Query StorageTable.Arn/index/gsi2', // an outlet's ratings and complaints of a day
         `dynamodb:PutItem StorageTable.Arn${writesTo('ROLLUP#*', 'WARNING#*', 'COMPLAINT#*')}`,
+        `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNSUM#*')}`, // a raised warning's count
         `dynamodb:BatchWriteItem StorageTable.Arn${writesTo('ROLLUP#*')}`,
         `dynamodb:DeleteItem StorageTable.Arn${writesTo('STALE#*')}`,
         // A failed run is recorded with its error (Lambda's on-failure destination).

@@ -8,6 +8,7 @@
  * bj-guomao → cards). Users: one per role, and for department and outlet roles one that owns A
  * and one that does not.
  */
+import { periodOf } from '../../functions/domain/statistics/periods.js';
 import type { LocalPlatform } from '../../functions/local/platform.js';
 import { fileComplaint } from './complaints.js';
 
@@ -42,6 +43,7 @@ interface Records {
   version: (trackingNo: string) => Promise<number>;
   rules: () => Promise<unknown>;
   month: string;
+  week: string;
   from: string;
   to: string;
 }
@@ -216,7 +218,61 @@ function rows(
       path: `/stats/rankings?scope=outlet&granularity=month&period=${r.month}`,
       who: { admin: OK, 'head-office': OK, 'operations.1': DENY, 'manager.sh-jingan': DENY },
     },
+    {
+      what: 'region rankings',
+      method: 'GET',
+      path: `/stats/rankings?scope=region&granularity=month&period=${r.month}&order=worst`,
+      who: { admin: OK, 'head-office': OK, 'operations.1': DENY, 'manager.sh-jingan': DENY },
+    },
+    {
+      what: 'heat map of the regions',
+      method: 'GET',
+      path: `/stats/heatmap?scope=region&granularity=week&to=${r.week}`,
+      who: {
+        admin: OK,
+        'head-office': OK,
+        'operations.1': DENY,
+        'cards.1': DENY,
+        'manager.sh-jingan': DENY,
+        'manager.bj-guomao': DENY,
+      },
+    },
+    {
+      what: "heat map of Shanghai's outlets",
+      method: 'GET',
+      path: `/stats/heatmap?scope=outlet&region=shanghai&granularity=month&to=${r.month}`,
+      // An outlet's manager sees its own outlet only, never its neighbours.
+      who: { admin: OK, 'head-office': OK, 'operations.1': DENY, 'manager.sh-jingan': DENY },
+    },
     { what: 'warnings within reach', method: 'GET', path: `/stats/warnings?period=${r.month}`, who: all(OK) },
+    {
+      what: 'warnings within reach, counted',
+      method: 'GET',
+      path: `/stats/warnings/summary?period=${r.month}`,
+      who: all(OK),
+    },
+    {
+      what: 'where the figures start',
+      method: 'GET',
+      path: '/stats/first-day',
+      // Every role in this table has statistics of its own.
+      who: all(OK),
+    },
+    {
+      what: 'acknowledge several warnings',
+      method: 'POST',
+      path: '/stats/warnings/acknowledge',
+      body: async () => ({ ids: [`${r.month}:csat-low:outlet:sh-jingan`], note: 'access matrix' }),
+      // No such warning in this table: head office is told so; nobody else may even ask.
+      who: {
+        admin: DENY,
+        'head-office': HIDDEN,
+        'operations.1': DENY,
+        'cards.1': DENY,
+        'manager.sh-jingan': DENY,
+        'manager.bj-guomao': DENY,
+      },
+    },
     {
       what: 'acknowledge a warning',
       method: 'POST',
@@ -295,6 +351,7 @@ export async function runAccessMatrix(
       return { rules: current.rules, expectedVersion: current.version };
     },
     month,
+    week: periodOf(today, 'week'),
     from: `${month}-01`,
     to: today,
   };

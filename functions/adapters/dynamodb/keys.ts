@@ -22,6 +22,8 @@ export const partitions = {
     outbox: 'OUTBOX#',
     rollup: 'ROLLUP#',
     warning: 'WARNING#',
+    /** A period's warnings counted by rule and region: what the warnings panel opens with. */
+    warningSummary: 'WARNSUM#',
     /** Outlet-days whose complaints changed after their day: the next rollup recomputes them. */
     staleRollup: 'STALE#',
     trackingLimit: 'LIMIT#',
@@ -36,9 +38,12 @@ export const partitions = {
     inbox: 'INBOX#',
     /** Closed complaints of a department. */
     closed: 'CLOSED#',
-    /** Every outlet's (or region's) rollup of one period: rankings. */
+    /**
+     * Every outlet's (or region's) rollup of one period, in ranking order (outlets within their
+     * region): rankings, heat maps of regions, warnings.
+     */
     ranking: 'RANK#',
-    /** Warnings of one period. */
+    /** Warnings of one period, open ones first, by rule, region and subject. */
     warnings: 'WARNINGS#',
   },
   gsi2: {
@@ -50,6 +55,8 @@ export const partitions = {
   gsi3: {
     /** One customer's complaints (a keyed hash of the phone number). */
     phone: 'PHONE#',
+    /** Every outlet's rollup of one week or month in ranking order, across regions: the bank's ranking. */
+    bestOutlets: 'BEST#',
   },
   gsi4: {
     /** Open complaints a department owns (first-contact ownership), by due date. */
@@ -88,6 +95,11 @@ export const keys = {
     sk: `${granularity}#${period}`,
   }),
   warning: (id: string): TableKey => ({ pk: `${T.warning}${id}`, sk: 'WARNING' }),
+  /** One rule's warnings of one region (`-` for departments) in one period, counted. */
+  warningSummary: (period: string, rule: string, regionId: string | undefined): TableKey => ({
+    pk: `${T.warningSummary}${period}`,
+    sk: `${rule}#${regionId ?? NO_REGION}`,
+  }),
   staleRollup: (date: string, outletId: string): TableKey => ({
     pk: `${T.staleRollup}rollup`,
     sk: `${date}#${outletId}`,
@@ -120,6 +132,63 @@ export const inboxOrder = {
 };
 const RESOLVED = 'R#';
 
+/** The directory's run of one region's outlets (gsi1 `OUTLETS` / `<region>#<id>`). */
+export const outletListOrder = { inRegion: (regionId: string) => `${regionId}#` };
+
+/** Where a subject without a region (a department) sorts among regions. */
+const NO_REGION = '-';
+
+/**
+ * How a ranking partition sorts: best CSAT first, then more ratings, then by id; subjects
+ * without a rating last (`r#` < `u#`). CSAT is written as 10¹² − CSAT·10¹² (13 digits), which
+ * keeps distinct shares of up to a million ratings apart; the count as 10¹⁰ − 1 − count.
+ * An outlet's entry in its region's partition is `<region>#<order>`.
+ */
+export const rankingOrder = {
+  rated: 'r#',
+  unrated: 'u#',
+  of(ratings: { count: number; satisfied: number }, id: string): string {
+    if (ratings.count === 0) return `${rankingOrder.unrated}${id}`;
+    const share = Math.round((ratings.satisfied / ratings.count) * 1e12);
+    const inverted = String(1e12 - share).padStart(13, '0');
+    const fewer = String(1e10 - 1 - Math.min(ratings.count, 1e10 - 1)).padStart(10, '0');
+    return `${rankingOrder.rated}${inverted}#${fewer}#${id}`;
+  },
+  /** The sort-key prefix of one region's outlets (and of the rated or unrated among them). */
+  inRegion: (regionId: string, part = '') => `${regionId}#${part}`,
+};
+
+/**
+ * How a period's warnings sort in their gsi1 partition: open ones first (`open#` < `seen#`),
+ * then by rule, region, scope and subject, so any choice of status, rule and region is a range.
+ */
+export const warningOrder = {
+  of: (
+    w: {
+      rule: string;
+      regionId?: string | undefined;
+      scope: string;
+      subjectId: string;
+      category?: string | undefined;
+    },
+    acknowledged: boolean,
+  ) =>
+    `${acknowledged ? 'seen' : 'open'}#${w.rule}#${w.regionId ?? NO_REGION}#${w.scope}#${w.subjectId}#${w.category ?? ''}`,
+  /** The prefix of the warnings with this status, and this rule and region when given (in order). */
+  prefix: (acknowledged: boolean, rule?: string, regionId?: string) =>
+    [
+      acknowledged ? 'seen' : 'open',
+      ...(rule ? [rule] : []),
+      ...(rule && regionId ? [regionId] : []),
+      '',
+    ].join('#'),
+  /** A summary item's sort key back to its rule and region (undefined: a department's). */
+  summaryOf: (sk: string) => {
+    const [rule = '', region = NO_REGION] = sk.split('#');
+    return { rule, regionId: region === NO_REGION ? undefined : region };
+  },
+};
+
 /** Which item of a complaint's partition is the record itself. */
 export const isComplaintRecordKey = (sk: unknown) => sk === COMPLAINT_SK;
 
@@ -127,7 +196,7 @@ export const isComplaintRecordKey = (sk: unknown) => sk === COMPLAINT_SK;
 export const indexKeys = {
   outletList: (regionId: string, outletId: string) => ({
     gsi1pk: G1.outletList,
-    gsi1sk: `${regionId}#${outletId}`,
+    gsi1sk: `${outletListOrder.inRegion(regionId)}${outletId}`,
   }),
   regionList: (regionId: string) => ({ gsi1pk: G1.regionList, gsi1sk: regionId }),
   inbox: (departmentId: string, sortKey: string) => ({
@@ -143,6 +212,10 @@ export const indexKeys = {
     gsi1sk: sortKey,
   }),
   warnings: (period: string, sortKey: string) => ({ gsi1pk: `${G1.warnings}${period}`, gsi1sk: sortKey }),
+  bestOutlets: (granularity: string, period: string, sortKey: string) => ({
+    gsi3pk: `${partitions.gsi3.bestOutlets}outlet#${granularity}#${period}`,
+    gsi3sk: sortKey,
+  }),
   outletComplaints: (outletId: string, receivedAt: string, trackingNo: string) => ({
     gsi2pk: `${G2.outletComplaints}${outletId}`,
     gsi2sk: `${receivedAt}#${trackingNo}`,
@@ -170,6 +243,9 @@ export const indexPartitions = {
   ranking: (scope: string, granularity: string, period: string) =>
     `${G1.ranking}${scope}#${granularity}#${period}`,
   warnings: (period: string) => `${G1.warnings}${period}`,
+  warningSummary: (period: string) => `${T.warningSummary}${period}`,
+  bestOutlets: (granularity: string, period: string) =>
+    `${partitions.gsi3.bestOutlets}outlet#${granularity}#${period}`,
   outletComplaints: (outletId: string) => `${G2.outletComplaints}${outletId}`,
   outletDayRatings: (outletId: string, date: string) => `${G2.outletDayRatings}${outletId}#${date}`,
   owner: (departmentId: string) => `${partitions.gsi4.owner}${departmentId}`,

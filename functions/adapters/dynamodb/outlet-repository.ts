@@ -1,7 +1,9 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Outlet, Region } from '../../domain/outlet.js';
+import { getAll } from './batch-get.js';
 import type { Table } from './client.js';
-import { indexKeys, indexPartitions, keys } from './keys.js';
+import { indexKeys, indexPartitions, keys, outletListOrder } from './keys.js';
+import { type Page, queryPage } from './paged-query.js';
 import { queryAll } from './query-all.js';
 
 /**
@@ -16,6 +18,27 @@ export class OutletRepository {
       new GetCommand({ TableName: this.table.name, Key: keys.outlet(id) }),
     );
     return Item ? toOutlet(Item) : undefined;
+  }
+
+  /** The outlets of these ids that exist: BatchGets of 100, never the whole directory. */
+  async getMany(ids: readonly string[]): Promise<Outlet[]> {
+    return (await getAll(this.table, ids.map(keys.outlet))).map(toOutlet);
+  }
+
+  /** One page of a region's outlets, by id (one Query of the directory's run for the region). */
+  async pageOfRegion(regionId: string, limit: number, cursor?: string): Promise<Page<Outlet>> {
+    const page = await queryPage(this.table, {
+      ranges: [
+        {
+          index: 'gsi1',
+          partition: indexPartitions.outletList(),
+          prefix: outletListOrder.inRegion(regionId),
+        },
+      ],
+      limit,
+      cursor,
+    });
+    return { ...page, items: page.items.map(toOutlet) };
   }
 
   /** Writes an outlet; `mode: 'create'` refuses to overwrite one that exists (returns false). */
@@ -49,7 +72,7 @@ export class OutletRepository {
       KeyConditionExpression: regionId ? 'gsi1pk = :p AND begins_with(gsi1sk, :r)' : 'gsi1pk = :p',
       ExpressionAttributeValues: {
         ':p': indexPartitions.outletList(),
-        ...(regionId ? { ':r': `${regionId}#` } : {}),
+        ...(regionId ? { ':r': outletListOrder.inRegion(regionId) } : {}),
       },
     });
     return items.map(toOutlet);
@@ -69,15 +92,30 @@ export class OutletRepository {
     );
   }
 
+  /** One page of the regions, by id. */
+  async pageOfRegions(limit: number, cursor?: string): Promise<Page<Region>> {
+    const page = await queryPage(this.table, {
+      ranges: [{ index: 'gsi1', partition: indexPartitions.regionList() }],
+      limit,
+      cursor,
+    });
+    return { ...page, items: page.items.map(toRegion) };
+  }
+
   async listRegions(): Promise<Region[]> {
     const items = await queryAll(this.table, {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :p',
       ExpressionAttributeValues: { ':p': indexPartitions.regionList() },
     });
-    return items.map((i) => ({ id: i.id as string, name: i.name as Region['name'] }));
+    return items.map(toRegion);
   }
 }
+
+const toRegion = (item: Record<string, unknown>): Region => ({
+  id: item.id as string,
+  name: item.name as Region['name'],
+});
 
 function toOutlet(item: Record<string, unknown>): Outlet {
   return {

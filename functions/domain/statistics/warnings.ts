@@ -76,6 +76,16 @@ export interface WarningInput {
   thresholds: WarningThresholds;
 }
 
+/**
+ * A warning's id: fixed by its period, rule and subject (and category), e.g.
+ * `2026-11:csat-low:outlet:sh-jingan`, so the same lag in the same period is the same warning,
+ * and an outlet's warnings of a period can be named without listing the period's.
+ */
+export const warningId = (
+  period: string,
+  w: Pick<Warning, 'rule' | 'scope' | 'subjectId' | 'category'>,
+): string => [period, w.rule, w.scope, w.subjectId, ...(w.category ? [w.category] : [])].join(':');
+
 /** Two rates that differ by less than this are equal (float noise, e.g. 1 − 0.9 = 0.09999…). */
 const EPSILON = 1e-9;
 
@@ -96,12 +106,7 @@ export function evaluateWarnings(input: WarningInput): Warning[] {
   const z = normalQuantile(t.confidence);
   const warnings: Warning[] = [];
   const warn = (w: Omit<Warning, 'id' | 'granularity' | 'period'>) =>
-    warnings.push({
-      id: [period, w.rule, w.scope, w.subjectId, ...(w.category ? [w.category] : [])].join(':'),
-      granularity,
-      period,
-      ...w,
-    });
+    warnings.push({ id: warningId(period, w), granularity, period, ...w });
   const previous = new Map(input.previousOutlets.map((r) => [r.id, r]));
   for (const outlet of input.outlets) {
     const base = { scope: 'outlet' as const, subjectId: outlet.id, regionId: outlet.regionId };
