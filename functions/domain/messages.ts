@@ -53,7 +53,7 @@ const zhCN = {
   'field.phone':
     '请填写手机号码（如 13812345678）、带区号的固定电话（如 021-12345678）或国际号码（如 +85291234567）',
   'field.phone.noSms': '固定电话收不到短信，请选择电话联系，或填写手机号码',
-  'field.phoneLast4': '请填写手机号码的后四位数字',
+  'field.phoneLast4': '请填写联系电话的后四位数字',
   'field.consent': '需要您的同意，我们才能处理投诉',
   'field.description.tooShort': '请至少写 10 个字，说明发生了什么',
   'field.deviceId': '设备编号只能包含字母、数字、- 和 _',
@@ -210,7 +210,7 @@ const zhTW: Record<MessageKey, string> = {
   'field.phone':
     '請填寫手機號碼（如 13812345678）、帶區號的固定電話（如 021-12345678）或國際號碼（如 +85291234567）',
   'field.phone.noSms': '固定電話收不到短訊，請選擇電話聯絡，或填寫手機號碼',
-  'field.phoneLast4': '請填寫手機號碼的後四位數字',
+  'field.phoneLast4': '請填寫聯絡電話的後四位數字',
   'field.consent': '需要您的同意，我們才能處理投訴',
   'field.description.tooShort': '請至少寫 10 個字，說明發生了甚麼',
   'field.deviceId': '裝置編號只能包含字母、數字、- 和 _',
