@@ -20,7 +20,7 @@ describe('the complaint rules on the customer pages', () => {
     await page.getByLabel('联系电话（手机，或带区号的固定电话）').fill('139 0000 4321');
     await page.getByLabel('我同意银行为处理本次投诉使用我的姓名和电话。').check();
     await page.getByRole('button', { name: '提交投诉' }).click();
-    await page.getByText('请选择投诉类别。').waitFor();
+    await page.locator('.field-error[data-field="category"]', { hasText: '请选择投诉类别' }).waitFor();
     expect(await page.getByText('我们已收到您的投诉').isVisible()).toBe(false);
     await context.close();
   });
