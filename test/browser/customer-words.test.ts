@@ -27,6 +27,7 @@ async function visibleText(page: Page): Promise<string> {
     for (const hidden of copy.querySelectorAll('[hidden]')) hidden.remove();
     document.body.append(copy);
     copy.style.position = 'absolute';
+    // biome-ignore lint/performance/useDomNodeTextContent: what the customer sees, laid out (textContent has no line breaks between blocks)
     const text = copy.innerText;
     copy.remove();
     return text;
