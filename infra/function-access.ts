@@ -41,14 +41,20 @@ export const tableAccess: Record<LambdaName, TableAccess> = {
    * Staff: the inbox (gsi1 by department, gsi4 by owner), an outlet's complaints and ratings
    * (gsi2), rankings and warnings (gsi1), a complaint with its timeline and rollups (the table).
    * Writes lifecycle steps (a Put of the complaint and its event), outlets, the routing rules, and
-   * acknowledges warnings (an update). Never a rating, a rollup or the outbox.
+   * acknowledges warnings (an update). Service supervision: publishes checklist versions, takes
+   * inspections in with their rectification tasks (and a mystery visit's assignment marked used)
+   * in one transaction, plans mystery visits, releases them (an update of the inspection with its
+   * tasks) and saves task steps. Never a rating, a rollup or the outbox.
    */
   staff: {
     read: ['GetItem', 'Query'],
     indexes: ['gsi1', 'gsi2', 'gsi4'],
     write: [
-      { actions: ['PutItem'], partitions: [T.complaint, T.outlet, T.config] },
-      { actions: ['UpdateItem'], partitions: [T.warning] },
+      {
+        actions: ['PutItem'],
+        partitions: [T.complaint, T.outlet, T.config, T.checklist, T.inspection, T.rectification, T.mysteryVisit],
+      },
+      { actions: ['UpdateItem'], partitions: [T.warning, T.inspection, T.mysteryVisit] },
     ],
   },
   /**

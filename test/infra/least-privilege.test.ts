@@ -79,7 +79,7 @@ describe('each function may do what its code does, and nothing else', () => {
     );
   });
 
-  it('staff: reads inboxes, complaints, outlets, statistics; writes lifecycle steps, outlets, routing rules and acknowledgments; reads the QR, personal-data and origin-verify secrets', () => {
+  it('staff: reads inboxes, complaints, outlets, statistics; writes lifecycle steps, outlets, routing rules, acknowledgments, checklists, inspections, rectifications and mystery visits; reads the QR, personal-data and origin-verify secrets', () => {
     expect(permissionsOf(dev, 'staff')).toEqual(
       [
         'dynamodb:GetItem StorageTable.Arn',
@@ -87,8 +87,9 @@ describe('each function may do what its code does, and nothing else', () => {
         'dynamodb:Query StorageTable.Arn/index/gsi1', // inboxes, rankings, warnings, outlets
         'dynamodb:Query StorageTable.Arn/index/gsi2', // an outlet's complaints and ratings
         'dynamodb:Query StorageTable.Arn/index/gsi4', // complaints a department owns
-        `dynamodb:PutItem StorageTable.Arn${writesTo('COMPLAINT#*', 'OUTLET#*', 'CONFIG#*')}`,
-        `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNING#*')}`,
+        `dynamodb:PutItem StorageTable.Arn${writesTo('COMPLAINT#*', 'OUTLET#*', 'CONFIG#*', 'CHECKLIST#*', 'INSPECTION#*', 'RECT#*', 'MYSTERY#*')}`,
+        // Acknowledging a warning; releasing a mystery visit; marking its link used.
+        `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNING#*', 'INSPECTION#*', 'MYSTERY#*')}`,
         ...readSecret('SecretsQrSecret'),
         ...readSecret('SecretsPersonalDataKey'),
         ...readSecret('SecretsOriginVerify'), // every request must prove it came through CloudFront

@@ -46,6 +46,8 @@ export interface Rectification {
   acceptedBy?: string | undefined;
   remindedAt?: string | undefined;
   escalatedAt?: string | undefined;
+  /** When the sweeper next owes it something (`nextAlertAt`); absent once it owes nothing. */
+  alertAt?: string | undefined;
   version: number;
 }
 
@@ -131,6 +133,20 @@ export function rectificationAlert(
   if (now.getTime() > due) return task.escalatedAt ? undefined : 'escalate';
   if (task.remindedAt) return undefined;
   return now.getTime() >= due - deadlines.remindBeforeDays * 86_400_000 ? 'remind' : undefined;
+}
+
+/**
+ * When the sweeper next owes a task something: its reminder, then (past the due date) its breach
+ * report; nothing for a task answered or accepted, or once both were sent. What `rectificationAlert`
+ * decides at that instant, so the sweeper reads only the tasks it has work for.
+ */
+export function nextAlertAt(task: Rectification, deadlines: RectificationDeadlines): string | undefined {
+  if (task.status !== 'open') return undefined;
+  const due = Date.parse(task.dueAt);
+  if (!task.remindedAt && !task.escalatedAt)
+    return new Date(due - deadlines.remindBeforeDays * 86_400_000).toISOString();
+  if (!task.escalatedAt) return new Date(due + 1).toISOString();
+  return undefined;
 }
 
 /** The items failed at an inspection that had failed at the outlet's previous one too (屡查屡犯). */
