@@ -43,14 +43,20 @@ export const tableAccess: Record<LambdaName, TableAccess> = {
    * its timeline, rollups and warning counts (the table), the outlets, rollups and warnings of a
    * page (BatchGetItem). Writes lifecycle steps (a Put of the complaint and its event), outlets,
    * the routing rules, and acknowledges warnings with their counts (updates in one transaction).
-   * Never a rating, a rollup or the outbox.
+   * Service supervision: publishes checklist versions, takes inspections in with their
+   * rectification tasks (and a mystery visit's assignment marked used) in one transaction, plans
+   * mystery visits, releases them (an update of the inspection with its tasks) and saves task
+   * steps. Never a rating, a rollup or the outbox.
    */
   staff: {
     read: ['GetItem', 'BatchGetItem', 'Query'],
     indexes: ['gsi1', 'gsi2', 'gsi3', 'gsi4'],
     write: [
-      { actions: ['PutItem'], partitions: [T.complaint, T.outlet, T.config] },
-      { actions: ['UpdateItem'], partitions: [T.warning, T.warningSummary] },
+      {
+        actions: ['PutItem'],
+        partitions: [T.complaint, T.outlet, T.config, T.checklist, T.inspection, T.rectification, T.mysteryVisit],
+      },
+      { actions: ['UpdateItem'], partitions: [T.warning, T.warningSummary, T.inspection, T.mysteryVisit] },
     ],
   },
   /**

@@ -34,6 +34,11 @@ export const envSchema = z.object({
   RATE_LIMIT_STAFF_ENTRIES_PER_MINUTE: positiveInt(20),
   /** How long a rotated-out QR secret still verifies, so printed posters keep working meanwhile. */
   QR_SECRET_GRACE_DAYS: positiveInt(90),
+  /** Days to put right a red-line finding (限期整改), and any other, counted like time limits. */
+  RECTIFY_RED_LINE_DAYS: positiveInt(3),
+  RECTIFY_OTHER_DAYS: positiveInt(15),
+  /** The outlet's manager is reminded this many days before a rectification is due. */
+  RECTIFY_REMIND_BEFORE_DAYS: positiveInt(1),
   /**
    * How long the origin-verify value a rotation replaced is still accepted (AWS only), so requests
    * keep coming through while CloudFront is changed to send the new one.

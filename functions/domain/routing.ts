@@ -45,7 +45,11 @@ export interface RoutingDecision {
   escalated: boolean;
   recurring: boolean;
   timeLimitDays: number;
-  /** Why, in order, for the audit trail and the admin preview. */
+  /** Whose rule chose the department: the category's default, or a region's or outlet's override. */
+  chosenBy: 'category' | 'region' | 'outlet';
+  /** Complaints of this category at this outlet within the recurring window, this one included. */
+  sameCategoryCount: number;
+  /** Why, in order, for the audit trail (the admin preview says it in words: services/routing-rules-service.ts). */
   reasons: string[];
 }
 
@@ -54,12 +58,14 @@ export function decideRoute(rules: RoutingRules, input: RoutingInput): RoutingDe
   if (!category) throw new Error(`Unknown complaint category "${input.categoryId}"`);
   const reasons = [`category ${category.id} → ${category.departmentId}`];
   let departmentId = category.departmentId;
+  let chosenBy: RoutingDecision['chosenBy'] = 'category';
 
   const regional = rules.regionOverrides.find(
     (o) => o.regionId === input.regionId && o.categoryId === category.id,
   );
   if (regional) {
     departmentId = regional.departmentId;
+    chosenBy = 'region';
     reasons.push(`region ${input.regionId} override → ${departmentId}`);
   }
   const local = rules.outletOverrides.find(
@@ -67,6 +73,7 @@ export function decideRoute(rules: RoutingRules, input: RoutingInput): RoutingDe
   );
   if (local) {
     departmentId = local.departmentId;
+    chosenBy = 'outlet';
     reasons.push(`outlet ${input.outletId} override → ${departmentId}`);
   }
 
@@ -84,6 +91,8 @@ export function decideRoute(rules: RoutingRules, input: RoutingInput): RoutingDe
     escalated: severity === 'major',
     recurring,
     timeLimitDays: category.timeLimitDays,
+    chosenBy,
+    sameCategoryCount: input.recentSameCategory + 1,
     reasons,
   };
 }

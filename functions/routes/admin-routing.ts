@@ -4,8 +4,9 @@ import { departments } from '../config/departments.js';
 import { DEFAULT_TIME_LIMIT_DAYS } from '../domain/time-limits.js';
 import { createRouter } from '../http/app-env.js';
 import { principalOf, requirePrincipal } from '../http/auth.js';
+import { requestLanguage } from '../http/language.js';
 import { errorResponses } from '../http/schemas.js';
-import { OutletIdSchema } from '../http/schemas-common.js';
+import { LanguageSchema, OutletIdSchema } from '../http/schemas-common.js';
 import type { StaffServices } from '../services/staff-services.js';
 
 const json = (schema: z.ZodType, description: string) => ({
@@ -99,7 +100,13 @@ const routes = {
     tags: ['admin'],
     security,
     summary: 'Where a complaint of this category at this outlet would go now',
-    request: { query: z.object({ category: z.string().min(1), outletId: OutletIdSchema }) },
+    request: {
+      query: z.object({
+        category: z.string().min(1).max(40),
+        outletId: OutletIdSchema,
+        lang: LanguageSchema.optional(),
+      }),
+    },
     responses: {
       200: json(
         z.object({
@@ -109,7 +116,9 @@ const routes = {
           escalated: z.boolean(),
           recurring: z.boolean(),
           timeLimitDays: z.number(),
-          reasons: z.array(z.string()),
+          chosenBy: z.enum(['category', 'region', 'outlet']),
+          sameCategoryCount: z.number().int(),
+          explanation: z.array(z.string()).openapi({ description: 'Why, in the language asked for' }),
         }),
         'The decision and why',
       ),
@@ -139,8 +148,6 @@ export function adminRoutingRoutes({ routingRules }: StaffServices) {
     })
     .openapi(routes.preview, async (c) => {
       const { category, outletId } = c.req.valid('query');
-      const decision = await routingRules.decide(category, outletId);
-      const department = departments.find((d) => d.id === decision.departmentId);
-      return c.json({ ...decision, departmentName: department?.name['zh-CN'] ?? decision.departmentId }, 200);
+      return c.json(await routingRules.preview(category, outletId, requestLanguage(c)), 200);
     });
 }

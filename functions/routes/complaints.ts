@@ -44,7 +44,7 @@ const ComplaintRequestSchema = z.object({
     }),
   ),
   submissionId: SubmissionIdSchema,
-  category: z.string().check(z.minLength(1, 'field.required'), z.maxLength(40)),
+  category: z.string().check(z.minLength(1, 'field.category.choose'), z.maxLength(40)),
   description: text(2000, 10, 'field.description.tooShort'),
   contact: z.object({ name: text(60, 1), phone: PhoneSchema }),
   preferredChannel: z.enum(['call', 'sms']),

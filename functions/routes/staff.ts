@@ -1,5 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { departmentsOf, formatRole, isHeadOffice, outletsOf, type Principal } from '../auth/principal.js';
+import {
+  departmentsOf,
+  formatRole,
+  inspectedRegionsOf,
+  isHeadOffice,
+  isSupervisionCentre,
+  lobbiesOf,
+  outletsOf,
+  type Principal,
+} from '../auth/principal.js';
 import { departments } from '../config/departments.js';
 import { rootCauseNames } from '../config/root-causes.js';
 import type { Dependencies } from '../dependencies.js';
@@ -187,6 +196,9 @@ const routes = {
           departments: z.array(z.object({ id: z.string(), name: z.string() })),
           allDepartments: z.array(z.object({ id: z.string(), name: z.string() })),
           outlets: z.array(z.string()),
+          lobbies: z.array(z.string()).openapi({ description: 'Outlets whose self-checks the user makes' }),
+          supervisionCentre: z.boolean(),
+          inspectedRegions: z.array(z.string()).openapi({ description: 'Regions whose joint checks the user makes' }),
           headOffice: z.boolean(),
           rootCauses: z
             .array(z.object({ id: z.string(), name: z.string() }))
@@ -302,7 +314,13 @@ const routes = {
   }),
 };
 
-const isStaff = (p: Principal) => departmentsOf(p).length > 0 || isHeadOffice(p) || outletsOf(p).length > 0;
+const isStaff = (p: Principal) =>
+  departmentsOf(p).length > 0 ||
+  isHeadOffice(p) ||
+  outletsOf(p).length > 0 ||
+  lobbiesOf(p).length > 0 ||
+  isSupervisionCentre(p) ||
+  inspectedRegionsOf(p).length > 0;
 
 export function staffRoutes(
   deps: Dependencies,
@@ -327,6 +345,9 @@ export function staffRoutes(
           departments: departments.filter((d) => departmentsOf(p).includes(d.id)).map(named),
           allDepartments: departments.map(named),
           outlets: outletsOf(p),
+          lobbies: lobbiesOf(p),
+          supervisionCentre: isSupervisionCentre(p),
+          inspectedRegions: inspectedRegionsOf(p),
           headOffice: isHeadOffice(p),
           rootCauses: deps.config.ROOT_CAUSES.map((id) => ({ id, name: rootCauseNames[id]?.[lang] ?? id })),
           categories: rules.categories.map((c) => ({ id: c.id, name: c.name[lang] })),

@@ -13,12 +13,11 @@ import {
 } from '../domain/complaint.js';
 import { complaintNotice, HEAD_OFFICE_TOPIC } from '../domain/complaint-notifications.js';
 import { customerNotice, type NoticeContext } from '../domain/customer-notices.js';
-import { isMainlandLandline } from '../domain/phone.js';
 import { conflict, forbidden, invalid, notFound, rateLimited } from '../domain/errors.js';
 import { fingerprint } from '../domain/feedback.js';
 import type { Language } from '../domain/language.js';
 import type { Outlet } from '../domain/outlet.js';
-import { maskName, maskPhone } from '../domain/phone.js';
+import { isMainlandLandline, maskName, maskPhone } from '../domain/phone.js';
 import { SlidingWindowLimiter } from '../domain/rate-limits.js';
 import { decideRoute } from '../domain/routing.js';
 import { dueDate } from '../domain/time-limits.js';

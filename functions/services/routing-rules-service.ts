@@ -2,7 +2,11 @@ import type { StoredRoutingRules } from '../adapters/dynamodb/routing-rules-repo
 import { departmentIds } from '../config/departments.js';
 import type { Dependencies } from '../dependencies.js';
 import { conflict, invalid, notFound } from '../domain/errors.js';
+import type { Language } from '../domain/language.js';
+import { message, say } from '../domain/messages.js';
+import { localized } from '../domain/outlet.js';
 import { checkRules, decideRoute, type RoutingDecision, type RoutingRules } from '../domain/routing.js';
+import { departmentName } from './complaint-intake.js';
 import type { OutletDirectory } from './outlet-directory.js';
 
 const TTL_MS = 60_000;
@@ -55,5 +59,38 @@ export class RoutingRulesService {
       since.toISOString(),
     );
     return decideRoute(rules, { categoryId, outletId, regionId: outlet.regionId, recentSameCategory });
+  }
+
+  /** The preview's answer: where it goes and why, said in `lang` with names, never ids. */
+  async preview(categoryId: string, outletId: string, lang: Language) {
+    const decision = await this.decide(categoryId, outletId);
+    const [{ rules }, outlet] = await Promise.all([this.current(), this.directory.outlet(outletId)]);
+    const region = outlet ? await this.directory.region(outlet.regionId) : undefined;
+    const rule = rules.categories.find((c) => c.id === categoryId);
+    const category = rule ? localized(rule.name, lang) : categoryId;
+    const department = departmentName(decision.departmentId, lang);
+    const outletName = outlet ? localized(outlet.name, lang) : outletId;
+    const named = {
+      category,
+      department,
+      outlet: outletName,
+      region: region ? localized(region.name, lang) : '',
+    };
+    const because = [
+      message(`routing.${decision.chosenBy}`, named),
+      ...(rule?.severity === 'major' ? [message('routing.major', named)] : []),
+      ...(decision.recurring
+        ? [
+            message('routing.recurring', {
+              ...named,
+              count: decision.sameCategoryCount,
+              days: rules.recurring.windowDays,
+            }),
+          ]
+        : []),
+      message('routing.timeLimit', { days: decision.timeLimitDays }),
+    ];
+    const { reasons: _, ...shown } = decision;
+    return { ...shown, departmentName: department, explanation: because.map((m) => say(lang, m)) };
   }
 }

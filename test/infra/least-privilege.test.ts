@@ -79,7 +79,7 @@ describe('each function may do what its code does, and nothing else', () => {
     );
   });
 
-  it('staff: reads inboxes, complaints, outlets, statistics; writes lifecycle steps, outlets, routing rules and acknowledgments; reads the QR, personal-data and origin-verify secrets', () => {
+  it('staff: reads inboxes, complaints, outlets, statistics; writes lifecycle steps, outlets, routing rules, acknowledgments, checklists, inspections, rectifications and mystery visits; reads the QR, personal-data and origin-verify secrets', () => {
     expect(permissionsOf(dev, 'staff')).toEqual(
       [
         'dynamodb:GetItem StorageTable.Arn',
@@ -89,9 +89,10 @@ describe('each function may do what its code does, and nothing else', () => {
         'dynamodb:Query StorageTable.Arn/index/gsi2', // an outlet's complaints and ratings
         'dynamodb:Query StorageTable.Arn/index/gsi3', // the bank's ranking of outlets
         'dynamodb:Query StorageTable.Arn/index/gsi4', // complaints a department owns
-        `dynamodb:PutItem StorageTable.Arn${writesTo('COMPLAINT#*', 'OUTLET#*', 'CONFIG#*')}`,
-        // An acknowledgment and its warning count, in one transaction.
-        `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNING#*', 'WARNSUM#*')}`,
+        `dynamodb:PutItem StorageTable.Arn${writesTo('COMPLAINT#*', 'OUTLET#*', 'CONFIG#*', 'CHECKLIST#*', 'INSPECTION#*', 'RECT#*', 'MYSTERY#*')}`,
+        // Acknowledging warnings with their counts (one transaction); releasing a mystery visit;
+        // marking its link used.
+        `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNING#*', 'WARNSUM#*', 'INSPECTION#*', 'MYSTERY#*')}`,
         ...readSecret('SecretsQrSecret'),
         ...readSecret('SecretsPersonalDataKey'),
         ...readSecret('SecretsOriginVerify'), // every request must prove it came through CloudFront

@@ -23,6 +23,9 @@ export const STAFF_ROLES = [
   'cards.1',
   'manager.sh-jingan',
   'manager.bj-guomao',
+  'lobby.sh-jingan',
+  'inspector.1',
+  'inspector.shanghai',
 ] as const;
 
 export interface StaffBadInputReport {
@@ -445,6 +448,46 @@ const ENDPOINTS: Record<string, Endpoint> = {
       category: fc.constantFrom('waiting-time', 'fees'),
       outletId: fc.constant('sh-jingan'),
     }),
+  },
+  'GET /supervision/inspections': {
+    path: '/supervision/inspections',
+    params: {
+      outletId: subject,
+      month,
+      kind: fc.oneof(
+        fc.constantFrom('self-check', 'spot-check', 'joint-check', 'mystery-visit').map(ok),
+        hostile,
+      ),
+    },
+    required: ['outletId', 'month'],
+    maxRequests: 6,
+    wellFormed: fc.record({
+      outletId: fc.constantFrom('sh-jingan', 'bj-guomao'),
+      month: fc.constantFrom('2026-11', '2026-12'),
+    }),
+  },
+  'GET /supervision/rectifications': {
+    path: '/supervision/rectifications',
+    params: { outletId: subject, status: view(['open', 'submitted', 'accepted']) },
+    required: ['outletId'],
+    maxRequests: 6,
+    wellFormed: fc.record({
+      outletId: fc.constantFrom('sh-jingan', 'bj-guomao'),
+      status: fc.constantFrom('open', 'accepted'),
+    }),
+  },
+  'GET /supervision/mystery-visits': {
+    path: '/supervision/mystery-visits',
+    params: {
+      halfYear: fc.oneof(
+        fc.constantFrom('2026-H1', '2026-H2').map(ok),
+        fc.constantFrom('2026-H3', '9999-H1', '2026').map(bad),
+        hostile,
+      ),
+    },
+    required: ['halfYear'],
+    maxRequests: 4,
+    wellFormed: fc.record({ halfYear: fc.constantFrom('2026-H1', '2026-H2') }),
   },
   'GET /admin/outlets': {
     path: '/admin/outlets',

@@ -28,6 +28,14 @@ export const partitions = {
     staleRollup: 'STALE#',
     trackingLimit: 'LIMIT#',
     config: 'CONFIG#',
+    /** A checklist's versions (immutable) and its pointer to the current one. */
+    checklist: 'CHECKLIST#',
+    /** An inspection, keyed by the id its client made (a retry is the same item). */
+    inspection: 'INSPECTION#',
+    /** A rectification task: one per failed item of an inspection. */
+    rectification: 'RECT#',
+    /** A mystery visit's assignment, keyed by a hash of its link's token. */
+    mysteryVisit: 'MYSTERY#',
     localSeed: 'LOCAL#',
     health: 'HEALTH',
   },
@@ -45,12 +53,18 @@ export const partitions = {
     ranking: 'RANK#',
     /** Warnings of one period, open ones first, by rule, region and subject. */
     warnings: 'WARNINGS#',
+    /** An outlet's rectification tasks, by status and due date. */
+    outletRectifications: 'RECTS#',
+    /** Head office's mystery visits of one half-year, by outlet. */
+    mysteryPlan: 'MYSTERIES#',
   },
   gsi2: {
     /** An outlet's complaints by time received. */
     outletComplaints: 'COMPLAINTS#',
     /** An outlet's ratings of one bank day, by time received: the outlet-day rollup's one Query. */
     outletDayRatings: 'RATINGS#',
+    /** An outlet's inspections of one month, by kind and time. */
+    outletMonthInspections: 'INSPECTIONS#',
   },
   gsi3: {
     /** One customer's complaints (a keyed hash of the phone number). */
@@ -61,6 +75,12 @@ export const partitions = {
   gsi4: {
     /** Open complaints a department owns (first-contact ownership), by due date. */
     owner: 'OWNER#',
+    /**
+     * Rectification tasks that owe the sweeper a reminder or a breach report, by when, spread
+     * over a few shards so 10,000 outlets' tasks never make one hot partition (sparse: a task
+     * leaves it once it owes nothing).
+     */
+    rectificationAlerts: 'RECTDUE#',
   },
 } as const satisfies Record<'table' | IndexName, Record<string, string>>;
 
@@ -110,6 +130,14 @@ export const keys = {
     sk: 'LIMIT',
   }),
   routingRules: (): TableKey => ({ pk: `${T.config}routing-rules`, sk: 'CURRENT' }),
+  checklistVersion: (id: string, version: number): TableKey => ({
+    pk: `${T.checklist}${id}`,
+    sk: `V#${String(version).padStart(5, '0')}`,
+  }),
+  checklistCurrent: (id: string): TableKey => ({ pk: `${T.checklist}${id}`, sk: 'CURRENT' }),
+  inspection: (id: string): TableKey => ({ pk: `${T.inspection}${id}`, sk: 'INSPECTION' }),
+  rectification: (id: string): TableKey => ({ pk: `${T.rectification}${id}`, sk: 'RECT' }),
+  mysteryVisit: (tokenHash: string): TableKey => ({ pk: `${T.mysteryVisit}${tokenHash}`, sk: 'VISIT' }),
   localSeed: (version: string): TableKey => ({ pk: `${T.localSeed}seed`, sk: version }),
   health: (): TableKey => ({ pk: T.health, sk: T.health }),
 };
@@ -232,6 +260,22 @@ export const indexKeys = {
     gsi4pk: `${partitions.gsi4.owner}${departmentId}`,
     gsi4sk: sortKey,
   }),
+  outletRectifications: (outletId: string, status: string, dueAt: string, id: string) => ({
+    gsi1pk: `${G1.outletRectifications}${outletId}`,
+    gsi1sk: `${status}#${dueAt}#${id}`,
+  }),
+  mysteryPlan: (halfYear: string, outletId: string, id: string) => ({
+    gsi1pk: `${G1.mysteryPlan}${halfYear}`,
+    gsi1sk: `${outletId}#${id}`,
+  }),
+  outletMonthInspections: (outletId: string, month: string, kind: string, at: string, id: string) => ({
+    gsi2pk: `${G2.outletMonthInspections}${outletId}#${month}`,
+    gsi2sk: `${kind}#${at}#${id}`,
+  }),
+  rectificationAlerts: (shard: number, alertAt: string, id: string) => ({
+    gsi4pk: `${partitions.gsi4.rectificationAlerts}${shard}`,
+    gsi4sk: `${alertAt}#${id}`,
+  }),
 };
 
 /** The partition values to Query, for the index entries above. */
@@ -249,6 +293,11 @@ export const indexPartitions = {
   outletComplaints: (outletId: string) => `${G2.outletComplaints}${outletId}`,
   outletDayRatings: (outletId: string, date: string) => `${G2.outletDayRatings}${outletId}#${date}`,
   owner: (departmentId: string) => `${partitions.gsi4.owner}${departmentId}`,
+  outletRectifications: (outletId: string) => `${G1.outletRectifications}${outletId}`,
+  mysteryPlan: (halfYear: string) => `${G1.mysteryPlan}${halfYear}`,
+  outletMonthInspections: (outletId: string, month: string) =>
+    `${G2.outletMonthInspections}${outletId}#${month}`,
+  rectificationAlerts: (shard: number) => `${partitions.gsi4.rectificationAlerts}${shard}`,
   staleRollups: () => `${T.staleRollup}rollup`,
 };
 

@@ -201,7 +201,11 @@ async function start() {
   started = true;
   const answer = await lookUpOutlet(page.lang());
   if (answer !== 200) {
-    status(answer === 403 ? t('invalid') : answer === 404 ? t('gone') : t('offline'), true);
+    // Nothing was rated yet: say what stops the customer, never that a rating was kept.
+    const problem =
+      answer === 400 ? 'broken' : answer === 403 ? 'invalid' : answer === 404 ? 'gone' : 'cannotOpen';
+    $('#outlet').textContent = t('unavailable');
+    status(t(problem), true);
     return;
   }
   status('');
