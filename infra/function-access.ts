@@ -54,7 +54,15 @@ export const tableAccess: Record<LambdaName, TableAccess> = {
     write: [
       {
         actions: ['PutItem'],
-        partitions: [T.complaint, T.outlet, T.config, T.checklist, T.inspection, T.rectification, T.mysteryVisit],
+        partitions: [
+          T.complaint,
+          T.outlet,
+          T.config,
+          T.checklist,
+          T.inspection,
+          T.rectification,
+          T.mysteryVisit,
+        ],
       },
       { actions: ['UpdateItem'], partitions: [T.warning, T.warningSummary, T.inspection, T.mysteryVisit] },
     ],

@@ -198,7 +198,9 @@ const routes = {
           outlets: z.array(z.string()),
           lobbies: z.array(z.string()).openapi({ description: 'Outlets whose self-checks the user makes' }),
           supervisionCentre: z.boolean(),
-          inspectedRegions: z.array(z.string()).openapi({ description: 'Regions whose joint checks the user makes' }),
+          inspectedRegions: z
+            .array(z.string())
+            .openapi({ description: 'Regions whose joint checks the user makes' }),
           headOffice: z.boolean(),
           rootCauses: z
             .array(z.object({ id: z.string(), name: z.string() }))
