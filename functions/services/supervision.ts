@@ -9,6 +9,7 @@ import {
   outletsOf,
   type Principal,
 } from '../auth/principal.js';
+import type { AppConfig } from '../config/env.js';
 import type { Dependencies } from '../dependencies.js';
 import { localDate } from '../domain/calendar.js';
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
@@ -74,12 +75,7 @@ export class SupervisionService {
   }
 
   private get deadlines(): RectificationDeadlines {
-    const c = this.deps.config;
-    return {
-      redLineDays: c.RECTIFY_RED_LINE_DAYS,
-      otherDays: c.RECTIFY_OTHER_DAYS,
-      remindBeforeDays: c.RECTIFY_REMIND_BEFORE_DAYS,
-    };
+    return rectificationDeadlines(this.deps.config);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -416,6 +412,17 @@ export class SupervisionService {
       return { ...task, alertAt: nextAlertAt(task, this.deadlines) };
     });
   }
+}
+
+/** The bank's rectification deadlines, as configured. */
+export function rectificationDeadlines(
+  c: Pick<AppConfig, 'RECTIFY_RED_LINE_DAYS' | 'RECTIFY_OTHER_DAYS' | 'RECTIFY_REMIND_BEFORE_DAYS'>,
+): RectificationDeadlines {
+  return {
+    redLineDays: c.RECTIFY_RED_LINE_DAYS,
+    otherDays: c.RECTIFY_OTHER_DAYS,
+    remindBeforeDays: c.RECTIFY_REMIND_BEFORE_DAYS,
+  };
 }
 
 export function viewerOf(p: Principal): SupervisionViewer {

@@ -192,4 +192,116 @@ describe('the demo history of a first start', () => {
     }
     expect(await get<Series>(monthly('bank'))).toEqual(before);
   });
+
+  describe('its service supervision', () => {
+    const OUTLETS = [
+      'sh-lujiazui',
+      'sh-xujiahui',
+      'sh-jingan',
+      'bj-guomao',
+      'bj-zhongguancun',
+      'bj-wangfujing',
+    ];
+    interface Inspection {
+      kind: string;
+      date: string;
+      released: boolean;
+      round?: string;
+      result: { score: number | null; redLineFailed: boolean; passed: boolean };
+    }
+    interface Task {
+      outletId: string;
+      redLine: boolean;
+      foundAt: string;
+      dueAt: string;
+      status: string;
+      answer?: { at: string };
+      escalatedAt?: string;
+    }
+    const inspections = (outletId: string, month: string, kind?: string) =>
+      get<{ items: Inspection[] }>(
+        `/supervision/inspections?outletId=${outletId}&month=${month}${kind ? `&kind=${kind}` : ''}`,
+      ).then((r) => r.items);
+    /** The rule: the end of the bank day (Shanghai, UTC+8) `days` calendar days after the finding. */
+    const dueByRule = (foundAt: string, days: number) => {
+      const found = new Date(Date.parse(foundAt) + 8 * 3_600_000).toISOString().slice(0, 10);
+      const last = new Date(Date.parse(`${found}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      return new Date(`${last}T23:59:59.999+08:00`).toISOString();
+    };
+
+    it('has each outlet’s monthly joint check and its lobby manager’s rounds, the lagging outlets doing worse', async () => {
+      const selfCheckShare: Record<string, number> = {};
+      const meanScore: Record<string, number> = {};
+      for (const outlet of OUTLETS) {
+        const october = await inspections(outlet, LAST_MONTH);
+        // The region inspects every outlet once a month (the cadence's default).
+        expect(
+          october.filter((i) => i.kind === 'joint-check'),
+          outlet,
+        ).toHaveLength(1);
+        expect(await inspections(outlet, '2026-09', 'joint-check'), outlet).toHaveLength(1);
+        const selfChecks = october.filter((i) => i.kind === 'self-check');
+        const days = new Set(selfChecks.map((i) => i.date)).size;
+        // Three rounds a day the outlet was seen open.
+        selfCheckShare[outlet] = selfChecks.length / (3 * days);
+        for (const i of selfChecks) expect(['opening', 'midday', 'closing']).toContain(i.round);
+        const scores = october.map((i) => i.result.score ?? 0);
+        meanScore[outlet] = scores.reduce((a, b) => a + b, 0) / scores.length;
+        // A failed red line fails the inspection, whatever its points.
+        for (const i of october) expect(i.result.passed).toBe(!i.result.redLineFailed);
+      }
+      const others = OUTLETS.filter((o) => o !== LOW_OUTLET && o !== DECLINING_OUTLET);
+      for (const o of others) {
+        expect(selfCheckShare[o], o).toBeGreaterThanOrEqual(0.9);
+        expect(meanScore[LOW_OUTLET]).toBeLessThan(meanScore[o] as number);
+        expect(selfCheckShare[LOW_OUTLET]).toBeLessThan(selfCheckShare[o] as number);
+      }
+    });
+
+    it('has one mystery visit, to the weakest outlet, released so its manager sees it', async () => {
+      const response = await fetch(`${platform.url}/api/v1/local/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: `manager.${LOW_OUTLET}` }),
+      });
+      const manager = ((await response.json()) as { token: string }).token;
+      const visits: Inspection[] = [];
+      for (const outlet of OUTLETS)
+        for (const month of ['2026-08', '2026-09', '2026-10', '2026-11']) {
+          const as = outlet === LOW_OUTLET ? manager : token;
+          const found = await fetch(
+            `${platform.url}/api/v1/supervision/inspections?outletId=${outlet}&month=${month}&kind=mystery-visit`,
+            { headers: { authorization: `Bearer ${as}` } },
+          );
+          expect(found.status).toBe(200);
+          visits.push(...((await found.json()) as { items: Inspection[] }).items);
+        }
+      expect(visits).toHaveLength(1);
+      expect(visits[0]?.released).toBe(true);
+    });
+
+    it('has findings put right on time, late and not yet, each due by the rule (red line 3 days, others 15)', async () => {
+      const tasks: Task[] = [];
+      for (const outlet of OUTLETS)
+        tasks.push(...(await get<{ items: Task[] }>(`/supervision/rectifications?outletId=${outlet}`)).items);
+      expect(tasks.length).toBeGreaterThan(10);
+      for (const task of tasks) expect(task.dueAt).toBe(dueByRule(task.foundAt, task.redLine ? 3 : 15));
+      const now = clock.now().toISOString();
+      const accepted = tasks.filter((t) => t.status === 'accepted');
+      expect(accepted.some((t) => (t.answer?.at ?? '') <= t.dueAt)).toBe(true);
+      expect(accepted.some((t) => (t.answer?.at ?? '') > t.dueAt)).toBe(true);
+      const overdue = tasks.filter((t) => t.status === 'open' && t.dueAt < now);
+      expect(overdue.length).toBeGreaterThan(0);
+      // Each breach was reported once already: a first start does not send the history's alerts.
+      for (const t of overdue) expect(t.escalatedAt).toBeDefined();
+      // The weakest outlet puts fewer of its findings right in time.
+      const onTimeShare = (outlets: string[]) => {
+        const due = tasks.filter((t) => outlets.includes(t.outletId) && t.dueAt < now);
+        return due.filter((t) => t.answer && t.answer.at <= t.dueAt).length / Math.max(1, due.length);
+      };
+      expect(onTimeShare([LOW_OUTLET])).toBeLessThan(
+        onTimeShare(OUTLETS.filter((o) => o !== LOW_OUTLET && o !== DECLINING_OUTLET)),
+      );
+    });
+  });
 });

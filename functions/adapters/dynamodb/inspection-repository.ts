@@ -212,12 +212,7 @@ export class InspectionRepository {
     await this.table.doc.send(
       new PutCommand({
         TableName: this.table.name,
-        Item: {
-          ...keys.mysteryVisit(tokenHash),
-          ...indexKeys.mysteryPlan(visit.halfYear, visit.outletId, visit.id),
-          type: MYSTERY_VISIT_TYPE,
-          ...visit,
-        },
+        Item: mysteryVisitItem(visit, tokenHash),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -273,7 +268,7 @@ export const tokenHash = (token: string) =>
 const shardOf = (outletId: string) =>
   createHash('sha256').update(outletId).digest().readUInt8(0) % RECTIFICATION_ALERT_SHARDS;
 
-function inspectionItem(inspection: Inspection): Record<string, unknown> {
+export function inspectionItem(inspection: Inspection): Record<string, unknown> {
   return {
     ...keys.inspection(inspection.id),
     ...indexKeys.outletMonthInspections(
@@ -289,13 +284,23 @@ function inspectionItem(inspection: Inspection): Record<string, unknown> {
 }
 
 /** A task as an item: in its outlet's list by status, and in the sweeper's index while it owes an alert. */
-function rectificationItem(task: Rectification): Record<string, unknown> {
+export function rectificationItem(task: Rectification): Record<string, unknown> {
   return {
     ...keys.rectification(task.id),
     ...indexKeys.outletRectifications(task.outletId, task.status, task.dueAt, task.id),
     ...(task.alertAt ? indexKeys.rectificationAlerts(shardOf(task.outletId), task.alertAt, task.id) : {}),
     type: RECTIFICATION_TYPE,
     ...task,
+  };
+}
+
+/** A planned visit, under the hash of its link, in head office's plan of the half-year. */
+export function mysteryVisitItem(visit: MysteryVisit, tokenHash: string): Record<string, unknown> {
+  return {
+    ...keys.mysteryVisit(tokenHash),
+    ...indexKeys.mysteryPlan(visit.halfYear, visit.outletId, visit.id),
+    type: MYSTERY_VISIT_TYPE,
+    ...visit,
   };
 }
 

@@ -2,6 +2,11 @@ import { PersonalDataCipher } from '../../adapters/crypto/personal-data-cipher.j
 import { writeAll } from '../../adapters/dynamodb/batch-writer.js';
 import type { Table } from '../../adapters/dynamodb/client.js';
 import { complaintItem, eventItem } from '../../adapters/dynamodb/complaint-repository.js';
+import {
+  inspectionItem,
+  mysteryVisitItem,
+  rectificationItem,
+} from '../../adapters/dynamodb/inspection-repository.js';
 import { keys } from '../../adapters/dynamodb/keys.js';
 import { ratingItem } from '../../adapters/dynamodb/rating-repository.js';
 import { departmentIds } from '../../config/departments.js';
@@ -11,8 +16,11 @@ import type { RatingRecord } from '../../domain/feedback.js';
 import { datesBetween } from '../../domain/statistics/periods.js';
 import { warningNotice } from '../../domain/statistics/warning-notice.js';
 import { recomputeRange } from '../../jobs/statistics-jobs.js';
+import { OutletDirectory } from '../../services/outlet-directory.js';
+import { rectificationDeadlines, SupervisionService } from '../../services/supervision.js';
 import { BankClock } from './bank-clock.js';
 import { type ComplaintStory, type ComplaintWorld, outletComplaints } from './complaints.js';
+import { type OutletSupervision, outletSupervision, type SupervisionWorld } from './inspections.js';
 import { DEFAULT_LAGGING, type LaggingOutlets, outletProfile } from './profiles.js';
 import { Random } from './random.js';
 import { ratingsOfDay } from './ratings.js';
@@ -37,7 +45,10 @@ export interface DemoHistorySummary {
   ratings: number;
   complaints: number;
   events: number;
-  /** Items written (ratings, complaint records, events). */
+  /** Inspections of every kind, the rectification tasks their findings opened, mystery visits. */
+  inspections: number;
+  rectifications: number;
+  /** Items written (ratings, complaint records, events, inspections, tasks, visits). */
   items: number;
   /** Warnings the rollup raised for the closed weeks and months (their alerts marked as sent). */
   warnings: number;
@@ -90,6 +101,17 @@ export async function writeDemoHistory(
   const cipher = new PersonalDataCipher(personalDataKeys);
   const ratings: RatingRecord[] = [];
   const stories: ComplaintStory[] = [];
+  const supervision: OutletSupervision[] = [];
+  const supervisionWorld: SupervisionWorld = {
+    // The checklist in force (the bank's default, published as version 1 on first use).
+    checklist: await new SupervisionService(deps, new OutletDirectory(deps.repositories.outlets)).checklist(),
+    clock,
+    timeZone,
+    now: now.getTime(),
+    deadlines: rectificationDeadlines(deps.config),
+    lagging: (id) => id === lagging.low || id === lagging.declining,
+    mysteryVisitTo: lagging.low,
+  };
   for (const outlet of outlets.filter((o) => o.active)) {
     const profile = outletProfile(outlet.id, today, lagging);
     // A source per outlet and per kind: one outlet's history does not change when another's does.
@@ -110,15 +132,29 @@ export async function writeDemoHistory(
       volume,
     };
     stories.push(...outletComplaints(world, outlet, profile, dates));
+    supervision.push(
+      outletSupervision(
+        supervisionWorld,
+        outlet,
+        profile,
+        dates,
+        new Random(seed ^ hash(`${outlet.id}:inspections`)),
+      ),
+    );
   }
+  const inspections = supervision.flatMap((s) => s.inspections);
+  const tasks = supervision.flatMap((s) => s.tasks);
   const items = [
     ...ratings.map(ratingItem),
     ...stories.flatMap((s) => [complaintItem(s.complaint), ...s.events.map(eventItem)]),
+    ...inspections.map(inspectionItem),
+    ...tasks.map(rectificationItem),
+    ...supervision.flatMap((s) => s.visits.map(({ visit, tokenHash }) => mysteryVisitItem(visit, tokenHash))),
   ];
   const events = stories.reduce((n, s) => n + s.events.length, 0);
   const generated = Date.now();
   log(
-    `Demo history ${from} – ${to}: writing ${ratings.length} ratings and ${stories.length} complaints (${events} events)…`,
+    `Demo history ${from} – ${to}: writing ${ratings.length} ratings, ${stories.length} complaints (${events} events), ${inspections.length} inspections and ${tasks.length} rectification tasks…`,
   );
 
   await writeAll(table, items, {
@@ -143,6 +179,8 @@ export async function writeDemoHistory(
     ratings: ratings.length,
     complaints: stories.length,
     events,
+    inspections: inspections.length,
+    rectifications: tasks.length,
     items: items.length,
     warnings,
     generateMs: generated - started,
