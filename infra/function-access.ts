@@ -46,7 +46,8 @@ export const tableAccess: Record<LambdaName, TableAccess> = {
    * Service supervision: publishes checklist versions, takes inspections in with their
    * rectification tasks (and a mystery visit's assignment marked used) in one transaction, plans
    * mystery visits, releases them (an update of the inspection with its tasks) and saves task
-   * steps. Never a rating, a rollup or the outbox.
+   * steps, adding to the month's supervision tallies in the same transactions. Never a rating, a
+   * rollup or the outbox.
    */
   staff: {
     read: ['GetItem', 'BatchGetItem', 'Query'],
@@ -64,7 +65,10 @@ export const tableAccess: Record<LambdaName, TableAccess> = {
           T.mysteryVisit,
         ],
       },
-      { actions: ['UpdateItem'], partitions: [T.warning, T.warningSummary, T.inspection, T.mysteryVisit] },
+      {
+        actions: ['UpdateItem'],
+        partitions: [T.warning, T.warningSummary, T.inspection, T.mysteryVisit, T.supervisionTally],
+      },
     ],
   },
   /**

@@ -22,7 +22,7 @@ export function mountStaffRoutes(api: Router, deps: Dependencies, shared: Shared
   api.route('/', adminRoutingRoutes(services));
   api.route('/', staffRoutes(deps, services));
   api.route('/', statsRoutes(deps, services));
-  api.route('/', supervisionRoutes(services));
+  api.route('/', supervisionRoutes(services, deps.config.TIME_ZONE));
   api.route('/', authConfigRoutes(deps));
 }
 

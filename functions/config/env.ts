@@ -40,6 +40,14 @@ export const envSchema = z.object({
   /** The outlet's manager is reminded this many days before a rectification is due. */
   RECTIFY_REMIND_BEFORE_DAYS: positiveInt(1),
   /**
+   * The weekdays (1 Monday … 7 Sunday) an outlet owes its lobby manager's three self-check rounds:
+   * self-check completion is rounds done over rounds owed on these days.
+   */
+  SELF_CHECK_WEEKDAYS: z.pipe(
+    z._default(z.string().check(z.regex(/^[1-7](,[1-7]){0,6}$/)), '1,2,3,4,5'),
+    z.transform((list: string) => [...new Set(list.split(',').map(Number))]),
+  ),
+  /**
    * How long the origin-verify value a rotation replaced is still accepted (AWS only), so requests
    * keep coming through while CloudFront is changed to send the new one.
    */

@@ -1,10 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { localDateTime } from '../domain/calendar.js';
 import { INSPECTION_KINDS, SELF_CHECK_ROUNDS } from '../domain/supervision/inspections.js';
 import { createRouter } from '../http/app-env.js';
 import { principalOf, requirePrincipal } from '../http/auth.js';
+import { csvResponse, toCsv } from '../http/csv.js';
+import { requestLanguage } from '../http/language.js';
 import { errorResponses } from '../http/schemas.js';
-import { MonthSchema, OutletIdSchema } from '../http/schemas-common.js';
+import { LanguageSchema, MonthSchema, OutletIdSchema } from '../http/schemas-common.js';
 import type { StaffServices } from '../services/staff-services.js';
+import {
+  CIRCULAR_TABLES,
+  itemColumns,
+  outletColumns,
+  redLineColumns,
+  regionColumns,
+} from './supervision-csv.js';
 
 const json = (schema: z.ZodType, description: string) => ({
   description,
@@ -299,9 +309,35 @@ const routes = {
       ...errorResponses(400, 404, 409),
     },
   }),
+  circular: createRoute({
+    method: 'get',
+    path: '/supervision/circular',
+    tags,
+    security,
+    summary:
+      'The month’s circular (通报): scores by outlet and region ranked, the most failed items, red-line findings, rectifications not in time; `format=csv` with `table=` answers one table',
+    request: {
+      query: z.object({
+        month: MonthSchema,
+        format: z.enum(['json', 'csv']).default('json'),
+        table: z.enum(CIRCULAR_TABLES).default('outlets'),
+        lang: LanguageSchema.optional(),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'The circular',
+        content: {
+          'application/json': { schema: Anything },
+          'text/csv': { schema: z.string().openapi({ description: 'With `format=csv`: UTF-8 with a BOM' }) },
+        },
+      },
+      ...errorResponses(400, 401, 403),
+    },
+  }),
 };
 
-export function supervisionRoutes({ supervision, directory }: StaffServices) {
+export function supervisionRoutes({ supervision, directory }: StaffServices, timeZone: string) {
   const router = createRouter();
   router.use('/supervision/*', requirePrincipal());
   return router
@@ -372,6 +408,26 @@ export function supervisionRoutes({ supervision, directory }: StaffServices) {
         },
         200,
       );
+    })
+    .openapi(routes.circular, async (c) => {
+      const { month, format, table } = c.req.valid('query');
+      const lang = requestLanguage(c);
+      const view = await supervision.circular(principalOf(c), month, lang);
+      c.header('cache-control', 'no-store');
+      if (format === 'json') {
+        const { allOutlets: _, ...shown } = view;
+        return c.json(shown, 200);
+      }
+      const time = (iso: string) => localDateTime(new Date(iso), timeZone);
+      const csv =
+        table === 'outlets'
+          ? toCsv(outletColumns(lang), await view.allOutlets())
+          : table === 'regions'
+            ? toCsv(regionColumns(lang), view.regions)
+            : table === 'items'
+              ? toCsv(itemColumns(lang), view.mostFailed)
+              : toCsv(redLineColumns(lang, time), view.redLineFindings);
+      return csvResponse(c, `circular-${month}-${table}.csv`, csv);
     })
     .openapi(routes.submitByLink, async (c) => {
       const { status, inspection } = await supervision.submit(

@@ -11,20 +11,30 @@ import {
 } from '../auth/principal.js';
 import type { AppConfig } from '../config/env.js';
 import type { Dependencies } from '../dependencies.js';
-import { localDate } from '../domain/calendar.js';
+import { addDays, localDate } from '../domain/calendar.js';
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { fingerprint } from '../domain/feedback.js';
+import type { Language } from '../domain/language.js';
 import { message } from '../domain/messages.js';
-import { previousPeriod } from '../domain/statistics/periods.js';
-import { type Checklist, checklistProblems } from '../domain/supervision/checklist.js';
+import { localized, type Outlet } from '../domain/outlet.js';
+import { daysOf, previousPeriod } from '../domain/statistics/periods.js';
+import {
+  allItems,
+  type Checklist,
+  checklistProblems,
+  MAX_CHECKLIST_ITEMS,
+} from '../domain/supervision/checklist.js';
+import { type CircularOutlet, type CircularRegion, circular } from '../domain/supervision/circular.js';
 import {
   DEFAULT_CHECKLIST_ID,
   defaultChecklistName,
   defaultChecklistSections,
 } from '../domain/supervision/default-checklist.js';
 import {
+  DEFAULT_CADENCE,
   type Inspection,
   type InspectionKind,
+  openDays,
   type SelfCheckRound,
   type SupervisionViewer,
   visibleTo,
@@ -40,6 +50,18 @@ import {
   repeatedItems,
 } from '../domain/supervision/rectification.js';
 import { type Answer, answerProblems, scoreInspection } from '../domain/supervision/scoring.js';
+import {
+  acceptedTaskCounts,
+  EMPTY_TALLY,
+  inspectionCounts,
+  mergeTallyChanges,
+  roundOf,
+  type SupervisionFigures,
+  TASK_DUE,
+  type TallyChange,
+  tallyChanges,
+  tallyMonth,
+} from '../domain/supervision/tally.js';
 import type { OutletDirectory } from './outlet-directory.js';
 
 export interface InspectionRequest {
@@ -124,7 +146,7 @@ export class SupervisionService {
         Object.fromEntries(
           Object.entries(problems).map(([path, problem]) => [
             path,
-            message('field.checklist.problem', { problem }),
+            message(`field.checklist.${problem}`, { max: MAX_CHECKLIST_ITEMS }),
           ]),
         ),
       );
@@ -218,6 +240,8 @@ export class SupervisionService {
       inspection,
       tasks,
       inspector.kind === 'mystery' ? { tokenHash: tokenHash(inspector.token), now: submittedAt } : undefined,
+      // A blind visit counts nowhere until it is released.
+      inspection.released ? this.tallyChangesOf(inspection, tasks) : [],
     );
     if (outcome.kind === 'exists')
       return { status: 200, inspection: this.replayed(outcome.existing, requestFingerprint) };
@@ -260,7 +284,14 @@ export class SupervisionService {
     if (inspection.kind !== 'mystery-visit' || inspection.released) throw conflict('conflict.notBlind');
     const now = this.deps.now();
     const tasks = await this.tasksFor(inspection, now);
-    if (!(await this.repository.release(inspection, tasks, now.toISOString())))
+    if (
+      !(await this.repository.release(
+        inspection,
+        tasks,
+        now.toISOString(),
+        this.tallyChangesOf(inspection, tasks),
+      ))
+    )
       throw conflict('conflict.notBlind');
     return { ...inspection, released: true, releasedAt: now.toISOString() };
   }
@@ -305,9 +336,111 @@ export class SupervisionService {
       );
     }
     const next = { ...outcome.task, alertAt: nextAlertAt(outcome.task, this.deadlines) };
-    if (!(await this.repository.saveRectification(next, task.version)))
+    const onTime = acceptedTaskCounts(next);
+    const tallies = Object.keys(onTime).length ? tallyChanges(next, this.dueMonth(next), onTime) : [];
+    if (!(await this.repository.saveRectification(next, task.version, tallies)))
       throw conflict(message('conflict.stale', { version: task.version + 1 }), { version: task.version + 1 });
     return next;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The circular (通报)
+
+  /**
+   * The month's circular, named in the caller's language. Head office and the supervision centre
+   * may read the month under way; everyone with a part in supervision (region teams, outlet
+   * managers, lobby staff) the months that have ended, as the bank circulates them. Reads the
+   * month's tallies (one item per outlet, its regions', the bank's) and its red-line findings.
+   */
+  async circular(principal: Principal, month: string, lang: Language): Promise<CircularView> {
+    const viewer = viewerOf(principal);
+    const now = this.deps.now();
+    const today = localDate(now, this.deps.config.TIME_ZONE);
+    const thisMonth = today.slice(0, 7);
+    if (month > thisMonth) throw invalid({ month: 'field.month.future' });
+    const insider = viewer.headOffice || viewer.supervisionCentre;
+    if (!insider && viewer.regions.length === 0 && viewer.outlets.length === 0)
+      throw forbidden('forbidden.supervision');
+    if (!insider && month === thisMonth) throw forbidden('forbidden.circularUnderway');
+
+    const repository = this.repository;
+    const [outlets, bank, redLines, checklist] = await Promise.all([
+      repository.outletTallies(month),
+      repository.tallies('bank', ['bank'], month),
+      repository.redLineFindings(month),
+      this.checklist(),
+    ]);
+    const regionIds = [...new Set(outlets.map((o) => o.regionId))];
+    const regionTallies = await repository.tallies('region', regionIds, month);
+    // Rounds were owed on the configured weekdays of the month, up to yesterday for the month under way.
+    const last = month === thisMonth ? addDays(today, -1) : daysOf(month, 'month').last;
+    const first = `${month}-01`;
+    const owedDays = last < first ? [] : openDays(first, last, this.deps.config.SELF_CHECK_WEEKDAYS);
+    const result = circular({
+      month,
+      outlets,
+      regions: regionTallies,
+      bank: bank.get('bank') ?? EMPTY_TALLY,
+      redLineFindings: redLines,
+      owedRounds: owedDays.length * DEFAULT_CADENCE.selfCheckRoundsPerDay,
+      top: CIRCULAR_TOP,
+      ended: month < thisMonth,
+    });
+
+    // Names for what the circular shows: its regions and the outlets it names (never the directory).
+    const named = new Set(
+      [...result.best, ...result.weakest, ...result.overdue.slice(0, CIRCULAR_TOP)].map((o) => o.outletId),
+    );
+    for (const t of redLines) named.add(t.outletId);
+    const [outletNames, regions] = await Promise.all([
+      this.directory.outletsOf([...named]),
+      this.directory.regions(),
+    ]);
+    const regionName = new Map(regions.map((r) => [r.id, localized(r.name, lang)]));
+    const itemText = new Map(allItems(checklist).map((i) => [i.id, localized(i.text, lang)]));
+    const outletName = (id: string) => {
+      const o = outletNames.get(id);
+      return o ? localized(o.name, lang) : id;
+    };
+    const outletRow = (o: CircularOutlet) => ({
+      ...o,
+      name: outletName(o.outletId),
+      regionName: regionName.get(o.regionId) ?? o.regionId,
+    });
+    return {
+      month,
+      underway: month === thisMonth,
+      owedDays: owedDays.length,
+      bank: result.bank,
+      regions: result.regions.map((r) => ({ ...r, name: regionName.get(r.regionId) ?? r.regionId })),
+      outletCount: result.outlets.length,
+      best: result.best.map(outletRow),
+      weakest: result.weakest.map(outletRow),
+      overdue: result.overdue.slice(0, CIRCULAR_TOP).map(outletRow),
+      overdueOutlets: result.overdue.length,
+      mostFailed: result.mostFailed.map((i) => ({ ...i, text: itemText.get(i.itemId) ?? i.itemId })),
+      redLineFindings: result.redLineFindings.map((t) => ({
+        id: t.id,
+        outletId: t.outletId,
+        outletName: outletName(t.outletId),
+        regionName: regionName.get(t.regionId) ?? t.regionId,
+        itemId: t.itemId,
+        itemText: itemText.get(t.itemId) ?? t.itemId,
+        foundAt: t.foundAt,
+        dueAt: t.dueAt,
+        status: t.status,
+        repeated: t.repeated,
+      })),
+      // Every outlet's row, for the CSV: named in batches of 100 only when asked for.
+      allOutlets: async () => {
+        const names = await this.directory.outletsOf(result.outlets.map((o) => o.outletId));
+        return result.outlets.map((o) => ({
+          ...o,
+          name: names.get(o.outletId) ? localized((names.get(o.outletId) as Outlet).name, lang) : o.outletId,
+          regionName: regionName.get(o.regionId) ?? o.regionId,
+        }));
+      },
+    };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -380,6 +513,22 @@ export class SupervisionService {
     return undefined;
   }
 
+  /**
+   * What an inspection adds to its month's tallies (its outlet's, region's and the bank's), and
+   * each of its tasks to the month it falls due in, merged so each tally is written once.
+   */
+  private tallyChangesOf(inspection: Inspection, tasks: readonly Rectification[]): TallyChange[] {
+    return mergeTallyChanges([
+      ...tallyChanges(inspection, tallyMonth(inspection), inspectionCounts(inspection), roundOf(inspection)),
+      ...tasks.flatMap((task) => tallyChanges(task, this.dueMonth(task), TASK_DUE)),
+    ]);
+  }
+
+  /** The bank month a task falls due in. */
+  private dueMonth(task: Pick<Rectification, 'dueAt'>): string {
+    return localDate(new Date(task.dueAt), this.deps.config.TIME_ZONE).slice(0, 7);
+  }
+
   /** A task for each finding, due by its severity; repeated when the outlet's previous inspection found it too. */
   private async tasksFor(inspection: Inspection, now: Date): Promise<Rectification[]> {
     const failed = inspection.result.items.filter((i) => i.failed);
@@ -405,6 +554,7 @@ export class SupervisionService {
         redLine: item.redLine,
         repeated: repeated.has(item.itemId),
         foundAt: now.toISOString(),
+        month: tallyMonth(inspection),
         dueAt: rectificationDue(now, item.redLine, this.deadlines, this.deps.config.TIME_ZONE).toISOString(),
         status: 'open',
         version: 1,
@@ -412,6 +562,39 @@ export class SupervisionService {
       return { ...task, alertAt: nextAlertAt(task, this.deadlines) };
     });
   }
+}
+
+/** How many outlets the circular names as best and weakest, and how many items it lists as most failed. */
+export const CIRCULAR_TOP = 10;
+
+type NamedOutlet = CircularOutlet & { name: string; regionName: string };
+export interface CircularView {
+  month: string;
+  /** The month is not over: its figures are so far. */
+  underway: boolean;
+  /** Days self-check rounds were owed on. */
+  owedDays: number;
+  bank: SupervisionFigures;
+  regions: (CircularRegion & { name: string })[];
+  outletCount: number;
+  best: NamedOutlet[];
+  weakest: NamedOutlet[];
+  overdue: NamedOutlet[];
+  overdueOutlets: number;
+  mostFailed: { itemId: string; failures: number; text: string }[];
+  redLineFindings: {
+    id: string;
+    outletId: string;
+    outletName: string;
+    regionName: string;
+    itemId: string;
+    itemText: string;
+    foundAt: string;
+    dueAt: string;
+    status: Rectification['status'];
+    repeated: boolean;
+  }[];
+  allOutlets: () => Promise<NamedOutlet[]>;
 }
 
 /** The bank's rectification deadlines, as configured. */

@@ -91,8 +91,8 @@ describe('each function may do what its code does, and nothing else', () => {
         'dynamodb:Query StorageTable.Arn/index/gsi4', // complaints a department owns
         `dynamodb:PutItem StorageTable.Arn${writesTo('COMPLAINT#*', 'OUTLET#*', 'CONFIG#*', 'CHECKLIST#*', 'INSPECTION#*', 'RECT#*', 'MYSTERY#*')}`,
         // Acknowledging warnings with their counts (one transaction); releasing a mystery visit;
-        // marking its link used.
-        `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNING#*', 'WARNSUM#*', 'INSPECTION#*', 'MYSTERY#*')}`,
+        // marking its link used; adding to the supervision tallies.
+        `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNING#*', 'WARNSUM#*', 'INSPECTION#*', 'MYSTERY#*', 'SUPTALLY#*')}`,
         ...readSecret('SecretsQrSecret'),
         ...readSecret('SecretsPersonalDataKey'),
         ...readSecret('SecretsOriginVerify'), // every request must prove it came through CloudFront

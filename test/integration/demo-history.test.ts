@@ -280,6 +280,20 @@ describe('the demo history of a first start', () => {
       expect(visits[0]?.released).toBe(true);
     });
 
+    it('gives last month’s circular every outlet, the weakest last', async () => {
+      const circular = await get<{
+        underway: boolean;
+        best: { outletId: string }[];
+        weakest: { outletId: string; name: string }[];
+        regions: { outlets: number }[];
+        mostFailed: unknown[];
+      }>(`/supervision/circular?month=${LAST_MONTH}`);
+      expect(circular.underway).toBe(false);
+      expect(circular.regions.reduce((n, r) => n + r.outlets, 0)).toBe(6);
+      expect(circular.weakest[0]).toMatchObject({ outletId: LOW_OUTLET, name: '王府井支行' });
+      expect(circular.mostFailed.length).toBeGreaterThan(0);
+    });
+
     it('has findings put right on time, late and not yet, each due by the rule (red line 3 days, others 15)', async () => {
       const tasks: Task[] = [];
       for (const outlet of OUTLETS)

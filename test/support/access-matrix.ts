@@ -10,7 +10,7 @@
  * department and outlet roles one that owns A and one that does not.
  */
 import { randomUUID } from 'node:crypto';
-import { periodOf } from '../../functions/domain/statistics/periods.js';
+import { periodOf, previousPeriod } from '../../functions/domain/statistics/periods.js';
 import type { LocalPlatform } from '../../functions/local/platform.js';
 import { fileComplaint } from './complaints.js';
 
@@ -426,6 +426,26 @@ function supervisionRows(r: Records): ReturnType<typeof rows> {
         'inspector.1': [409],
         'inspector.shanghai': [409],
         'manager.sh-jingan': DENY,
+      }),
+    },
+    {
+      what: 'the circular of the month under way',
+      method: 'GET',
+      path: `/supervision/circular?month=${r.month}`,
+      who: nobodyElse({ 'head-office': OK, 'inspector.1': OK }),
+    },
+    {
+      what: 'the circular of last month (CSV)',
+      method: 'GET',
+      path: `/supervision/circular?month=${previousPeriod(r.month, 'month')}&format=csv&table=outlets`,
+      // Circulated to everyone with a part in supervision; departments and admins have none.
+      who: nobodyElse({
+        'head-office': OK,
+        'inspector.1': OK,
+        'inspector.shanghai': OK,
+        'manager.sh-jingan': OK,
+        'manager.bj-guomao': OK,
+        'lobby.sh-jingan': OK,
       }),
     },
     {

@@ -489,6 +489,23 @@ const ENDPOINTS: Record<string, Endpoint> = {
     maxRequests: 4,
     wellFormed: fc.record({ halfYear: fc.constantFrom('2026-H1', '2026-H2') }),
   },
+  'GET /supervision/circular': {
+    path: '/supervision/circular',
+    params: {
+      month,
+      format: view(['json', 'csv']),
+      table: view(['outlets', 'regions', 'items', 'red-lines']),
+    },
+    required: ['month'],
+    // The month's outlet tallies (a page), the bank's and the regions' (a BatchGet each), its
+    // red-line findings, the checklist, the outlets and regions it names.
+    maxRequests: 10,
+    wellFormed: fc.record({
+      month: fc.constantFrom('2026-10', '2026-11'),
+      format: fc.constantFrom('json', 'csv'),
+      table: fc.constantFrom('outlets', 'red-lines'),
+    }),
+  },
   'GET /admin/outlets': {
     path: '/admin/outlets',
     params: { region: subject },

@@ -5,6 +5,8 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Inspection, InspectionKind } from '../../domain/supervision/inspections.js';
 import type { MysteryVisit } from '../../domain/supervision/mystery.js';
 import type { Rectification } from '../../domain/supervision/rectification.js';
+import type { SupervisionTally, TallyChange } from '../../domain/supervision/tally.js';
+import { getAll } from './batch-get.js';
 import type { Table } from './client.js';
 import { indexKeys, indexPartitions, KEY_ATTRIBUTES, keys } from './keys.js';
 import { queryAll } from './query-all.js';
@@ -36,7 +38,8 @@ export class InspectionRepository {
   async submit(
     inspection: Inspection,
     tasks: Rectification[],
-    visit?: { tokenHash: string; now: string },
+    visit: { tokenHash: string; now: string } | undefined,
+    tallies: readonly TallyChange[],
   ): Promise<SubmitOutcome> {
     try {
       await this.table.doc.send(
@@ -57,6 +60,7 @@ export class InspectionRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             })),
+            ...tallies.map((change) => this.tallyUpdate(change)),
             ...(visit
               ? [
                   {
@@ -115,7 +119,12 @@ export class InspectionRepository {
    * Releases a mystery visit's inspection to the outlet and its region, with the tasks its findings
    * open, in one transaction; false if it is not a blind one (any longer).
    */
-  async release(inspection: Inspection, tasks: Rectification[], at: string): Promise<boolean> {
+  async release(
+    inspection: Inspection,
+    tasks: Rectification[],
+    at: string,
+    tallies: readonly TallyChange[],
+  ): Promise<boolean> {
     try {
       await this.table.doc.send(
         new TransactWriteCommand({
@@ -141,6 +150,7 @@ export class InspectionRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             })),
+            ...tallies.map((change) => this.tallyUpdate(change)),
           ],
         }),
       );
@@ -174,20 +184,37 @@ export class InspectionRepository {
     return items.map((i) => decode<Rectification>(i));
   }
 
-  /** Saves a task over `expectedVersion`; false when someone changed it in between. */
-  async saveRectification(task: Rectification, expectedVersion: number): Promise<boolean> {
+  /**
+   * Saves a task over `expectedVersion`, with what it adds to the tallies (an acceptance in time)
+   * in the same transaction; false when someone changed it in between.
+   */
+  async saveRectification(
+    task: Rectification,
+    expectedVersion: number,
+    tallies: readonly TallyChange[] = [],
+  ): Promise<boolean> {
+    const put = {
+      TableName: this.table.name,
+      Item: rectificationItem(task),
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    };
     try {
-      await this.table.doc.send(
-        new PutCommand({
-          TableName: this.table.name,
-          Item: rectificationItem(task),
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      );
+      if (tallies.length === 0) await this.table.doc.send(new PutCommand(put));
+      else
+        await this.table.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [{ Put: put }, ...tallies.map((change) => this.tallyUpdate(change))],
+          }),
+        );
       return true;
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+      )
+        return false;
       throw error;
     }
   }
@@ -201,6 +228,96 @@ export class InspectionRepository {
         ':pk': indexPartitions.rectificationAlerts(shard),
         ':until': `${until}#~`,
       },
+    });
+    return items.map((i) => decode<Rectification>(i));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Supervision tallies
+
+  /** Adds a change to its tally, creating it at the first (one Update, no read). */
+  private tallyUpdate(change: TallyChange) {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const adds = Object.entries(change.counts).map(([name, n], i) => {
+      names[`#c${i}`] = `${TALLY_PREFIX}${name}`;
+      values[`:c${i}`] = n;
+      return `#c${i} :c${i}`;
+    });
+    if (change.round) {
+      adds.push('rounds :round');
+      values[':round'] = new Set([change.round]);
+    }
+    const sets = ['#type = :type', '#scope = :scope', 'subjectId = :id', '#month = :month'];
+    names['#type'] = 'type';
+    names['#scope'] = 'scope';
+    names['#month'] = 'month';
+    Object.assign(values, {
+      ':type': TALLY_TYPE,
+      ':scope': change.scope,
+      ':id': change.id,
+      ':month': change.month,
+    });
+    if (change.scope === 'outlet' && change.regionId) {
+      const index = indexKeys.supervisionMonth(change.month, change.regionId, change.id);
+      sets.push('gsi1pk = :g1pk', 'gsi1sk = :g1sk', 'regionId = :region');
+      Object.assign(values, { ':g1pk': index.gsi1pk, ':g1sk': index.gsi1sk, ':region': change.regionId });
+    }
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: keys.supervisionTally(change.scope, change.id, change.month),
+        UpdateExpression: `SET ${sets.join(', ')}${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+  }
+
+  /** Tallies of one scope and month, by id (one BatchGet per 100; missing ones are empty). */
+  async tallies(
+    scope: 'region' | 'bank',
+    ids: readonly string[],
+    month: string,
+  ): Promise<Map<string, SupervisionTally>> {
+    const found = await getAll(
+      this.table,
+      ids.map((id) => keys.supervisionTally(scope, id, month)),
+    );
+    return new Map(found.map((item) => [String(item.subjectId), tallyOf(item)]));
+  }
+
+  /** Every outlet's tally of a month, by region: what the circular ranks (one Query, paged by 1 MB). */
+  async outletTallies(
+    month: string,
+  ): Promise<{ outletId: string; regionId: string; tally: SupervisionTally }[]> {
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': indexPartitions.supervisionMonth(month) },
+    });
+    return items.map((item) => ({
+      outletId: String(item.subjectId),
+      regionId: String(item.regionId),
+      tally: tallyOf(item),
+    }));
+  }
+
+  /** One outlet's tally of each month asked for. */
+  async outletTallyOf(outletId: string, months: readonly string[]): Promise<Map<string, SupervisionTally>> {
+    const found = await getAll(
+      this.table,
+      months.map((m) => keys.supervisionTally('outlet', outletId, m)),
+    );
+    return new Map(found.map((item) => [String(item.month), tallyOf(item)]));
+  }
+
+  /** The month's red-line findings, in the order found (a sparse index: red lines only). */
+  async redLineFindings(month: string): Promise<Rectification[]> {
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': indexPartitions.redLineFindings(month) },
     });
     return items.map((i) => decode<Rectification>(i));
   }
@@ -289,6 +406,7 @@ export function rectificationItem(task: Rectification): Record<string, unknown> 
     ...keys.rectification(task.id),
     ...indexKeys.outletRectifications(task.outletId, task.status, task.dueAt, task.id),
     ...(task.alertAt ? indexKeys.rectificationAlerts(shardOf(task.outletId), task.alertAt, task.id) : {}),
+    ...(task.redLine && task.month ? indexKeys.redLineFindings(task.month, task.foundAt, task.id) : {}),
     type: RECTIFICATION_TYPE,
     ...task,
   };
@@ -302,6 +420,38 @@ export function mysteryVisitItem(visit: MysteryVisit, tokenHash: string): Record
     type: MYSTERY_VISIT_TYPE,
     ...visit,
   };
+}
+
+const TALLY_TYPE = 'supervision-tally';
+/** Tally counts are attributes of their own, named apart from the item's other attributes. */
+const TALLY_PREFIX = 't:';
+
+/** A whole tally as an item, for writing in bulk (the demo history); live writes add to it instead. */
+export function supervisionTallyItem(
+  change: Omit<TallyChange, 'counts' | 'round'>,
+  tally: SupervisionTally,
+): Record<string, unknown> {
+  return {
+    ...keys.supervisionTally(change.scope, change.id, change.month),
+    ...(change.scope === 'outlet' && change.regionId
+      ? { ...indexKeys.supervisionMonth(change.month, change.regionId, change.id), regionId: change.regionId }
+      : {}),
+    type: TALLY_TYPE,
+    scope: change.scope,
+    subjectId: change.id,
+    month: change.month,
+    ...Object.fromEntries(Object.entries(tally.counts).map(([name, n]) => [`${TALLY_PREFIX}${name}`, n])),
+    ...(tally.rounds.length ? { rounds: new Set(tally.rounds) } : {}),
+  };
+}
+
+function tallyOf(item: Record<string, unknown>): SupervisionTally {
+  const counts: Record<string, number> = {};
+  for (const [name, value] of Object.entries(item))
+    if (name.startsWith(TALLY_PREFIX) && typeof value === 'number')
+      counts[name.slice(TALLY_PREFIX.length)] = value;
+  const rounds = item.rounds instanceof Set ? [...(item.rounds as Set<string>)] : [];
+  return { counts, rounds };
 }
 
 function decode<T>(item: Record<string, unknown>): T {

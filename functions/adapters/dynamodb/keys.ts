@@ -36,6 +36,8 @@ export const partitions = {
     rectification: 'RECT#',
     /** A mystery visit's assignment, keyed by a hash of its link's token. */
     mysteryVisit: 'MYSTERY#',
+    /** Supervision counts of one outlet, region or the bank in one month, added to as checks come in. */
+    supervisionTally: 'SUPTALLY#',
     localSeed: 'LOCAL#',
     health: 'HEALTH',
   },
@@ -57,6 +59,8 @@ export const partitions = {
     outletRectifications: 'RECTS#',
     /** Head office's mystery visits of one half-year, by outlet. */
     mysteryPlan: 'MYSTERIES#',
+    /** Every outlet's supervision tally of one month, by region: what the circular reads. */
+    supervisionMonth: 'SUPMONTH#',
   },
   gsi2: {
     /** An outlet's complaints by time received. */
@@ -71,6 +75,8 @@ export const partitions = {
     phone: 'PHONE#',
     /** Every outlet's rollup of one week or month in ranking order, across regions: the bank's ranking. */
     bestOutlets: 'BEST#',
+    /** Red-line findings of one month, by when found (sparse: red-line tasks only). */
+    redLineFindings: 'REDLINES#',
   },
   gsi4: {
     /** Open complaints a department owns (first-contact ownership), by due date. */
@@ -138,6 +144,10 @@ export const keys = {
   inspection: (id: string): TableKey => ({ pk: `${T.inspection}${id}`, sk: 'INSPECTION' }),
   rectification: (id: string): TableKey => ({ pk: `${T.rectification}${id}`, sk: 'RECT' }),
   mysteryVisit: (tokenHash: string): TableKey => ({ pk: `${T.mysteryVisit}${tokenHash}`, sk: 'VISIT' }),
+  supervisionTally: (scope: string, id: string, month: string): TableKey => ({
+    pk: `${T.supervisionTally}${scope}#${id}`,
+    sk: month,
+  }),
   localSeed: (version: string): TableKey => ({ pk: `${T.localSeed}seed`, sk: version }),
   health: (): TableKey => ({ pk: T.health, sk: T.health }),
 };
@@ -276,6 +286,14 @@ export const indexKeys = {
     gsi4pk: `${partitions.gsi4.rectificationAlerts}${shard}`,
     gsi4sk: `${alertAt}#${id}`,
   }),
+  supervisionMonth: (month: string, regionId: string, outletId: string) => ({
+    gsi1pk: `${G1.supervisionMonth}${month}`,
+    gsi1sk: `${regionId}#${outletId}`,
+  }),
+  redLineFindings: (month: string, foundAt: string, id: string) => ({
+    gsi3pk: `${partitions.gsi3.redLineFindings}${month}`,
+    gsi3sk: `${foundAt}#${id}`,
+  }),
 };
 
 /** The partition values to Query, for the index entries above. */
@@ -299,6 +317,8 @@ export const indexPartitions = {
     `${G2.outletMonthInspections}${outletId}#${month}`,
   rectificationAlerts: (shard: number) => `${partitions.gsi4.rectificationAlerts}${shard}`,
   staleRollups: () => `${T.staleRollup}rollup`,
+  supervisionMonth: (month: string) => `${G1.supervisionMonth}${month}`,
+  redLineFindings: (month: string) => `${partitions.gsi3.redLineFindings}${month}`,
 };
 
 /** Every attribute that is a key of the table or an index: stripped before an item becomes a domain value. */

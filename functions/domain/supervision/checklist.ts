@@ -82,7 +82,15 @@ export function checklistProblems(checklist: Pick<Checklist, 'sections'>): Recor
     });
   });
   if (seen.size === 0) problems.sections = 'empty';
+  if (seen.size > MAX_CHECKLIST_ITEMS) problems.sections = 'tooManyItems';
   return problems;
 }
 
-export type ChecklistProblem = 'duplicate' | 'empty' | 'points' | 'scoreMax' | 'threshold';
+export type ChecklistProblem = 'duplicate' | 'empty' | 'points' | 'scoreMax' | 'threshold' | 'tooManyItems';
+
+/**
+ * An inspection is stored in one transaction with a task per failed item, its mystery visit and
+ * the supervision tallies it adds to (at most nine): DynamoDB takes 100 writes in a transaction,
+ * so a checklist holds at most 80 items, four times the bank's own.
+ */
+export const MAX_CHECKLIST_ITEMS = 80;

@@ -36,6 +36,8 @@ export interface Rectification {
   /** The same item failed at the outlet's previous inspection too. */
   repeated: boolean;
   foundAt: string;
+  /** The bank month the finding counts in (its inspection's, or its release's for a mystery visit). */
+  month?: string | undefined;
   dueAt: string;
   status: RectificationStatus;
   /** The manager's answer: what was done, and its proof. */

@@ -6,6 +6,7 @@ import {
   inspectionItem,
   mysteryVisitItem,
   rectificationItem,
+  supervisionTallyItem,
 } from '../../adapters/dynamodb/inspection-repository.js';
 import { keys } from '../../adapters/dynamodb/keys.js';
 import { ratingItem } from '../../adapters/dynamodb/rating-repository.js';
@@ -20,7 +21,12 @@ import { OutletDirectory } from '../../services/outlet-directory.js';
 import { rectificationDeadlines, SupervisionService } from '../../services/supervision.js';
 import { BankClock } from './bank-clock.js';
 import { type ComplaintStory, type ComplaintWorld, outletComplaints } from './complaints.js';
-import { type OutletSupervision, outletSupervision, type SupervisionWorld } from './inspections.js';
+import {
+  historyTallies,
+  type OutletSupervision,
+  outletSupervision,
+  type SupervisionWorld,
+} from './inspections.js';
 import { DEFAULT_LAGGING, type LaggingOutlets, outletProfile } from './profiles.js';
 import { Random } from './random.js';
 import { ratingsOfDay } from './ratings.js';
@@ -150,6 +156,9 @@ export async function writeDemoHistory(
     ...inspections.map(inspectionItem),
     ...tasks.map(rectificationItem),
     ...supervision.flatMap((s) => s.visits.map(({ visit, tokenHash }) => mysteryVisitItem(visit, tokenHash))),
+    ...historyTallies(inspections, tasks, timeZone).map(({ change, tally }) =>
+      supervisionTallyItem(change, tally),
+    ),
   ];
   const events = stories.reduce((n, s) => n + s.events.length, 0);
   const generated = Date.now();

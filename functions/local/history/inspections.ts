@@ -1,3 +1,4 @@
+import { localDate } from '../../domain/calendar.js';
 import type { Outlet } from '../../domain/outlet.js';
 import { allItems, type Checklist, type ChecklistItem } from '../../domain/supervision/checklist.js';
 import type { Inspection, InspectionKind, SelfCheckRound } from '../../domain/supervision/inspections.js';
@@ -13,6 +14,18 @@ import {
   repeatedItems,
 } from '../../domain/supervision/rectification.js';
 import { type Answer, scoreInspection } from '../../domain/supervision/scoring.js';
+import {
+  acceptedTaskCounts,
+  inspectionCounts,
+  roundOf,
+  type SupervisionTally,
+  sumTallies,
+  TASK_DUE,
+  type TallyChange,
+  type TallyCounts,
+  tallyChanges,
+  tallyMonth,
+} from '../../domain/supervision/tally.js';
 import type { BankClock } from './bank-clock.js';
 import type { OutletProfile } from './profiles.js';
 import type { Random } from './random.js';
@@ -131,6 +144,7 @@ export function outletSupervision(
         redLine: item.redLine,
         repeated: repeated.has(item.itemId),
         foundAt: new Date(found).toISOString(),
+        month: inspection.date.slice(0, 7),
         dueAt: rectificationDue(new Date(found), item.redLine, world.deadlines, world.timeZone).toISOString(),
         status: 'open',
         version: 1,
@@ -297,4 +311,39 @@ function settle(
     }
   }
   return { ...current, alertAt: nextAlertAt(current, world.deadlines) };
+}
+
+/**
+ * The tallies the API would have added to as the history happened: each inspection's counts in its
+ * month, each task's in the month it falls due, and on-time acceptances there too.
+ */
+export function historyTallies(
+  inspections: readonly Inspection[],
+  tasks: readonly Rectification[],
+  timeZone: string,
+): { change: Omit<TallyChange, 'counts' | 'round'>; tally: SupervisionTally }[] {
+  const tallies = new Map<
+    string,
+    { change: Omit<TallyChange, 'counts' | 'round'>; counts: TallyCounts[]; rounds: Set<string> }
+  >();
+  const add = (changes: TallyChange[]) => {
+    for (const { counts, round, ...change } of changes) {
+      const key = `${change.scope}#${change.id}#${change.month}`;
+      const entry = tallies.get(key) ?? { change, counts: [], rounds: new Set<string>() };
+      entry.counts.push(counts);
+      if (round) entry.rounds.add(round);
+      tallies.set(key, entry);
+    }
+  };
+  const dueMonth = (task: Rectification) => localDate(new Date(task.dueAt), timeZone).slice(0, 7);
+  for (const inspection of inspections)
+    add(tallyChanges(inspection, tallyMonth(inspection), inspectionCounts(inspection), roundOf(inspection)));
+  for (const task of tasks) {
+    add(tallyChanges(task, dueMonth(task), TASK_DUE));
+    add(tallyChanges(task, dueMonth(task), acceptedTaskCounts(task)));
+  }
+  return [...tallies.values()].map(({ change, counts, rounds }) => ({
+    change,
+    tally: { counts: sumTallies(counts.map((c) => ({ counts: c, rounds: [] }))).counts, rounds: [...rounds] },
+  }));
 }
