@@ -27,6 +27,7 @@ export function drawTrend(
 ): TrendChart {
   const { labels } = axis;
   const xs = labels.map((_, i) => i);
+  const last = labels.length - 1;
   const width = () => Math.max(280, container.clientWidth);
   const options: uPlot.Options = {
     width: width(),
@@ -48,14 +49,18 @@ export function drawTrend(
     cursor: { drag: { x: false, y: false } },
     legend: { live: true },
     series: [
-      { label: axis.name, value: (_self, i) => (i === null ? '' : (labels[i] ?? '')) },
+      // Not hovered (idx null), the legend reads the latest period, not "—" (uPlot's default).
+      { label: axis.name, value: (_self, _v, _s, i) => labels[i ?? last] ?? '' },
       ...lines.map((line) => ({
         label: line.label,
         stroke: line.colour,
         width: 3,
         ...(line.dash ? { dash: line.dash } : {}),
         points: { size: 9, fill: line.colour },
-        value: (_self: uPlot, v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`),
+        value: (_self: uPlot, v: number | null, _s: number, i: number | null) => {
+          const shown = i === null ? (line.values[last] ?? null) : v;
+          return shown === null ? '—' : `${shown.toFixed(1)}%`;
+        },
       })),
     ],
   };
