@@ -20,6 +20,10 @@ export interface TrendChart {
 
 const HEIGHT = 320;
 
+/** About how wide an axis label is at 15 px (a CJK character a full em, others about half), with a gap. */
+const labelWidth = (label: string) =>
+  [...label].reduce((width, c) => width + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 15 : 8.5), 16);
+
 export function drawTrend(
   container: HTMLElement,
   axis: { name: string; labels: readonly string[] },
@@ -36,7 +40,13 @@ export function drawTrend(
     axes: [
       {
         splits: () => xs,
-        values: (_self, splits) => splits.map((i) => labels[i] ?? ''),
+        // On a phone six "2026年4月" do not fit side by side: every k-th label, the latest always.
+        values: (self, splits) => {
+          const room = self.bbox.width / uPlot.pxRatio / Math.max(labels.length, 1);
+          const widest = Math.max(...labels.map(labelWidth));
+          const k = Math.max(1, Math.ceil(widest / room));
+          return splits.map((i) => ((last - i) % k === 0 ? (labels[i] ?? '') : ''));
+        },
         font: '15px system-ui, "PingFang SC", "Microsoft YaHei", sans-serif',
         grid: { show: false },
       },
