@@ -141,6 +141,8 @@ describe('the monthly report', () => {
     await page.setViewportSize({ width: 390, height: 900 });
     await page.locator('#figures-table').waitFor();
     await page.screenshot({ path: screenshotPath('report-390'), fullPage: true });
+    // Nothing wider than the screen: a wide table scrolls on its own (the words for screen
+    // readers in its cells, positioned, stay inside it).
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
     ).toBeLessThanOrEqual(0);
