@@ -283,6 +283,16 @@ describe('the dashboard', () => {
     expect(low.name).toBe('low-ratings-bank-2026-09-25-2026-10-01.csv');
     expect(low.text).toContain(`"静安寺支行",2,"${SCRIPT_COMMENT}"`);
     expect(headerOf(low.text)).toEqual(['评价时间', '网点', '评分', '留言']);
+    // The figures behind the tiles and the trend (six months to September), and the regions.
+    const satisfaction = await download(page, 'satisfaction');
+    expect(headerOf(satisfaction.text).slice(0, 4)).toEqual(['期间', '评价数', '平均分', '满意度 (%)']);
+    expect(satisfaction.text).toMatch(/^"?2026-09"?,9,/m);
+    const complaints = await download(page, 'complaints');
+    expect(headerOf(complaints.text).slice(0, 2)).toEqual(['期间', '受理量']);
+    expect(complaints.text).toMatch(/^"?2026-09"?,3,/m);
+    const regionsCsv = await download(page, 'regions');
+    expect(headerOf(regionsCsv.text)[0]).toBe('排名');
+    expect(regionsCsv.text.split('\r\n')[1]).toMatch(/^1,"上海分行",/);
     const summary = await download(page, 'warnings-summary');
     expect(headerOf(summary.text)).toEqual(['预警类型', '分行', '待处理', '已确认']);
     expect(summary.text.split('\r\n')[1]).toBe('"满意度偏低","上海分行",26,0');
@@ -336,6 +346,12 @@ describe('the dashboard', () => {
     // A page of 20 of the group's 26, each with its box; the next page a click away.
     expect(await shanghai.locator('li.warning').count()).toBe(20);
     expect(await text(page, '#warning-list .pager .range')).toBe('本组第 1–20 条');
+    // The open group's download: all 26 of its open warnings (not only the page), in words.
+    const groupCsv = await download(page, 'warnings');
+    expect(headerOf(groupCsv.text).slice(0, 2)).toEqual(['期间', '预警类型']);
+    const rows = groupCsv.text.split('\r\n').slice(1).filter(Boolean);
+    expect(rows).toHaveLength(26);
+    expect(rows.every((row) => row.includes('"满意度偏低"'))).toBe(true);
     const jingan = shanghai.locator(`li.warning[data-id="${WARNING_ID}"]`);
     expect(await jingan.locator('.words').textContent()).toBe(
       '满意度 75.0%（4 条评价）；按 50% 置信度，满意度至多 75.0%，低于阈值 80%',
