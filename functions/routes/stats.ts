@@ -252,6 +252,10 @@ const routes = {
         period: WeekOrMonthSchema,
         rule: z.enum(WARNING_RULES).optional(),
         region: RegionIdSchema.optional(),
+        scope: z
+          .enum(['department'])
+          .optional()
+          .openapi({ description: 'Only the departments’ warnings (they have no region)' }),
         status: z.enum(['open', 'acknowledged', 'all']).default('all'),
         limit: LimitSchema,
         cursor: CursorSchema,

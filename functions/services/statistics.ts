@@ -285,6 +285,7 @@ export class StatisticsService {
       period: string;
       rule?: WarningRule | undefined;
       region?: string | undefined;
+      scope?: 'department' | undefined;
       status: WarningFilter['status'];
       limit: number;
       cursor?: string | undefined;
@@ -292,7 +293,13 @@ export class StatisticsService {
     lang: Language,
   ) {
     this.checkWarningPeriod(principal, query.period);
-    const filter = { rule: query.rule, regionId: query.region, status: query.status };
+    const departments = query.scope === 'department';
+    const filter = {
+      rule: query.rule,
+      regionId: departments ? undefined : query.region,
+      departments,
+      status: query.status,
+    };
     if (seesEverything(principal)) {
       const page = await this.deps.repositories.warnings.page(query.period, filter, WARNING_RULES, query);
       return {
@@ -306,6 +313,7 @@ export class StatisticsService {
         (w) =>
           (!filter.rule || w.rule === filter.rule) &&
           (!filter.regionId || w.regionId === filter.regionId) &&
+          (!departments || w.scope === 'department') &&
           (filter.status === 'all' || (filter.status === 'open') === !w.acknowledged),
       )
       .sort(

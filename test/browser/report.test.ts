@@ -72,7 +72,7 @@ async function createData() {
 beforeAll(createData, 90_000);
 
 async function openReport(next: string) {
-  const context = await browser.context({ locale: 'zh-CN', width: 1280, height: 900 });
+  const context = await browser.context({ locale: 'zh-CN', width: 1366, height: 900 });
   await context.clock.setFixedTime(new Date(NOW));
   const page = await context.newPage();
   await page.goto(`${ctx.url}/signin?next=${encodeURIComponent(next)}`);
@@ -90,7 +90,14 @@ describe('the monthly report', () => {
     const { context, page } = await openReport('/report?month=2026-09');
     expect(await cell(page, 'h1')).toBe('客户之声 · 服务质量月报');
     expect(await cell(page, '#report-month')).toBe('2026年9月');
-    expect(await cell(page, '#generated')).toBe('生成时间：2026/10/01 10:00（Asia/Shanghai）');
+    // The bank's time in words, not the zone's code.
+    expect(await cell(page, '#generated')).toBe('生成时间：2026/10/01 10:00（北京时间）');
+    // Months from the first with figures (August 2026) to the current one, nothing before.
+    expect(await page.locator('#month option').allTextContents()).toEqual([
+      '2026年10月',
+      '2026年9月',
+      '2026年8月',
+    ]);
 
     const row = (kpi: string) => `#figures-table tr[data-kpi="${kpi}"]`;
     expect(await cell(page, `${row('csat')} td:nth-of-type(1)`)).toBe('66.7%');
@@ -111,7 +118,10 @@ describe('the monthly report', () => {
     expect(outlets.slice(0, 2)).toEqual(['sh-lujiazui', 'bj-guomao']);
 
     const warning = page.locator('#warning-list li.warning[data-id="2026-09:csat-low:outlet:bj-guomao"]');
-    expect(await warning.locator('.words').textContent()).toBe('满意度 33.3%（阈值 80%，共 3 条评价）');
+    // 1 of 3 ratings 4–5; at 50% confidence the bound is the figure itself, under 80%.
+    expect(await warning.locator('.words').textContent()).toBe(
+      '满意度 33.3%（3 条评价）；按 50% 置信度，满意度至多 33.3%，低于阈值 80%',
+    );
 
     // The major complaint with its root cause, and the month's breakdown of root causes.
     const major = page.locator(`#major-table tr[data-no="${majorTrackingNo}"]`);
@@ -127,6 +137,16 @@ describe('the monthly report', () => {
       '员工行为1100.0%',
     );
     await page.screenshot({ path: screenshotPath('report'), fullPage: true });
+    // On a phone (390 px): nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.locator('#figures-table').waitFor();
+    await page.screenshot({ path: screenshotPath('report-390'), fullPage: true });
+    // Nothing wider than the screen: a wide table scrolls on its own (the words for screen
+    // readers in its cells, positioned, stay inside it).
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1366, height: 900 });
 
     // Printed: no buttons or pickers, only the report.
     expect(await page.locator('#print').isVisible()).toBe(true);
@@ -145,6 +165,12 @@ describe('the monthly report', () => {
     expect(await page.locator('#month').inputValue()).toBe('2026-09');
     expect(page.url()).toContain('/report?month=2026-09');
     expect(await cell(page, '#report-month')).toBe('2026年9月');
+    // The bank's time in the other languages' words.
+    await page.getByRole('button', { name: '繁體', exact: true }).click();
+    await page.locator('#generated', { hasText: '北京時間' }).waitFor();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.locator('#generated', { hasText: '(Beijing time)' }).waitFor();
+    expect(await cell(page, '#generated')).not.toContain('Asia/Shanghai');
     await context.close();
   });
 });

@@ -192,6 +192,15 @@ describe('pages of warnings, narrowed by rule, region and status', () => {
     ]);
   });
 
+  it('narrows to the departments’ warnings, which have no region (the panel’s group without one)', async () => {
+    const { body } = await get<Listed>(`/stats/warnings?period=${PERIOD}&scope=department&status=all`);
+    expect(body.items.map((w) => [w.id, w.region])).toEqual([[id('on-time-low', 'cards'), undefined]]);
+    const narrowed = await get<Listed>(
+      `/stats/warnings?period=${PERIOD}&scope=department&rule=csat-low&status=open`,
+    );
+    expect(narrowed.body.items).toEqual([]);
+  });
+
   it('refuses a cursor it did not make, in the caller’s language', async () => {
     const forged = Buffer.from(
       JSON.stringify({ r: 0, o: 0, k: { pk: 'X', sk: 'Y', gsi1pk: 'WARNINGS#2026-10', gsi1sk: 'open#' } }),

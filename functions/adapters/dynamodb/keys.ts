@@ -212,14 +212,19 @@ export const warningOrder = {
     acknowledged: boolean,
   ) =>
     `${acknowledged ? 'seen' : 'open'}#${w.rule}#${w.regionId ?? NO_REGION}#${w.scope}#${w.subjectId}#${w.category ?? ''}`,
-  /** The prefix of the warnings with this status, and this rule and region when given (in order). */
-  prefix: (acknowledged: boolean, rule?: string, regionId?: string) =>
-    [
+  /**
+   * The prefix of the warnings with this status, and this rule and region when given (in order);
+   * `departments` for the departments' warnings, which have no region.
+   */
+  prefix: (acknowledged: boolean, rule?: string, regionId?: string, departments = false) => {
+    const region = departments ? NO_REGION : regionId;
+    return [
       acknowledged ? 'seen' : 'open',
       ...(rule ? [rule] : []),
-      ...(rule && regionId ? [regionId] : []),
+      ...(rule && region ? [region] : []),
       '',
-    ].join('#'),
+    ].join('#');
+  },
   /** A summary item's sort key back to its rule and region (undefined: a department's). */
   summaryOf: (sk: string) => {
     const [rule = '', region = NO_REGION] = sk.split('#');

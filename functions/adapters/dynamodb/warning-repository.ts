@@ -34,6 +34,8 @@ export interface WarningCount {
 export interface WarningFilter {
   rule?: WarningRule | undefined;
   regionId?: string | undefined;
+  /** Only the departments' warnings (they have no region). */
+  departments?: boolean | undefined;
   status: 'open' | 'acknowledged' | 'all';
 }
 
@@ -110,7 +112,7 @@ export class WarningRepository {
 
   /**
    * One page of a period's warnings: open ones first, then by rule, region and subject. A rule
-   * and a region narrow each status to one range; a region without a rule takes one per rule.
+   * and a region (or the departments) narrow each status to one range; without a rule, one per rule.
    */
   async page(
     period: string,
@@ -119,12 +121,13 @@ export class WarningRepository {
     page: { limit: number; cursor?: string | undefined },
   ): Promise<Page<StoredWarning>> {
     const statuses = filter.status === 'all' ? [false, true] : [filter.status === 'acknowledged'];
-    const ruleRuns = filter.rule ? [filter.rule] : filter.regionId ? rules : [undefined];
+    const narrowed = filter.regionId !== undefined || filter.departments;
+    const ruleRuns = filter.rule ? [filter.rule] : narrowed ? rules : [undefined];
     const ranges: KeyRange[] = statuses.flatMap((acknowledged) =>
       ruleRuns.map((rule) => ({
         index: 'gsi1' as const,
         partition: indexPartitions.warnings(period),
-        prefix: warningOrder.prefix(acknowledged, rule, filter.regionId),
+        prefix: warningOrder.prefix(acknowledged, rule, filter.regionId, filter.departments),
       })),
     );
     const found = await queryPage(this.table, { ranges, limit: page.limit, cursor: page.cursor });

@@ -20,6 +20,10 @@ export interface TrendChart {
 
 const HEIGHT = 320;
 
+/** About how wide an axis label is at 15 px (a CJK character a full em, others about half), with a gap. */
+const labelWidth = (label: string) =>
+  [...label].reduce((width, c) => width + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? 15 : 8.5), 16);
+
 export function drawTrend(
   container: HTMLElement,
   axis: { name: string; labels: readonly string[] },
@@ -27,6 +31,7 @@ export function drawTrend(
 ): TrendChart {
   const { labels } = axis;
   const xs = labels.map((_, i) => i);
+  const last = labels.length - 1;
   const width = () => Math.max(280, container.clientWidth);
   const options: uPlot.Options = {
     width: width(),
@@ -35,7 +40,13 @@ export function drawTrend(
     axes: [
       {
         splits: () => xs,
-        values: (_self, splits) => splits.map((i) => labels[i] ?? ''),
+        // On a phone six "2026年4月" do not fit side by side: every k-th label, the latest always.
+        values: (self, splits) => {
+          const room = self.bbox.width / uPlot.pxRatio / Math.max(labels.length, 1);
+          const widest = Math.max(...labels.map(labelWidth));
+          const k = Math.max(1, Math.ceil(widest / room));
+          return splits.map((i) => ((last - i) % k === 0 ? (labels[i] ?? '') : ''));
+        },
         font: '15px system-ui, "PingFang SC", "Microsoft YaHei", sans-serif',
         grid: { show: false },
       },
@@ -48,14 +59,18 @@ export function drawTrend(
     cursor: { drag: { x: false, y: false } },
     legend: { live: true },
     series: [
-      { label: axis.name, value: (_self, i) => (i === null ? '' : (labels[i] ?? '')) },
+      // Not hovered (idx null), the legend reads the latest period, not "—" (uPlot's default).
+      { label: axis.name, value: (_self, _v, _s, i) => labels[i ?? last] ?? '' },
       ...lines.map((line) => ({
         label: line.label,
         stroke: line.colour,
         width: 3,
         ...(line.dash ? { dash: line.dash } : {}),
         points: { size: 9, fill: line.colour },
-        value: (_self: uPlot, v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`),
+        value: (_self: uPlot, v: number | null, _s: number, i: number | null) => {
+          const shown = i === null ? (line.values[last] ?? null) : v;
+          return shown === null ? '—' : `${shown.toFixed(1)}%`;
+        },
       })),
     ],
   };

@@ -1,49 +1,59 @@
-import { addDays } from '../../../functions/domain/calendar.js';
 import {
   daysOf,
   granularityOf,
   periodOf,
   previousPeriod,
 } from '../../../functions/domain/statistics/periods.js';
-import { applyTexts, translator } from '../shared/i18n.js';
-import { initialLang, type Lang } from '../shared/lang.js';
-import { languageSwitch } from '../shared/page-language.js';
-import { el, requireSignIn, signOut } from '../shared/session.js';
-import type { TrendChart, TrendLine } from './chart.js';
-import {
-  type PeriodFigures,
-  renderHeatmap,
-  renderLowRatings,
-  renderRanking,
-  renderTiles,
-  renderTrendTable,
-  renderWarnings,
-  type WarningGroup,
-} from './panels.js';
+import type { Lang } from '../shared/lang.js';
+import { el } from '../shared/session.js';
 import {
   ApiError,
   type ComplaintSeries,
   downloadCsv,
   getJson,
+  type Heatmap,
   type LowRating,
   type Me,
-  postJson,
-  type RankingItem,
+  type Ranking,
   type SatisfactionSeries,
-  type Warning,
   withQuery,
-} from './stats-api.js';
-import { dayLabel, type Granularity, periodLabel, periodShort } from './stats-format.js';
-import { texts } from './texts.js';
+} from '../stats/api.js';
+import { dayLabel, type Granularity, periodLabel, periodShort } from '../stats/format.js';
+import { Pager } from '../stats/pager.js';
+import { renderRanking } from '../stats/panels.js';
+import {
+  currentPeriod,
+  isOngoing,
+  lastCompletePeriod,
+  lastDays,
+  periodChoices,
+  periodName,
+  type StatsPage,
+  startStatsPage,
+} from '../stats/startup.js';
+import type { TrendChart, TrendLine } from './chart.js';
+import {
+  type PeriodFigures,
+  renderHeatmap,
+  renderLowRatings,
+  renderTiles,
+  renderTrendTable,
+} from './panels.js';
+import { type DashboardWords, texts } from './texts.js';
+import { WarningsPanel } from './warnings-panel.js';
 
 /**
- * The head-office dashboard. Who sees what follows the API's own rules:
- * - head office and admins: the bank, a region or an outlet (filters drill down), rankings, the
- *   heat map, warnings (head office acknowledges them) and the latest low ratings;
+ * The head-office dashboard, built to stay fast at 10,000 outlets: the bank first (its figures,
+ * the regions ranked and by week, the bank's outlets a page at a time), then one region (its
+ * outlets ranked and by week), then one outlet. Every list is a page the API bounds; nothing
+ * here ever asks for every outlet. Who sees what follows the API's own rules:
+ * - head office and admins: the bank, a region or an outlet, rankings, heat maps, warnings (head
+ *   office acknowledges them) and the latest low ratings;
  * - an outlet's manager: their outlet only (period filters, no rankings, no other outlets);
  * - department staff: their department's complaint-handling figures and warnings;
  * - anyone else: a note and a link to the complaint inbox.
- * The filters live in the URL, so a view can be bookmarked or sent to a colleague.
+ * It lands on the last complete period (the current one is a choice away, and says it is not
+ * over). The filters live in the URL, so a view can be bookmarked or sent to a colleague.
  */
 type View = 'bank' | 'outlet' | 'department' | 'none';
 interface Filters {
@@ -53,60 +63,69 @@ interface Filters {
   outlet?: string | undefined;
   department?: string | undefined;
 }
-interface ScopeTree {
-  regions: { id: string; name: string }[];
-  outlets: { id: string; name: string; regionId?: string | undefined }[];
-}
 
 /** How many periods the trend shows: half a year of months, a quarter of weeks. */
 const TREND_LENGTH: Record<Granularity, number> = { month: 6, week: 12 };
-/** How far back the period picker goes. */
-const PICKER_LENGTH: Record<Granularity, number> = { month: 24, week: 26 };
+/** At most this far back the period picker goes (the bank's history starts later, usually). */
+const PICKER_MAX: Record<Granularity, number> = { month: 120, week: 260 };
 const HEATMAP_WEEKS = 8;
 const LOW_RATING_DAYS = 7;
+/** Rows of a ranking or a heat map on screen at once. */
+const RANKING_PAGE = 20;
+const HEATMAP_PAGE = 25;
+/** Regions listed (a bank has tens of them). */
+const REGIONS_LISTED = 100;
 
-const user = requireSignIn();
-let lang: Lang = initialLang();
-let t = translator(texts, lang);
-let me: Me;
+let page: StatsPage<DashboardWords>;
 let view: View = 'none';
-let today = '';
 let filters: Filters = { granularity: 'month', period: '' };
-let tree: ScopeTree = { regions: [], outlets: [] };
+let regions: { id: string; name: string }[] = [];
+/** The name of what the figures are about (the bank, a region, an outlet), as the API gave it. */
+let scopeName = '';
 let outletNames = new Map<string, string>();
 let chart: TrendChart | undefined;
+let warnings: WarningsPanel;
+const rankingPager = new Pager(RANKING_PAGE);
+const heatmapPager = new Pager(HEATMAP_PAGE);
 /** Each load counts up; an answer that arrives after a newer load started is dropped. */
 let loads = 0;
 
 const $ = <E extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as E;
-const say = (text: string) => {
-  $('status').textContent = text;
-};
+const t: StatsPage<DashboardWords>['t'] = (key, params) => page.t(key, params);
+const lang = (): Lang => page.lang();
 
 async function start() {
-  $('who').textContent = user.displayName;
-  $('sign-out').addEventListener('click', signOut);
-  buildLanguageSwitch();
-  applyLanguage();
-  say(t('loading'));
-  try {
-    me = await getJson<Me>(withQuery('/api/v1/staff/me', { lang }));
-  } catch (error) {
-    say(t('error', { message: messageOf(error) }));
-    return;
-  }
-  today = me.today;
+  const started = await startStatsPage(texts, () => {
+    document.title = t('pageTitle');
+    warnings?.forgetNames();
+    if (view !== 'none') void load();
+  });
+  if (!started) return;
+  page = started;
+  document.title = t('pageTitle');
+  const { me } = page;
   view = viewOf(me);
   $('inbox-link').hidden = !(me.headOffice || me.departments.length > 0);
   $('report-link').hidden = view !== 'bank';
   if (view === 'none') {
     $('filters').hidden = true;
-    say(t('noAccess'));
+    page.say(t('noAccess'));
     $('inbox-link').hidden = false;
     return;
   }
+  warnings = new WarningsPanel({
+    me,
+    t,
+    lang,
+    say: page.say,
+    list: $('warning-list'),
+    totals: $('warnings-totals'),
+    rule: $('warning-rule'),
+    status: $('warning-status'),
+  });
   filters = filtersFromUrl();
   wireFilters();
+  wirePagers();
   document.addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-csv]');
     if (button) void download(button);
@@ -114,7 +133,7 @@ async function start() {
   if (view === 'outlet' && me.outlets.length > 1) {
     // A manager of several outlets picks one by name; without names the ids still work.
     const { items } = await getJson<{ items: { id: string; name: string }[] }>(
-      withQuery('/api/v1/outlets', { lang }),
+      withQuery('/api/v1/outlets', { lang: lang() }),
     ).catch(() => ({ items: [] }));
     outletNames = new Map(items.map((o) => [o.id, o.name]));
   }
@@ -130,22 +149,13 @@ const viewOf = (m: Me): View =>
         ? 'department'
         : 'none';
 
-function buildLanguageSwitch() {
-  languageSwitch(document.querySelector('.langs'), lang, (option) => {
-    lang = option;
-    t = translator(texts, lang);
-    applyLanguage();
-    if (view !== 'none') void load();
-  });
-}
-
-function applyLanguage() {
-  document.documentElement.lang = lang;
-  document.title = t('pageTitle');
-  applyTexts(t);
-}
-
 // ---- Filters ---------------------------------------------------------------------------------
+
+/** Where a page opens: the last complete period, unless the history does not reach back to it. */
+function landingPeriod(granularity: Granularity): string {
+  const last = lastCompletePeriod(page.today, granularity);
+  return last >= periodOf(page.firstDay, granularity) ? last : currentPeriod(page.today, granularity);
+}
 
 function filtersFromUrl(): Filters {
   const query = new URLSearchParams(location.search);
@@ -154,10 +164,11 @@ function filtersFromUrl(): Filters {
   const chosen: Filters = {
     granularity,
     period:
-      granularityOf(period) === granularity && period <= currentPeriod(granularity)
+      granularityOf(period) === granularity && period <= currentPeriod(page.today, granularity)
         ? period
-        : currentPeriod(granularity),
+        : landingPeriod(granularity),
   };
+  const { me } = page;
   if (view === 'bank') {
     chosen.region = query.get('region') || undefined;
     chosen.outlet = query.get('outlet') || undefined;
@@ -170,8 +181,6 @@ function filtersFromUrl(): Filters {
   }
   return chosen;
 }
-
-const currentPeriod = (granularity: Granularity) => periodOf(today, granularity);
 
 /** The `count` periods ending with `last`, oldest first. */
 function periodsEndingWith(last: string, granularity: Granularity, count: number): string[] {
@@ -195,7 +204,7 @@ function wireFilters() {
   const granularity = $<HTMLSelectElement>('granularity');
   granularity.addEventListener('change', () => {
     filters.granularity = granularity.value === 'week' ? 'week' : 'month';
-    filters.period = currentPeriod(filters.granularity);
+    filters.period = landingPeriod(filters.granularity);
     void load();
   });
   $<HTMLSelectElement>('period').addEventListener('change', (event) => {
@@ -209,32 +218,70 @@ function wireFilters() {
   });
   $<HTMLSelectElement>('outlet').addEventListener('change', (event) => {
     filters.outlet = (event.target as HTMLSelectElement).value || undefined;
-    const outlet = tree.outlets.find((o) => o.id === filters.outlet);
-    if (view === 'bank' && outlet?.regionId) filters.region = outlet.regionId;
     void load();
   });
   $<HTMLSelectElement>('department').addEventListener('change', (event) => {
     filters.department = (event.target as HTMLSelectElement).value;
     void load();
   });
+  // Drill-down links stay on the page: the filters change, the URL with them.
+  document.addEventListener('click', (event) => {
+    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-drill]');
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    filters.region = link.dataset.region || undefined;
+    filters.outlet = link.dataset.outlet || undefined;
+    void load();
+    $('kpi-heading').scrollIntoView({ block: 'start' });
+  });
+}
+
+function wirePagers() {
+  const wire = (pagerId: string, pager: Pager, reload: () => Promise<void>, rows: () => number) => {
+    $(pagerId).addEventListener('click', (event) => {
+      const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-page]');
+      if (!button) return;
+      if (button.dataset.page === 'next') pager.next(rows());
+      else pager.previous();
+      void reload();
+    });
+  };
+  const generation = () => {
+    const at = loads;
+    return () => at === loads;
+  };
+  wire(
+    'ranking-pager',
+    rankingPager,
+    () => guarded('rankings', () => loadOutletRanking(generation())),
+    () => $('outlet-ranking').querySelectorAll('tbody tr[data-id]').length,
+  );
+  wire(
+    'heatmap-pager',
+    heatmapPager,
+    () => guarded('heatmap', () => loadHeatmap(generation())),
+    () => $('heatmap-table').querySelectorAll('tbody tr[data-id]').length,
+  );
+  $<HTMLSelectElement>('ranking-order').addEventListener('change', () => {
+    rankingPager.reset();
+    void guarded('rankings', () => loadOutletRanking(generation()));
+  });
 }
 
 function renderFilters() {
-  const granularity = $<HTMLSelectElement>('granularity');
-  granularity.value = filters.granularity;
-  const choices = periodsEndingWith(
-    currentPeriod(filters.granularity),
-    filters.granularity,
-    PICKER_LENGTH[filters.granularity],
-  ).reverse();
+  const { me, today, firstDay } = page;
+  $<HTMLSelectElement>('granularity').value = filters.granularity;
+  const choices = periodChoices(filters.granularity, today, firstDay, PICKER_MAX[filters.granularity]);
   if (!choices.includes(filters.period)) choices.push(filters.period);
   const period = $<HTMLSelectElement>('period');
   period.replaceChildren(
-    ...choices.map((p) => el('option', { value: p }, periodLabel(p, filters.granularity, lang, t))),
+    ...choices.map((p) =>
+      el('option', { value: p }, periodName(p, filters.granularity, lang(), t, today, true)),
+    ),
   );
   period.value = filters.period;
   labelOf('region').hidden = view !== 'bank';
-  labelOf('outlet').hidden = !(view === 'bank' || (view === 'outlet' && me.outlets.length > 1));
+  labelOf('outlet').hidden = !(view === 'outlet' && me.outlets.length > 1);
   labelOf('department').hidden = !(view === 'department' && me.departments.length > 1);
   if (view === 'department') {
     fillSelect('department', me.departments, filters.department, undefined);
@@ -246,18 +293,11 @@ function renderFilters() {
       undefined,
     );
   } else {
-    fillScopeSelects();
+    fillSelect('region', regions, filters.region, t('allRegions'));
   }
 }
 
 const labelOf = (id: string) => $(id).closest('label') as HTMLElement;
-
-/** Region and outlet pickers of head office: bank → region → outlet. */
-function fillScopeSelects() {
-  fillSelect('region', tree.regions, filters.region, t('allRegions'));
-  const outlets = tree.outlets.filter((o) => !filters.region || o.regionId === filters.region);
-  fillSelect('outlet', outlets, filters.outlet, t('allOutlets'));
-}
 
 function fillSelect(
   id: string,
@@ -267,7 +307,7 @@ function fillSelect(
 ) {
   const select = $<HTMLSelectElement>(id);
   const options = items.map((item) => el('option', { value: item.id }, item.name));
-  // A choice from the URL that the lists do not (yet) hold stays selectable, under its id.
+  // A choice from the URL that the lists do not (yet) hold stays selectable.
   if (selected && !items.some((item) => item.id === selected))
     options.push(el('option', { value: selected }, selected));
   select.replaceChildren(
@@ -275,6 +315,39 @@ function fillSelect(
     ...options,
   );
   select.value = selected ?? '';
+}
+
+/** Head office's way back up: 全行 › 上海分行 › 静安寺支行, each a link but the last. */
+function renderCrumbs() {
+  const crumbs = $('crumbs');
+  crumbs.hidden = view !== 'bank' || !filters.region;
+  if (crumbs.hidden) return;
+  const regionName = regions.find((r) => r.id === filters.region)?.name ?? filters.region ?? '';
+  const steps: [string, { region?: string | undefined } | undefined][] = [
+    [t('allRegions'), { region: undefined }],
+    [regionName, filters.outlet ? { region: filters.region } : undefined],
+    ...(filters.outlet ? ([[scopeName, undefined]] as [string, undefined][]) : []),
+  ];
+  crumbs.querySelector('ol')?.replaceChildren(
+    ...steps.map(([name, to]) =>
+      el(
+        'li',
+        {},
+        to
+          ? el(
+              'a',
+              {
+                href: linkTo({ ...to, outlet: undefined }),
+                'data-drill': '',
+                'data-region': to.region ?? '',
+                'data-outlet': '',
+              },
+              name,
+            )
+          : el('span', { 'aria-current': 'page' }, name),
+      ),
+    ),
+  );
 }
 
 // ---- Loading ---------------------------------------------------------------------------------
@@ -298,24 +371,25 @@ function seriesQuery() {
     granularity: filters.granularity,
     from: daysOf(periods[0] ?? filters.period, filters.granularity).first,
     to: daysOf(filters.period, filters.granularity).last,
-    lang,
+    lang: lang(),
   };
 }
 
-/** The latest week and month that are over: their warnings have been raised. */
-function closedPeriods() {
-  return {
-    week: previousPeriod(periodOf(today, 'week'), 'week'),
-    month: previousPeriod(periodOf(today, 'month'), 'month'),
-  };
+/** The warnings shown: the chosen period's, or, while it is not over, the last complete one's. */
+function warningPeriod(): string {
+  return isOngoing(filters.period, filters.granularity, page.today)
+    ? lastCompletePeriod(page.today, filters.granularity)
+    : filters.period;
 }
 
 async function load() {
   const generation = ++loads;
   const isCurrent = () => generation === loads;
   history.replaceState(null, '', linkTo({}));
+  rankingPager.reset();
+  heatmapPager.reset();
   renderFilters();
-  say('');
+  page.say('');
   $('view-note').hidden = view === 'bank';
   $('view-note').textContent =
     view === 'outlet' ? t('outletNote') : view === 'department' ? t('departmentNote') : '';
@@ -332,10 +406,14 @@ async function load() {
     button.hidden = view === 'department';
   await Promise.all([
     guarded('kpis', () => loadFigures(isCurrent)),
-    guarded('warning-list', () => loadWarnings(isCurrent)),
-    ...(view === 'department' ? [] : [guarded('low-list', () => loadLowRatings(isCurrent))]),
+    guarded('warnings', () => loadWarnings(isCurrent)),
+    ...(view === 'department' ? [] : [guarded('low-ratings', () => loadLowRatings(isCurrent))]),
     ...(view === 'bank'
-      ? [guarded('rankings', () => loadRankings(isCurrent)), guarded('heatmap', () => loadHeatmap(isCurrent))]
+      ? [
+          guarded('rankings', () => loadRegionRanking(isCurrent)),
+          guarded('rankings', () => loadOutletRanking(isCurrent)),
+          guarded('heatmap', () => loadHeatmap(isCurrent)),
+        ]
       : []),
   ]);
 }
@@ -366,14 +444,24 @@ async function loadFigures(isCurrent: () => boolean) {
     ratings: ratings?.series.find((s) => s.period === period)?.ratings,
     complaints: complaints.series.find((s) => s.period === period)?.complaints,
   }));
-  const options = { withRatings, granularity: filters.granularity };
+  const ongoing = isOngoing(filters.period, filters.granularity, page.today);
+  scopeName = (ratings ?? complaints).name;
   $('kpi-heading').textContent = t('heading.kpi', {
-    scope: (ratings ?? complaints).name,
-    period: periodLabel(filters.period, filters.granularity, lang, t),
+    scope: scopeName,
+    period: periodName(filters.period, filters.granularity, lang(), t, page.today),
   });
-  renderTiles($('tiles'), figures.at(-1) ?? {}, figures.at(-2) ?? {}, options, lang, t);
+  renderCrumbs();
+  renderTiles(
+    $('tiles'),
+    figures.at(-1) ?? {},
+    figures.at(-2) ?? {},
+    { withRatings, granularity: filters.granularity, ongoing },
+    lang(),
+    t,
+  );
   $('trend-what').textContent = t(filters.granularity === 'week' ? 'trend.weeks' : 'trend.months');
-  renderTrendTable($('trend-table'), periods, figures, options, lang, t);
+  const name = (period: string) => periodName(period, filters.granularity, lang(), t, page.today, true);
+  renderTrendTable($('trend-table'), periods, figures, { withRatings, name }, lang(), t);
   await drawChart(periods, figures, withRatings, isCurrent);
 }
 
@@ -418,7 +506,15 @@ async function drawChart(
     $('chart').replaceChildren();
     chart = drawTrend(
       $('chart'),
-      { name: t('trend.period'), labels: periods.map((p) => periodShort(p, filters.granularity, lang, t)) },
+      {
+        name: t('trend.period'),
+        labels: periods.map((p) => {
+          const short = periodShort(p, filters.granularity, lang(), t);
+          return isOngoing(p, filters.granularity, page.today)
+            ? t('period.ongoingShort', { period: short })
+            : short;
+        }),
+      },
       lines,
     );
     status.textContent = '';
@@ -429,177 +525,170 @@ async function drawChart(
   }
 }
 
-interface Ranking {
-  items: RankingItem[];
-}
-
-async function loadRankings(isCurrent: () => boolean) {
-  const base = { granularity: filters.granularity, period: filters.period, lang };
-  const [regions, allOutlets] = await Promise.all([
-    getJson<Ranking>(withQuery('/api/v1/stats/rankings', { scope: 'region', ...base })),
-    getJson<Ranking>(withQuery('/api/v1/stats/rankings', { scope: 'outlet', ...base })),
-  ]);
-  const outlets = filters.region
-    ? await getJson<Ranking>(
-        withQuery('/api/v1/stats/rankings', { scope: 'outlet', ...base, region: filters.region }),
-      )
-    : allOutlets;
+/** The regions ranked: also what the region picker lists (a bank has tens of regions). */
+async function loadRegionRanking(isCurrent: () => boolean) {
+  const answer = await getJson<Ranking>(
+    withQuery('/api/v1/stats/rankings', {
+      scope: 'region',
+      granularity: filters.granularity,
+      period: filters.period,
+      limit: REGIONS_LISTED,
+      lang: lang(),
+    }),
+  );
   if (!isCurrent()) return;
-  // There is no staff list of regions with their ids: the period's rankings name every region
-  // and outlet that has figures, which is what the pickers need.
-  tree = {
-    regions: regions.items.map(({ id, name }) => ({ id, name })),
-    outlets: allOutlets.items.map(({ id, name, regionId }) => ({ id, name, regionId })),
-  };
-  fillScopeSelects();
-  const period = periodLabel(filters.period, filters.granularity, lang, t);
+  regions = answer.items.map(({ id, name }) => ({ id, name }));
+  fillSelect('region', regions, filters.region, t('allRegions'));
+  const period = periodName(filters.period, filters.granularity, lang(), t, page.today);
+  const compare = !isOngoing(filters.period, filters.granularity, page.today);
   renderRanking(
     $('region-ranking'),
     t('ranking.regions', { period }),
-    regions.items,
-    {
-      withRegion: false,
-      selected: filters.region,
-      linkFor: (r) => linkTo({ region: r.id, outlet: undefined }),
-    },
-    lang,
+    answer.items,
+    { withRegion: false, compare, selected: filters.region, linkFor: (r) => drill(r.id) },
+    lang(),
     t,
   );
-  const regionName = regions.items.find((r) => r.id === filters.region)?.name;
+  $('ranking-note').textContent = compare ? t('ranking.note') : t('ranking.ongoing');
+  renderCrumbs();
+}
+
+/** A link that drills down to a region or an outlet (marked for the page's own click handler). */
+function drill(region: string, outlet?: string): string {
+  return linkTo({ region, outlet });
+}
+
+/** A page of the outlets (of the bank, or of the region chosen), from either end. */
+async function loadOutletRanking(isCurrent: () => boolean) {
+  const order = $<HTMLSelectElement>('ranking-order').value === 'worst' ? 'worst' : 'best';
+  const answer = await getJson<Ranking>(
+    withQuery('/api/v1/stats/rankings', {
+      scope: 'outlet',
+      granularity: filters.granularity,
+      period: filters.period,
+      region: filters.region,
+      order,
+      limit: RANKING_PAGE,
+      cursor: rankingPager.cursor,
+      lang: lang(),
+    }),
+  );
+  if (!isCurrent()) return;
+  rankingPager.loaded(answer.nextCursor);
+  const period = periodName(filters.period, filters.granularity, lang(), t, page.today);
+  const regionName = regions.find((r) => r.id === filters.region)?.name;
   renderRanking(
     $('outlet-ranking'),
     regionName ? t('ranking.outletsOf', { region: regionName, period }) : t('ranking.outlets', { period }),
-    outlets.items,
+    answer.items,
     {
       withRegion: true,
+      compare: !isOngoing(filters.period, filters.granularity, page.today),
       selected: filters.outlet,
-      linkFor: (o) => linkTo({ region: o.regionId, outlet: o.id }),
+      linkFor: (o) => drill(o.regionId ?? filters.region ?? '', o.id),
     },
-    lang,
+    lang(),
     t,
   );
+  markDrillLinks($('outlet-ranking'));
+  markDrillLinks($('region-ranking'));
+  renderPager('ranking-pager', rankingPager, answer.items.length, answer.total);
+}
+
+function renderPager(id: string, pager: Pager, rows: number, total?: number) {
+  const nav = $(id);
+  nav.hidden = !pager.hasPrevious && !pager.hasNext;
+  nav
+    .querySelector<HTMLButtonElement>('[data-page="previous"]')
+    ?.toggleAttribute('disabled', !pager.hasPrevious);
+  nav.querySelector<HTMLButtonElement>('[data-page="next"]')?.toggleAttribute('disabled', !pager.hasNext);
+  const range = nav.querySelector('.range');
+  if (range)
+    range.textContent =
+      total === undefined
+        ? `${pager.offset + 1}–${pager.offset + rows}`
+        : t('ranking.range', { from: pager.offset + 1, to: pager.offset + rows, total });
+}
+
+/** Links to the drill-down carry where they lead, for the page's own click handler. */
+function markDrillLinks(table: HTMLElement) {
+  for (const link of table.querySelectorAll<HTMLAnchorElement>('tbody a[href^="/dashboard?"]')) {
+    const query = new URL(link.href).searchParams;
+    link.dataset.drill = '';
+    link.dataset.region = query.get('region') ?? '';
+    link.dataset.outlet = query.get('outlet') ?? '';
+  }
 }
 
 /** The weeks of the heat map: the 8 ending with the selected period's last week (never a future one). */
-function heatmapWeeks(): string[] {
-  const last = daysOf(filters.period, filters.granularity).last;
-  return periodsEndingWith(periodOf(last < today ? last : today, 'week'), 'week', HEATMAP_WEEKS);
+function heatmapTo(): string {
+  // Bank days compare as text: the earlier of the period's last day and today.
+  const [earlier = page.today] = [daysOf(filters.period, filters.granularity).last, page.today].sort();
+  return periodOf(earlier, 'week');
 }
 
+/** At the bank: the regions by week; in a region: its outlets by week. A page at a time. */
 async function loadHeatmap(isCurrent: () => boolean) {
-  const weeks = heatmapWeeks();
-  const answers = await Promise.all(
-    weeks.map((week) =>
-      getJson<Ranking>(
-        withQuery('/api/v1/stats/rankings', {
-          scope: 'outlet',
-          granularity: 'week',
-          period: week,
-          region: filters.region,
-          lang,
-        }),
-      ),
-    ),
+  const to = heatmapTo();
+  const map = await getJson<Heatmap>(
+    withQuery('/api/v1/stats/heatmap', {
+      scope: filters.region ? 'outlet' : 'region',
+      region: filters.region,
+      granularity: 'week',
+      to,
+      periods: HEATMAP_WEEKS,
+      limit: HEATMAP_PAGE,
+      cursor: heatmapPager.cursor,
+      lang: lang(),
+    }),
   );
   if (!isCurrent()) return;
-  const csat = new Map<string, number | null>();
-  const outlets = new Map<string, RankingItem>();
-  answers.forEach((answer, i) => {
-    for (const item of answer.items) {
-      csat.set(`${item.id} ${weeks[i]}`, item.csat);
-      outlets.set(item.id, item);
-    }
-  });
-  const rows = [...outlets.values()].sort(
-    (a, b) => (a.regionId ?? '').localeCompare(b.regionId ?? '') || a.name.localeCompare(b.name, lang),
-  );
+  heatmapPager.loaded(map.nextCursor);
+  const range = {
+    from: periodShort(map.periods[0] ?? to, 'week', lang(), t),
+    to: periodShort(map.periods.at(-1) ?? to, 'week', lang(), t),
+  };
+  const regionName = regions.find((r) => r.id === filters.region)?.name ?? filters.region ?? '';
+  const caption = filters.region
+    ? t('heatmap.outletsOf', { region: regionName, ...range })
+    : t('heatmap.regions', range);
   renderHeatmap(
     $('heatmap-table'),
     $('heatmap-legend'),
-    weeks,
-    rows,
-    (outletId, week) => csat.get(`${outletId} ${week}`),
-    lang,
+    map,
+    {
+      caption,
+      firstColumn: filters.region ? t('col.outlet') : t('col.region'),
+      linkFor: (row) => (filters.region ? drill(filters.region, row.id) : drill(row.id)),
+    },
+    lang(),
     t,
   );
+  markDrillLinks($('heatmap-table'));
+  renderPager('heatmap-pager', heatmapPager, map.rows.length);
 }
 
 async function loadWarnings(isCurrent: () => boolean) {
-  const { week, month } = closedPeriods();
-  const ask = (period: string) =>
-    getJson<{ items: Warning[] }>(withQuery('/api/v1/stats/warnings', { period, status: 'all', lang }));
-  const [ofMonth, ofWeek] = await Promise.all([ask(month), ask(week)]);
-  const narrow = (items: Warning[]) =>
-    view === 'outlet' ? items.filter((w) => w.subjectId === filters.outlet) : items;
-  const groups: WarningGroup[] = [
-    { granularity: 'month', period: month, items: narrow(ofMonth.items) },
-    { granularity: 'week', period: week, items: narrow(ofWeek.items) },
-  ];
-  const categories = groups.some((g) => g.items.some((w) => w.rule === 'recurring'))
-    ? await categoryNames()
-    : new Map<string, string>();
+  const period = warningPeriod();
+  const name = (p: string) => periodLabel(p, filters.granularity, lang(), t);
+  $('warnings-what').textContent = isOngoing(filters.period, filters.granularity, page.today)
+    ? t('warnings.ongoing', { period: name(filters.period), last: name(period) })
+    : t('warnings.of', { period: name(period) });
   if (!isCurrent()) return;
-  $('warnings-what').textContent = t('warnings.periods', {
-    week: periodLabel(week, 'week', lang, t),
-    month: periodLabel(month, 'month', lang, t),
+  await warnings.load({
+    period,
+    region: view === 'bank' ? filters.region : undefined,
+    outlet: view === 'outlet' ? filters.outlet : undefined,
   });
-  renderWarnings(
-    $('warning-list'),
-    groups,
-    {
-      canAcknowledge: me.headOffice,
-      timeZone: me.timeZone,
-      categoryName: (id) => categories.get(id) ?? id,
-      onAcknowledge: (warning, note, form) => void acknowledge(warning, note, form),
-    },
-    lang,
-    t,
-  );
-}
-
-async function categoryNames(): Promise<Map<string, string>> {
-  const { items } = await getJson<{ items: { id: string; name: string }[] }>(
-    withQuery('/api/v1/complaint-categories', { lang }),
-  );
-  return new Map(items.map((c) => [c.id, c.name]));
-}
-
-async function acknowledge(warning: Warning, note: string, form: HTMLFormElement) {
-  const button = form.querySelector('button') as HTMLButtonElement;
-  button.disabled = true;
-  try {
-    await postJson<Warning>(
-      withQuery(`/api/v1/stats/warnings/${encodeURIComponent(warning.id)}/acknowledge`, { lang }),
-      note ? { note } : {},
-    );
-    say(t('ack.saved'));
-  } catch (error) {
-    if (!(error instanceof ApiError && error.status === 409)) {
-      button.disabled = false;
-      say(t('error', { message: messageOf(error) }));
-      return;
-    }
-    say(t('ack.conflict'));
-  }
-  const generation = loads;
-  await guarded('warning-list', () => loadWarnings(() => generation === loads));
-  // The form is gone; keep keyboard users where they were: on the warning they acknowledged.
-  const item = [...document.querySelectorAll<HTMLElement>('#warning-list li.warning')].find(
-    (li) => li.dataset.id === warning.id,
-  );
-  if (item) {
-    item.tabIndex = -1;
-    item.focus();
-  }
 }
 
 async function loadLowRatings(isCurrent: () => boolean) {
-  const from = addDays(today, -(LOW_RATING_DAYS - 1));
+  const { from, to } = lastDays(page.today, LOW_RATING_DAYS);
   const { scope, id } = scopeOf();
   let items: LowRating[] = [];
   try {
     ({ items } = await getJson<{ items: LowRating[] }>(
-      withQuery('/api/v1/stats/low-ratings', { scope, id, from, to: today, lang }),
+      withQuery('/api/v1/stats/low-ratings', { scope, id, from, to, lang: lang() }),
     ));
   } catch (error) {
     // Where the API does not offer low ratings yet (an older deployment), the panel shows none.
@@ -607,30 +696,55 @@ async function loadLowRatings(isCurrent: () => boolean) {
   }
   if (!isCurrent()) return;
   $('low-what').textContent = t('lowRatings.range', {
-    from: dayLabel(from, lang),
-    to: dayLabel(today, lang),
+    from: dayLabel(from, lang()),
+    to: dayLabel(to, lang()),
   });
-  renderLowRatings($('low-list'), items, { timeZone: me.timeZone, withOutlet: scope !== 'outlet' }, lang, t);
+  renderLowRatings(
+    $('low-list'),
+    items,
+    { timeZone: page.me.timeZone, withOutlet: scope !== 'outlet' },
+    lang(),
+    t,
+  );
 }
 
 // ---- Downloads -------------------------------------------------------------------------------
 
+/** Every panel's download: what it shows (a list's download is up to 1,000 rows from its start). */
 function csvPath(kind: string): string | undefined {
-  const { week, month } = closedPeriods();
-  const ranking = { granularity: filters.granularity, period: filters.period, lang };
+  const ranking = { granularity: filters.granularity, period: filters.period, lang: lang() };
+  const order = $<HTMLSelectElement>('ranking-order').value === 'worst' ? 'worst' : 'best';
   switch (kind) {
     case 'satisfaction':
       return withQuery('/api/v1/stats/satisfaction', seriesQuery());
     case 'complaints':
       return withQuery('/api/v1/stats/complaints', seriesQuery());
     case 'regions':
-      return withQuery('/api/v1/stats/rankings', { scope: 'region', ...ranking });
+      return withQuery('/api/v1/stats/rankings', { scope: 'region', ...ranking, limit: REGIONS_LISTED });
     case 'outlets':
-      return withQuery('/api/v1/stats/rankings', { scope: 'outlet', ...ranking, region: filters.region });
-    case 'warnings-week':
-      return withQuery('/api/v1/stats/warnings', { period: week, status: 'all', lang });
-    case 'warnings-month':
-      return withQuery('/api/v1/stats/warnings', { period: month, status: 'all', lang });
+      return withQuery('/api/v1/stats/rankings', {
+        scope: 'outlet',
+        ...ranking,
+        region: filters.region,
+        order,
+      });
+    case 'heatmap':
+      return withQuery('/api/v1/stats/heatmap', {
+        scope: filters.region ? 'outlet' : 'region',
+        region: filters.region,
+        granularity: 'week',
+        to: heatmapTo(),
+        periods: HEATMAP_WEEKS,
+        limit: 100,
+        lang: lang(),
+      });
+    case 'low-ratings': {
+      const { from, to } = lastDays(page.today, LOW_RATING_DAYS);
+      return withQuery('/api/v1/stats/low-ratings', { ...scopeOf(), from, to, lang: lang() });
+    }
+    case 'warnings':
+    case 'warnings-summary':
+      return warnings.csvPath(kind);
     default:
       return undefined;
   }
@@ -643,7 +757,7 @@ async function download(button: HTMLButtonElement) {
   try {
     await downloadCsv(path);
   } catch (error) {
-    say(t('csv.failed', { message: messageOf(error) }));
+    page.say(t('csv.failed', { message: messageOf(error) }));
   } finally {
     button.disabled = false;
   }

@@ -1,43 +1,37 @@
+import { rootCauseNames } from '../../../functions/config/root-causes.js';
 import {
   daysOf,
   granularityOf,
   periodOf,
   previousPeriod,
 } from '../../../functions/domain/statistics/periods.js';
-import { renderRanking, renderWarnings } from '../dashboard/panels.js';
+import { formatDate, formatDateTime, formatNumber, formatPercent } from '../shared/i18n.js';
+import type { Lang } from '../shared/lang.js';
+import { el } from '../shared/session.js';
 import {
   ApiError,
   type ComplaintFigures,
   type ComplaintSeries,
   getJson,
   type MajorComplaint,
-  type Me,
+  type Ranking,
   type RankingItem,
   type RatingFigures,
   type SatisfactionSeries,
-  type Warning,
+  type WarningPage,
+  type WarningSummary,
   withQuery,
-} from '../dashboard/stats-api.js';
+} from '../stats/api.js';
 import {
   type BetterWhen,
   type ChangeKind,
-  causeName,
   changeElement,
   dayLabel,
   periodLabel,
-  statusName,
-} from '../dashboard/stats-format.js';
-import {
-  applyTexts,
-  formatDate,
-  formatDateTime,
-  formatNumber,
-  formatPercent,
-  translator,
-} from '../shared/i18n.js';
-import { initialLang, type Lang } from '../shared/lang.js';
-import { languageSwitch } from '../shared/page-language.js';
-import { el, requireSignIn, signOut } from '../shared/session.js';
+  zoneName,
+} from '../stats/format.js';
+import { renderRanking, warningItem } from '../stats/panels.js';
+import { lastCompletePeriod, periodChoices, type StatsPage, startStatsPage } from '../stats/startup.js';
 import { type ReportWords, texts } from './texts.js';
 
 /**
@@ -45,14 +39,17 @@ import { type ReportWords, texts } from './texts.js';
  * figures and their change, the rankings, the month's warnings, and its complaints by category,
  * root cause and the major ones. For head office and admins (rankings are theirs only).
  */
-const MONTHS_OFFERED = 24;
+/** At most this far back the month picker goes (the bank's history starts later, usually). */
+const MONTHS_OFFERED = 120;
 /** Past this many outlets, the report lists the top and bottom ten only. */
 const ALL_OUTLETS_UP_TO = 20;
 const TOP_BOTTOM = 10;
-
-interface Ranking {
-  items: RankingItem[];
-}
+/** Regions listed (a bank has tens of them). */
+const REGIONS_LISTED = 100;
+/** Warning groups (rule × region) in the summary table, most open first. */
+const WARNING_GROUPS_LISTED = 30;
+/** Up to this many, the month's warnings are listed one by one. */
+const WARNINGS_LISTED_UP_TO = 20;
 interface Figures {
   ratings?: RatingFigures | undefined;
   complaints?: ComplaintFigures | undefined;
@@ -142,43 +139,40 @@ const FIGURE_ROWS: readonly FigureRow[] = [
   },
 ];
 
-requireSignIn(); // sends the browser to sign-in first when there is no token
-let lang: Lang = initialLang();
-let t = translator(texts, lang);
-let me: Me;
-let today = '';
+let page: StatsPage<ReportWords>;
 let month = '';
 let loads = 0;
 
 const $ = <E extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as E;
-const say = (text: string) => {
-  $('status').textContent = text;
-};
+const t: StatsPage<ReportWords>['t'] = (key, params) => page.t(key, params);
+const lang = (): Lang => page.lang();
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function start() {
-  $('sign-out').addEventListener('click', signOut);
   $('print').addEventListener('click', () => window.print());
-  buildLanguageSwitch();
-  applyLanguage();
-  say(t('loading'));
-  try {
-    me = await getJson<Me>(withQuery('/api/v1/staff/me', { lang }));
-  } catch (error) {
-    say(t('error', { message: messageOf(error) }));
-    return;
-  }
+  const started = await startStatsPage(texts, () => {
+    if (month) void load();
+  });
+  if (!started) return;
+  page = started;
+  const { me, today, firstDay } = page;
   if (!(me.headOffice || me.roles.includes('admin'))) {
-    say(t('noAccess'));
+    page.say(t('noAccess'));
     (document.querySelector('.month-picker') as HTMLElement).hidden = true;
     $('print').hidden = true;
     return;
   }
-  today = me.today;
   const asked = new URLSearchParams(location.search).get('month') ?? '';
-  const thisMonth = periodOf(today, 'month');
-  // Without a month (or with one not begun), the latest closed month: the one the committee meets on.
-  month = granularityOf(asked) === 'month' && asked <= thisMonth ? asked : previousPeriod(thisMonth, 'month');
+  const offered = periodChoices('month', today, firstDay, MONTHS_OFFERED);
+  // Without a month (or with one outside the history), the latest complete month: the one the
+  // committee meets on (or this one, before the first month is over).
+  const landing = lastCompletePeriod(today, 'month');
+  month =
+    granularityOf(asked) === 'month' && offered.includes(asked)
+      ? asked
+      : offered.includes(landing)
+        ? landing
+        : periodOf(today, 'month');
   $<HTMLSelectElement>('month').addEventListener('change', (event) => {
     month = (event.target as HTMLSelectElement).value;
     void load();
@@ -186,26 +180,13 @@ async function start() {
   await load();
 }
 
-function buildLanguageSwitch() {
-  languageSwitch(document.querySelector('.langs'), lang, (option) => {
-    lang = option;
-    t = translator(texts, lang);
-    applyLanguage();
-    if (month) void load();
-  });
-}
-
-function applyLanguage() {
-  document.documentElement.lang = lang;
-  applyTexts(t);
-}
-
 function renderMonthPicker() {
-  const months = [periodOf(today, 'month')];
-  while (months.length < MONTHS_OFFERED) months.push(previousPeriod(months.at(-1) ?? month, 'month'));
+  const months = periodChoices('month', page.today, page.firstDay, MONTHS_OFFERED);
   if (!months.includes(month)) months.push(month);
   const select = $<HTMLSelectElement>('month');
-  select.replaceChildren(...months.map((m) => el('option', { value: m }, periodLabel(m, 'month', lang, t))));
+  select.replaceChildren(
+    ...months.map((m) => el('option', { value: m }, periodLabel(m, 'month', lang(), t))),
+  );
   select.value = month;
 }
 
@@ -214,16 +195,19 @@ async function load() {
   const isCurrent = () => generation === loads;
   history.replaceState(null, '', `/report?month=${month}`);
   renderMonthPicker();
-  const monthName = periodLabel(month, 'month', lang, t);
+  const monthName = periodLabel(month, 'month', lang(), t);
   const { first, last } = daysOf(month, 'month');
   document.title = t('pageTitle', { month: monthName });
   $('report-month').textContent = monthName;
-  $('report-range').textContent = t('reportMonth', { from: dayLabel(first, lang), to: dayLabel(last, lang) });
-  $('generated').textContent = t('generatedAt', {
-    at: formatDateTime(new Date().toISOString(), lang, me.timeZone),
-    zone: me.timeZone,
+  $('report-range').textContent = t('reportMonth', {
+    from: dayLabel(first, lang()),
+    to: dayLabel(last, lang()),
   });
-  say(t('loading'));
+  $('generated').textContent = t('generatedAt', {
+    at: formatDateTime(new Date().toISOString(), lang(), page.me.timeZone),
+    zone: zoneName(page.me.timeZone, lang(), t),
+  });
+  page.say(t('loading'));
   await Promise.all([
     guarded('figures', () => loadFigures(isCurrent)),
     guarded('regions', () => loadRankings(isCurrent)),
@@ -231,7 +215,7 @@ async function load() {
     guarded('major', () => loadMajorComplaints(isCurrent)),
   ]);
   if (!isCurrent()) return;
-  say('');
+  page.say('');
   $('end-note').hidden = false;
 }
 
@@ -254,12 +238,14 @@ async function loadFigures(isCurrent: () => boolean) {
     granularity: 'month',
     from: daysOf(previous, 'month').first,
     to: daysOf(month, 'month').last,
-    lang,
+    lang: lang(),
   };
   const [ratings, complaints, categories] = await Promise.all([
     getJson<SatisfactionSeries>(withQuery('/api/v1/stats/satisfaction', query)),
     getJson<ComplaintSeries>(withQuery('/api/v1/stats/complaints', query)),
-    getJson<{ items: { id: string; name: string }[] }>(withQuery('/api/v1/complaint-categories', { lang })),
+    getJson<{ items: { id: string; name: string }[] }>(
+      withQuery('/api/v1/complaint-categories', { lang: lang() }),
+    ),
   ]);
   if (!isCurrent()) return;
   const figuresOf = (period: string): Figures => ({
@@ -269,9 +255,11 @@ async function loadFigures(isCurrent: () => boolean) {
   const now = figuresOf(month);
   const before = figuresOf(previous);
   const show = (row: FigureRow, f: Figures) =>
-    row.kind === 'rate' ? formatPercent(row.value(f), lang) : formatNumber(row.value(f), lang, row.digits);
+    row.kind === 'rate'
+      ? formatPercent(row.value(f), lang())
+      : formatNumber(row.value(f), lang(), row.digits);
   $('figures-table').replaceChildren(
-    el('caption', {}, t('figures.caption', { month: periodLabel(month, 'month', lang, t) })),
+    el('caption', {}, t('figures.caption', { month: periodLabel(month, 'month', lang(), t) })),
     el(
       'thead',
       {},
@@ -279,8 +267,8 @@ async function loadFigures(isCurrent: () => boolean) {
         'tr',
         {},
         el('th', { scope: 'col' }, t('col.indicator')),
-        el('th', { scope: 'col' }, periodLabel(month, 'month', lang, t)),
-        el('th', { scope: 'col' }, periodLabel(previous, 'month', lang, t)),
+        el('th', { scope: 'col' }, periodLabel(month, 'month', lang(), t)),
+        el('th', { scope: 'col' }, periodLabel(previous, 'month', lang(), t)),
         el('th', { scope: 'col' }, t('change.vs.month')),
       ),
     ),
@@ -297,7 +285,7 @@ async function loadFigures(isCurrent: () => boolean) {
           el(
             'td',
             {},
-            changeElement(row.value(now), row.value(before), row.kind, row.better, lang, t, row.digits),
+            changeElement(row.value(now), row.value(before), row.kind, row.better, lang(), t, row.digits),
           ),
         ),
       ),
@@ -333,9 +321,9 @@ function renderBreakdowns(complaints: ComplaintFigures | undefined, categoryName
             el(
               'tr',
               { 'data-cause': cause },
-              el('th', { scope: 'row' }, causeName(cause, t)),
-              el('td', { class: 'num' }, formatNumber(n, lang)),
-              el('td', { class: 'num' }, formatPercent(n / totalCauses, lang)),
+              el('th', { scope: 'row' }, rootCauseNames[cause]?.[lang()] ?? cause),
+              el('td', { class: 'num' }, formatNumber(n, lang())),
+              el('td', { class: 'num' }, formatPercent(n / totalCauses, lang())),
             ),
           )
         : [el('tr', {}, el('td', { colspan: '3' }, t('causes.empty')))]),
@@ -363,7 +351,7 @@ function renderBreakdowns(complaints: ComplaintFigures | undefined, categoryName
               'tr',
               { 'data-category': category },
               el('th', { scope: 'row' }, categoryName(category)),
-              el('td', { class: 'num' }, formatNumber(n, lang)),
+              el('td', { class: 'num' }, formatNumber(n, lang())),
             ),
           )
         : [el('tr', {}, el('td', { colspan: '2' }, t('ranking.empty')))]),
@@ -372,67 +360,137 @@ function renderBreakdowns(complaints: ComplaintFigures | undefined, categoryName
 }
 
 async function loadRankings(isCurrent: () => boolean) {
-  const base = { granularity: 'month', period: month, lang };
-  const [regions, outlets] = await Promise.all([
-    getJson<Ranking>(withQuery('/api/v1/stats/rankings', { scope: 'region', ...base })),
-    getJson<Ranking>(withQuery('/api/v1/stats/rankings', { scope: 'outlet', ...base })),
+  const base = { granularity: 'month', period: month, lang: lang() };
+  const ask = (query: Record<string, string | number>) =>
+    getJson<Ranking>(withQuery('/api/v1/stats/rankings', { ...base, ...query }));
+  const [regions, best] = await Promise.all([
+    ask({ scope: 'region', limit: REGIONS_LISTED }),
+    ask({ scope: 'outlet', limit: ALL_OUTLETS_UP_TO }),
   ]);
+  // A bank of more outlets than the report lists whole: its ten best and its ten worst, each
+  // one page of the ranking from its own end, however many outlets there are.
+  const worst =
+    best.total > ALL_OUTLETS_UP_TO
+      ? await ask({ scope: 'outlet', order: 'worst', limit: TOP_BOTTOM })
+      : undefined;
   if (!isCurrent()) return;
-  const monthName = periodLabel(month, 'month', lang, t);
+  const monthName = periodLabel(month, 'month', lang(), t);
   renderRanking(
     $('region-ranking'),
     t('regions.caption', { month: monthName }),
     regions.items,
     { withRegion: false },
-    lang,
+    lang(),
     t,
   );
-  renderOutlets(outlets.items, monthName);
+  renderOutlets(best, worst, monthName);
   $('outlets').hidden = false;
 }
 
 /** Every outlet when there are few; otherwise the ten best and the ten worst of those rated. */
-function renderOutlets(items: readonly RankingItem[], monthName: string) {
+function renderOutlets(best: Ranking, worst: Ranking | undefined, monthName: string) {
   const tables = $('outlet-tables');
   const table = (caption: string, rows: readonly RankingItem[]) => {
     const node = el('table', { class: 'ranking' });
-    renderRanking(node, caption, rows, { withRegion: true }, lang, t);
+    renderRanking(node, caption, rows, { withRegion: true }, lang(), t);
     return node;
   };
-  if (items.length <= ALL_OUTLETS_UP_TO) {
-    $('outlets-note').textContent = t('outlets.all', { n: items.length });
-    tables.replaceChildren(table(t('outlets.caption', { month: monthName }), items));
+  if (!worst) {
+    $('outlets-note').textContent = t('outlets.all', { n: best.total });
+    tables.replaceChildren(table(t('outlets.caption', { month: monthName }), best.items));
     return;
   }
-  const rated = items.filter((item) => item.csat !== null);
-  const top = rated.slice(0, TOP_BOTTOM);
-  const bottom = rated.slice(Math.max(TOP_BOTTOM, rated.length - TOP_BOTTOM));
-  const unrated = items.length - rated.length;
-  $('outlets-note').textContent = [
-    t('outlets.topBottom', { n: items.length }),
-    ...(unrated ? [t('outlets.unrated', { n: unrated })] : []),
-  ].join(' ');
+  const top = best.items.filter((item) => item.csat !== null).slice(0, TOP_BOTTOM);
+  const bottom = worst.items.filter((item) => item.csat !== null);
+  $('outlets-note').textContent = `${t('outlets.topBottom', { n: best.total })} ${t('outlets.rated')}`;
   tables.replaceChildren(
     table(t('outlets.top'), top),
     ...(bottom.length ? [table(t('outlets.bottom'), bottom)] : []),
   );
 }
 
+/**
+ * The month's warnings counted by rule and region (the groups with the most open first), and
+ * listed one by one when there are few: at 10,000 outlets a month holds tens of thousands, which
+ * the dashboard and the download give in full.
+ */
 async function loadWarnings(isCurrent: () => boolean) {
-  const [{ items }, categories] = await Promise.all([
-    getJson<{ items: Warning[] }>(
-      withQuery('/api/v1/stats/warnings', { period: month, status: 'all', lang }),
-    ),
-    getJson<{ items: { id: string; name: string }[] }>(withQuery('/api/v1/complaint-categories', { lang })),
-  ]);
+  const summary = await getJson<WarningSummary>(
+    withQuery('/api/v1/stats/warnings/summary', { period: month, lang: lang() }),
+  );
+  const total = summary.open + summary.acknowledged;
+  const [listed, categories] =
+    total > 0 && total <= WARNINGS_LISTED_UP_TO
+      ? await Promise.all([
+          getJson<WarningPage>(
+            withQuery('/api/v1/stats/warnings', {
+              period: month,
+              limit: WARNINGS_LISTED_UP_TO,
+              lang: lang(),
+            }),
+          ),
+          getJson<{ items: { id: string; name: string }[] }>(
+            withQuery('/api/v1/complaint-categories', { lang: lang() }),
+          ),
+        ])
+      : [undefined, undefined];
   if (!isCurrent()) return;
-  const names = new Map(categories.items.map((c) => [c.id, c.name]));
-  renderWarnings(
-    $('warning-list'),
-    [{ granularity: 'month', period: month, items }],
-    { canAcknowledge: false, timeZone: me.timeZone, categoryName: (id) => names.get(id) ?? id },
-    lang,
-    t,
+  const groups = [...summary.groups].sort((a, b) => b.open + b.acknowledged - (a.open + a.acknowledged));
+  const shown = groups.slice(0, WARNING_GROUPS_LISTED);
+  const names = new Map((categories?.items ?? []).map((c) => [c.id, c.name]));
+  $('warning-list').replaceChildren(
+    ...(total === 0
+      ? [el('p', { class: 'muted' }, t('warnings.empty'))]
+      : [
+          el(
+            'table',
+            { id: 'warning-summary' },
+            el('caption', {}, t('warnings.summary')),
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                el('th', { scope: 'col' }, t('warnings.col.rule')),
+                el('th', { scope: 'col' }, t('warnings.col.region')),
+                el('th', { scope: 'col', class: 'num' }, t('warnings.col.open')),
+                el('th', { scope: 'col', class: 'num' }, t('warnings.col.acknowledged')),
+              ),
+            ),
+            el(
+              'tbody',
+              {},
+              ...shown.map((g) =>
+                el(
+                  'tr',
+                  { 'data-rule': g.rule, 'data-region': g.regionId ?? '' },
+                  el('th', { scope: 'row' }, t(`warningRule.${g.rule}`)),
+                  el('td', {}, g.region ?? t('warnings.departments')),
+                  el('td', { class: 'num' }, formatNumber(g.open, lang())),
+                  el('td', { class: 'num' }, formatNumber(g.acknowledged, lang())),
+                ),
+              ),
+            ),
+          ),
+          ...(groups.length > shown.length
+            ? [el('p', { class: 'muted' }, t('warnings.moreGroups', { n: groups.length - shown.length }))]
+            : []),
+          listed
+            ? el(
+                'ul',
+                { class: 'warnings' },
+                ...listed.items.map((w) =>
+                  warningItem(
+                    w,
+                    { timeZone: page.me.timeZone, categoryName: (id) => names.get(id) ?? id },
+                    lang(),
+                    t,
+                  ),
+                ),
+              )
+            : el('p', { class: 'muted' }, t('warnings.tooMany', { n: formatNumber(total, lang()) })),
+        ]),
   );
 }
 
@@ -440,7 +498,7 @@ async function loadMajorComplaints(isCurrent: () => boolean) {
   let items: MajorComplaint[] = [];
   try {
     ({ items } = await getJson<{ items: MajorComplaint[] }>(
-      withQuery('/api/v1/stats/major-complaints', { month, lang }),
+      withQuery('/api/v1/stats/major-complaints', { month, lang: lang() }),
     ));
   } catch (error) {
     // Where the API does not list major complaints yet (an older deployment), the report shows none.
@@ -449,12 +507,12 @@ async function loadMajorComplaints(isCurrent: () => boolean) {
   if (!isCurrent()) return;
   const columns: [keyof ReportWords & string, (c: MajorComplaint) => string][] = [
     ['major.trackingNo', (c) => c.trackingNo],
-    ['major.receivedAt', (c) => formatDate(c.receivedAt, lang, me.timeZone)],
+    ['major.receivedAt', (c) => formatDate(c.receivedAt, lang(), page.me.timeZone)],
     ['major.outlet', (c) => c.outletName],
     ['major.category', (c) => c.categoryName],
     ['major.department', (c) => c.departmentName],
-    ['major.status', (c) => statusName(c.status, t)],
-    ['major.rootCause', (c) => causeName(c.rootCause, t)],
+    ['major.status', (c) => c.statusName],
+    ['major.rootCause', (c) => c.rootCauseName ?? t('major.noCause')],
   ];
   $('major-table').replaceChildren(
     el('caption', {}, t('major.caption')),

@@ -1,14 +1,13 @@
 import { daysOf } from '../../../functions/domain/statistics/periods.js';
-import { formatNumber, formatPercent, type Translate } from '../shared/i18n.js';
+import { formatNumber, type Translate } from '../shared/i18n.js';
 import type { Lang } from '../shared/lang.js';
 import { el } from '../shared/session.js';
-import type { Warning } from './stats-api.js';
-import { type StatsWords, statsWords } from './stats-words.js';
+import { type StatsWords, statsWords } from './words.js';
 
 /**
  * How the dashboard and the report write figures: periods in words, changes with their sign
- * spelled out (▲/▼ plus a word for screen readers; colour only adds to that), and warnings as a
- * sentence with their figures and threshold.
+ * spelled out (▲/▼ plus a word for screen readers; colour only adds to that). A warning's
+ * sentence is the API's own (functions/domain/statistics/warning-words.ts).
  */
 export type Granularity = 'week' | 'month';
 type T = Translate<StatsWords>;
@@ -117,61 +116,15 @@ export function changePointsText(change: number | null, lang: Lang): string {
   return `${change > 0 ? '▲' : '▼'} ${points}`;
 }
 
-/** A warning's figures as a sentence, e.g. "满意度 72.0%（阈值 80%，共 130 条评价）". */
-export function warningInWords(
-  warning: Warning,
-  lang: Lang,
-  t: T,
-  categoryName: (id: string) => string = (id) => id,
-): string {
-  const f = warning.figures;
-  const count = (n: number | null | undefined) => formatNumber(n, lang);
-  switch (warning.rule) {
-    case 'csat-low':
-      return t('words.csat-low', {
-        csat: formatPercent(f.csat, lang),
-        threshold: formatThreshold(f.threshold, lang),
-        ratings: count(f.ratings),
-      });
-    case 'csat-drop':
-      return t('words.csat-drop', {
-        csat: formatPercent(f.csat, lang),
-        previous: formatPercent(f.previousCsat, lang),
-        points: formatNumber(f.dropPoints, lang, 1),
-        threshold: formatNumber(f.threshold, lang),
-        ratings: count(f.ratings),
-      });
-    case 'on-time-low':
-      return t('words.on-time-low', {
-        rate: formatPercent(f.onTimeRate, lang),
-        threshold: formatThreshold(f.threshold, lang),
-        resolved: count(f.resolved),
-        onTime: count(f.resolvedOnTime),
-      });
-    case 'complaints-high':
-      return t('words.complaints-high', {
-        perThousand: formatNumber(f.perThousandRatings, lang, 1),
-        threshold: formatNumber(f.threshold, lang),
-        complaints: count(f.complaints),
-        ratings: count(f.ratings),
-      });
-    case 'recurring':
-      return t('words.recurring', {
-        category: categoryName(warning.category ?? ''),
-        complaints: count(f.complaints),
-        recurring: count(f.recurring),
-      });
-  }
-}
-
-/** A root cause's name; one the bank added to its list (ROOT_CAUSES) and we have no words for shows as is. */
-export function causeName(id: string | undefined, t: T): string {
-  if (!id) return t('cause.none');
-  const key = `cause.${id}`;
-  return key in statsWords['zh-CN'] ? t(key as keyof StatsWords) : id;
-}
-
-export function statusName(id: string, t: T): string {
-  const key = `status.${id}`;
-  return key in statsWords['zh-CN'] ? t(key as keyof StatsWords) : id;
+/**
+ * The bank's time zone in words ("北京时间" for Asia/Shanghai), never its code: the page's own
+ * word where it has one, else the browser's long name of the zone in the page's language.
+ */
+export function zoneName(timeZone: string, lang: Lang, t: T): string {
+  const key = `zone.${timeZone}`;
+  if (key in statsWords['zh-CN']) return t(key as keyof StatsWords);
+  const part = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'long' })
+    .formatToParts(new Date())
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
 }

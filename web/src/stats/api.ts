@@ -3,7 +3,8 @@ import { apiFetch, el } from '../shared/session.js';
 /**
  * The statistics API as the dashboard and the monthly report read it: the answers' shapes, one
  * JSON getter that turns a refusal into an error carrying the API's message, and CSV downloads
- * (which need the bearer header, so a plain link cannot fetch them).
+ * (which need the bearer header, so a plain link cannot fetch them). Every list is a page
+ * (`limit`, `cursor` → `nextCursor`), so no answer grows with the number of outlets.
  */
 export type Rate = number | null;
 
@@ -54,7 +55,33 @@ export interface RankingItem {
   change: number | null;
 }
 
+export interface Ranking {
+  order: 'best' | 'worst';
+  total: number;
+  items: RankingItem[];
+  nextCursor?: string;
+}
+
+export interface Heatmap {
+  scope: 'region' | 'outlet';
+  periods: string[];
+  rows: {
+    id: string;
+    name: string;
+    regionId?: string;
+    cells: { period: string; csat: Rate; ratings: number }[];
+  }[];
+  nextCursor?: string;
+}
+
 export type WarningRule = 'csat-low' | 'csat-drop' | 'on-time-low' | 'complaints-high' | 'recurring';
+export const WARNING_RULES: readonly WarningRule[] = [
+  'csat-low',
+  'csat-drop',
+  'on-time-low',
+  'complaints-high',
+  'recurring',
+];
 
 export interface Warning {
   id: string;
@@ -64,11 +91,23 @@ export interface Warning {
   scope: 'outlet' | 'department';
   subjectId: string;
   subjectName: string;
+  regionId?: string;
   region?: string;
   category?: string;
   figures: Record<string, number | null>;
   raisedAt: string;
   acknowledged?: { by: string; byName: string; at: string; note?: string };
+}
+
+export interface WarningPage {
+  items: Warning[];
+  nextCursor?: string;
+}
+
+export interface WarningSummary {
+  open: number;
+  acknowledged: number;
+  groups: { rule: WarningRule; regionId?: string; region?: string; open: number; acknowledged: number }[];
 }
 
 export interface LowRating {
@@ -83,10 +122,10 @@ export interface MajorComplaint {
   trackingNo: string;
   outletName: string;
   categoryName: string;
-  status: string;
+  statusName: string;
   departmentName: string;
   receivedAt: string;
-  rootCause?: string;
+  rootCauseName?: string;
 }
 
 export interface Me {
@@ -112,9 +151,9 @@ export class ApiError extends Error {
 }
 
 /** `path?a=1&b=2`, leaving out parameters that are undefined. */
-export function withQuery(path: string, params: Record<string, string | undefined>): string {
+export function withQuery(path: string, params: Record<string, string | number | undefined>): string {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) query.set(name, value);
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) query.set(name, String(value));
   return `${path}?${query}`;
 }
 
