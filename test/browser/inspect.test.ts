@@ -8,6 +8,7 @@ import { postJson } from '../support/customer.js';
 import { usePlatform } from '../support/platform.js';
 import { staffAs } from '../support/staff.js';
 import { screenshotPath, useBrowser } from './support/browser.js';
+import { cameraPicture, keptPhoto } from './support/camera.js';
 
 const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '1000' });
 const browser = useBrowser();
@@ -219,10 +220,12 @@ describe('the capture page /inspect', () => {
     await fullMarks(page);
     await item(page, 'elderly-window').getByRole('button', { name: '不适用' }).click();
     await waiting(page, 5);
-    expect(await page.locator('#running').textContent()).toBe('得分 100.0（已答 18/18 项）');
+    // The shopper sees how far the visit is, never a score: it is head office's.
+    expect(await page.locator('#running').textContent()).toBe('已答 18/18 项');
     await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: screenshotPath('mystery-390') });
     await page.locator('#review').click();
+    expect(await page.locator('#summary-score').count()).toBe(0);
     await page.locator('#submit').click();
     await page.locator('#mystery-done').waitFor();
     expect(await page.locator('#mystery-done').textContent()).toBe('已提交，感谢您的走访。结果由总行审阅。');
@@ -270,6 +273,26 @@ describe('the capture page /inspect', () => {
     await page.locator('#review').click();
     expect(await page.locator('#summary').textContent()).toContain('缺少照片：2 项');
     expect(await page.locator('#submit').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '返回修改' }).click();
+
+    // A camera picture of 4000 × 3000 is kept shrunk (longest side 1600, JPEG) with the draft, through a reload.
+    await item(page, 'env-clean')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'hall.jpg',
+        mimeType: 'image/jpeg',
+        buffer: await cameraPicture(page, 4000, 3000),
+      });
+    await item(page, 'env-clean').getByText('已拍照').waitFor();
+    await page.reload();
+    await item(page, 'env-clean').getByText('已拍照').waitFor();
+    expect(await keptPhoto(page, 'staff:lobby.sh-lujiazui', 'env-clean')).toEqual({
+      type: 'image/jpeg',
+      width: 1600,
+      height: 1200,
+    });
+    await page.locator('#review').click();
+    expect(await page.locator('#summary').textContent()).toContain('缺少照片：1 项');
     await context.close();
   });
 

@@ -23,6 +23,8 @@ export interface CaptureOptions {
   t: Translate<InspectWords>;
   lang: Lang;
   changed: (draft: Draft) => void;
+  /** Whether the inspector sees the running score: not a mystery shopper (the score is head office's). */
+  showScore: boolean;
   /** Turns a camera picture into what is kept (shrunk); loaded only when a photo is taken. */
   takePhoto: (file: File) => Promise<Blob>;
 }
@@ -86,19 +88,18 @@ export function renderCapture(container: HTMLElement, options: CaptureOptions, b
   const { checklist, draft, t, lang } = options;
   const refreshBar = () => {
     const s = stateOf(checklist, draft);
+    const score = s.score.score === null ? '—' : s.score.score.toFixed(1);
+    const progress =
+      s.done === 0
+        ? t('runningNone')
+        : options.showScore
+          ? t('running', { score, done: s.done, total: s.total })
+          : t('answered', { done: s.done, total: s.total });
     bar.replaceChildren(
-      el(
-        'span',
-        { class: 'running', id: 'running' },
-        s.done === 0
-          ? t('runningNone')
-          : t('running', {
-              score: s.score.score === null ? '—' : s.score.score.toFixed(1),
-              done: s.done,
-              total: s.total,
-            }),
-      ),
-      ...(s.score.redLineFailed ? [el('strong', { class: 'red-line-failed' }, t('redLineFailed'))] : []),
+      el('span', { class: 'running', id: 'running' }, progress),
+      ...(s.score.redLineFailed && options.showScore
+        ? [el('strong', { class: 'red-line-failed' }, t('redLineFailed'))]
+        : []),
     );
   };
   const sections = checklist.sections.map((section) =>

@@ -282,6 +282,7 @@ function capture(draft: Draft) {
             saved.textContent = t('draftSaved');
           });
         },
+        showScore: !mysteryToken,
         takePhoto: shrinkPhoto,
       },
       bar,
@@ -317,13 +318,17 @@ function summary(draft: Draft) {
       { class: 'card summary', id: 'summary' },
       el('h2', {}, t('summary')),
       heading(draft),
-      el(
-        'p',
-        { class: 'score-line' },
-        `${t('score')} `,
-        el('strong', { id: 'summary-score' }, s.score.score === null ? '—' : s.score.score.toFixed(1)),
-      ),
-      ...(s.score.redLineFailed ? [el('p', { class: 'red-line-failed' }, t('redLineFailed'))] : []),
+      ...(mysteryToken
+        ? []
+        : [
+            el(
+              'p',
+              { class: 'score-line' },
+              `${t('score')} `,
+              el('strong', { id: 'summary-score' }, s.score.score === null ? '—' : s.score.score.toFixed(1)),
+            ),
+            ...(s.score.redLineFailed ? [el('p', { class: 'red-line-failed' }, t('redLineFailed'))] : []),
+          ]),
       el('p', {}, t('findings', { n: s.findings.length })),
       names(s.findings),
       ...(s.unanswered.length
