@@ -249,6 +249,53 @@ describe('the capture page /inspect', () => {
     await other.close();
   });
 
+  it('speaks English and Traditional Chinese through a region team’s joint check, names not ids', async () => {
+    const context = await browser.context({ width: 390, height: 844, locale: 'en-GB', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await page.goto(`${ctx.url}/signin?next=${encodeURIComponent('/inspect')}`);
+    await page.locator('button[data-username="inspector.shanghai"]').click();
+    await page.waitForURL(/\/inspect$/);
+    await page.getByLabel('Find an outlet (name or number)').fill('lujiazui');
+    await page.locator('button[data-outlet="sh-lujiazui"]').click();
+    await page.locator('#start').click();
+    expect(await page.locator('#assignment').textContent()).toBe(
+      'Lujiazui Sub-branch · Regional joint check',
+    );
+    for (const id of YES_NO) await item(page, id).getByRole('button', { name: 'Yes', exact: true }).click();
+    for (const [id, mark] of Object.entries(FULL_MARKS))
+      await item(page, id)
+        .getByRole('button', { name: String(mark), exact: true })
+        .click();
+    await item(page, 'elderly-window').getByRole('button', { name: 'Yes', exact: true }).click();
+    await waiting(page, 15);
+    // 15 minutes is within "at most 15": every point earned.
+    expect(await page.locator('#running').textContent()).toBe('Score 100.0 (18 of 18 answered)');
+    // Every word on the page is English.
+    const words = await page.evaluate(() => {
+      // Not the user's own name, nor the language switch (each language named in itself).
+      // biome-ignore lint/performance/useDomNodeTextContent: the words on screen, not hidden nodes' text
+      let text = document.body.innerText;
+      for (const node of document.querySelectorAll<HTMLElement>('#who, .langs'))
+        // biome-ignore lint/performance/useDomNodeTextContent: as above
+        text = text.replace(node.innerText, '');
+      return text;
+    });
+    // The bank's checklist names the priority window by its sign in English too: "(爱心窗口)".
+    expect(words.replace('(爱心窗口)', '')).not.toMatch(/[\u3400-\u9fff]/);
+    await page.getByRole('button', { name: '繁體' }).click();
+    await page.locator('#assignment', { hasText: '陸家嘴支行 · 分行聯合檢查' }).waitFor();
+    expect(await page.locator('#running').textContent()).toBe('得分 100.0（已答 18/18 項）');
+    await page.locator('#review').click();
+    await page.locator('#submit').click();
+    await page.locator('#result[data-status="sent"]').waitFor();
+    expect(await page.locator('#entry-status').textContent()).toBe('已提交');
+    expect(await page.locator('#no-tasks').textContent()).toBe('沒有需要整改的問題。');
+    expect(await inspectionsOf('sh-lujiazui', monthOf(new Date().toISOString()), 'joint-check')).toHaveLength(
+      1,
+    );
+    await context.close();
+  });
+
   it('tells a role that may not inspect so, in words', async () => {
     const { context, page } = await signIn('manager.sh-jingan');
     await page

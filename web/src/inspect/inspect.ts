@@ -187,8 +187,8 @@ function choose(me: Me, kinds: Kind[]) {
       const search = el('input', { type: 'search', id: 'outlet-search', autocomplete: 'off' });
       const find = async () => {
         const q = search.value.trim();
-        const found = await fetchKept<{ items: Outlet[] }>(`outlets:${q}`, () =>
-          pageFetch(`/api/v1/outlets?q=${encodeURIComponent(q)}`),
+        const found = await fetchKept<{ items: Outlet[] }>(`outlets:${lang()}:${q}`, () =>
+          pageFetch(`/api/v1/outlets?q=${encodeURIComponent(q)}&lang=${lang()}`),
         );
         const items = found?.items ?? [];
         outletArea.replaceChildren(...(items.length ? items.map(pick) : [el('p', {}, t('noOutlet'))]));
@@ -229,8 +229,8 @@ function choose(me: Me, kinds: Kind[]) {
 }
 
 async function outletById(id: string): Promise<Outlet | undefined> {
-  const found = await fetchKept<{ items: Outlet[] }>(`outlets:${id}`, () =>
-    pageFetch(`/api/v1/outlets?q=${encodeURIComponent(id)}`),
+  const found = await fetchKept<{ items: Outlet[] }>(`outlets:${lang()}:${id}`, () =>
+    pageFetch(`/api/v1/outlets?q=${encodeURIComponent(id)}&lang=${lang()}`),
   );
   return found?.items.find((o) => o.id === id);
 }
@@ -291,6 +291,14 @@ function capture(draft: Draft) {
   redraw = () => capture(draft);
   draw();
   app.replaceChildren(...parts, saved);
+  // The outlet is named in the page's language, also after the language is switched.
+  if (typeof draft.outletName === 'string')
+    void outletById(draft.outletId).then((outlet) => {
+      if (!outlet || outlet.name === draft.outletName) return;
+      draft.outletName = outlet.name;
+      void store.saveDraft(draft);
+      document.getElementById('assignment')?.replaceWith(heading(draft));
+    });
   scrollTo(0, 0);
 }
 
