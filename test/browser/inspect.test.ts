@@ -275,9 +275,10 @@ describe('the capture page /inspect', () => {
       // Not the user's own name, nor the language switch (each language named in itself).
       // biome-ignore lint/performance/useDomNodeTextContent: the words on screen, not hidden nodes' text
       let text = document.body.innerText;
-      for (const node of document.querySelectorAll<HTMLElement>('#who, .langs'))
+      for (const node of document.querySelectorAll<HTMLElement>('#who, .langs')) {
         // biome-ignore lint/performance/useDomNodeTextContent: as above
         text = text.replace(node.innerText, '');
+      }
       return text;
     });
     // The bank's checklist names the priority window by its sign in English too: "(爱心窗口)".
