@@ -17,16 +17,23 @@ import { acknowledge } from './acknowledge.js';
  */
 
 /** The item-level DynamoDB actions the platform's code makes (a transaction authorizes each Put as PutItem). */
-export type ItemAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem';
+export type ItemAction =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'BatchWriteItem';
 
 export interface WriteGrant {
-  actions: readonly Exclude<ItemAction, 'GetItem' | 'Query'>[];
+  actions: readonly Exclude<ItemAction, 'GetItem' | 'BatchGetItem' | 'Query'>[];
   partitions: readonly string[];
 }
 
 export interface TableAccess {
-  /** Reads of the table itself (GetItem, Query on a partition). */
-  read: readonly ('GetItem' | 'Query')[];
+  /** Reads of the table itself (GetItem, BatchGetItem, Query on a partition). */
+  read: readonly ('GetItem' | 'BatchGetItem' | 'Query')[];
   /** Indexes this function queries. */
   indexes: readonly IndexName[];
   /**

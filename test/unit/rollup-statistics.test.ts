@@ -12,7 +12,7 @@ import {
   sumOfOutlets,
   sumOfRegions,
 } from '../../functions/domain/statistics/rollup.js';
-import { distinctStaleDays } from '../../functions/domain/statistics/stale-outlet-days.js';
+import { combined, distinctStaleDays } from '../../functions/domain/statistics/stale-outlet-days.js';
 import { DEFAULT_THRESHOLDS, evaluateWarnings } from '../../functions/domain/statistics/warnings.js';
 
 const day = { dayStart: '2026-11-23T16:00:00.000Z', dayEnd: '2026-11-24T15:59:59.999Z' };
@@ -251,7 +251,7 @@ describe('an outlet-day in two halves, and sums that never need every outlet', (
 });
 
 describe('stale outlet-days', () => {
-  it('are each recomputed once, a change of complaints covering one of ratings', () => {
+  it('are each read once per change, oldest first', () => {
     expect(
       distinctStaleDays([
         { date: '2026-11-25', outletId: 'b', changed: 'ratings' },
@@ -263,8 +263,16 @@ describe('stale outlet-days', () => {
     ).toEqual([
       { date: '2026-11-20', outletId: 'b', changed: 'complaints' },
       { date: '2026-11-25', outletId: 'a', changed: 'complaints' },
+      { date: '2026-11-25', outletId: 'a', changed: 'ratings' },
       { date: '2026-11-25', outletId: 'b', changed: 'ratings' },
     ]);
+  });
+
+  it('a day whose ratings and complaints both changed is read whole', () => {
+    expect(combined(undefined, 'ratings')).toBe('ratings');
+    expect(combined('ratings', 'ratings')).toBe('ratings');
+    expect(combined('ratings', 'complaints')).toBe('all');
+    expect(combined('complaints', 'all')).toBe('all');
   });
 });
 

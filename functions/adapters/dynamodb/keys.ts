@@ -22,7 +22,7 @@ export const partitions = {
     outbox: 'OUTBOX#',
     rollup: 'ROLLUP#',
     warning: 'WARNING#',
-    /** Outlet-days whose complaints changed after their day: the next rollup recomputes them. */
+    /** Outlet-days whose ratings or complaints changed since their rollup: the next refresh recomputes them. */
     staleRollup: 'STALE#',
     trackingLimit: 'LIMIT#',
     config: 'CONFIG#',
@@ -36,7 +36,10 @@ export const partitions = {
     inbox: 'INBOX#',
     /** Closed complaints of a department. */
     closed: 'CLOSED#',
-    /** Every outlet's (or region's) rollup of one period: rankings. */
+    /**
+     * Every outlet's (or region's) rollup of one period: rankings and warnings (weeks, months), and
+     * the sums (days: a region's day is one Query of its outlets' days, the bank's of the regions').
+     */
     ranking: 'RANK#',
     /** Warnings of one period. */
     warnings: 'WARNINGS#',
@@ -88,9 +91,13 @@ export const keys = {
     sk: `${granularity}#${period}`,
   }),
   warning: (id: string): TableKey => ({ pk: `${T.warning}${id}`, sk: 'WARNING' }),
-  staleRollup: (date: string, outletId: string): TableKey => ({
-    pk: `${T.staleRollup}rollup`,
-    sk: `${date}#${outletId}`,
+  /**
+   * The outlet-days one stream batch marked stale, in one item: they sort by when they were marked,
+   * and each batch's item is its own, so clearing what a refresh read never clears a later mark.
+   */
+  staleMarks: (markedAt: string, batchId: string): TableKey => ({
+    pk: staleMarksPartition,
+    sk: `${markedAt}#${batchId}`,
   }),
   /** Failed tracking look-ups of one subject (a tracking number, a client address) in one window. */
   trackingLimit: (subject: 'number' | 'address', id: string, window: number): TableKey => ({
@@ -102,6 +109,7 @@ export const keys = {
   health: (): TableKey => ({ pk: T.health, sk: T.health }),
 };
 
+const staleMarksPartition = `${T.staleRollup}rollup`;
 const COMPLAINT_SK = 'A#COMPLAINT';
 /** Events sort after the complaint record (`A#…` < `E#…`), in time order. */
 const EVENT_SK_PREFIX = 'E#';
@@ -173,7 +181,7 @@ export const indexPartitions = {
   outletComplaints: (outletId: string) => `${G2.outletComplaints}${outletId}`,
   outletDayRatings: (outletId: string, date: string) => `${G2.outletDayRatings}${outletId}#${date}`,
   owner: (departmentId: string) => `${partitions.gsi4.owner}${departmentId}`,
-  staleRollups: () => `${T.staleRollup}rollup`,
+  staleMarks: () => staleMarksPartition,
 };
 
 /** Every attribute that is a key of the table or an index: stripped before an item becomes a domain value. */

@@ -9,9 +9,11 @@ import { queryAll } from './query-all.js';
 /**
  * Rollups: one item per scope, id, granularity and period (`ROLLUP#<scope>#<id>` /
  * `<granularity>#<period>`), so a scope's periods over any range are one Query, and a rerun
- * overwrites the same item: recomputable, never counted twice. Outlets' and regions' weeks and
- * months also appear in gsi1 (`RANK#<scope>#<granularity>#<period>` / `<region>#<id>`): every
- * outlet (or region) of one period is one Query, for rankings and warnings.
+ * overwrites the same item: recomputable, never counted twice. Outlets' and regions' rollups also
+ * appear in gsi1 (`RANK#<scope>#<granularity>#<period>` / `<region>#<id>` for an outlet, `<id>`
+ * for a region): every outlet (or region) of one period is one Query. Weeks and months are
+ * ranked and warned on; days are summed: a region's day is one Query of its outlets' days, the
+ * bank's one Query of the regions' days, whatever the size of the bank.
  */
 export class RollupRepository {
   constructor(private readonly table: Table) {}
@@ -32,16 +34,21 @@ export class RollupRepository {
     return Item ? decode(Item) : undefined;
   }
 
-  /** One scope's rollups of `granularity` from period `from` to `to` inclusive, oldest first: one Query. */
+  /**
+   * One scope's rollups of `granularity` from period `from` to `to` inclusive, oldest first: one
+   * Query. `consistent` reads what was written just before (twice the read units).
+   */
   async range(
     scope: Scope,
     id: string,
     granularity: Granularity,
     from: string,
     to: string,
+    options: { consistent?: boolean } = {},
   ): Promise<Rollup[]> {
     const first = keys.rollup(scope, id, granularity, from);
     const items = await queryAll(this.table, {
+      ...(options.consistent ? { ConsistentRead: true } : {}),
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: {
         ':pk': first.pk,
@@ -52,7 +59,10 @@ export class RollupRepository {
     return items.map(decode);
   }
 
-  /** Every outlet's (or region's) rollup of one period, optionally one region's outlets only. */
+  /**
+   * Every outlet's (or region's) rollup of one period, optionally one region's outlets only, in
+   * the index's order: by region, then id.
+   */
   async allOf(
     scope: 'outlet' | 'region',
     granularity: Granularity,
@@ -73,10 +83,10 @@ export class RollupRepository {
 
 const rankOrder = (r: Rollup) => (r.scope === 'outlet' ? `${r.regionId ?? ''}#${r.id}` : r.id);
 
-function rollupItem(rollup: Rollup): Record<string, unknown> {
-  // Rankings are of weeks and months: a day needs no index entry (one write unit saved each).
+/** A rollup as an item: its own key, and its gsi1 entry when it is an outlet's or a region's. */
+export function rollupItem(rollup: Rollup): Record<string, unknown> {
   const ranked =
-    (rollup.scope === 'outlet' || rollup.scope === 'region') && rollup.granularity !== 'day'
+    rollup.scope === 'outlet' || rollup.scope === 'region'
       ? indexKeys.ranking(rollup.scope, rollup.granularity, rollup.period, rankOrder(rollup))
       : {};
   return {

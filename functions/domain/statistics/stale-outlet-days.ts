@@ -1,8 +1,8 @@
 /**
- * An outlet-day whose stored rollup no longer says what its records say, and what changed: only
- * its ratings (a rating stored, or its details added), or its complaints (received, moved on in
- * their lifecycle). A change of ratings leaves the day's complaint figures as they are, so the
- * refresh recomputes that half only; a change of complaints needs every record of the day.
+ * An outlet-day whose stored rollup no longer says what its records say, and what changed: its
+ * ratings (a rating stored, or its details added), or its complaints (received, moved on in their
+ * lifecycle). Each half of an outlet-day comes from its own records, so a refresh reads again
+ * only the half that changed and keeps the other as stored.
  */
 export interface StaleOutletDay {
   date: string;
@@ -13,16 +13,24 @@ export interface StaleOutletDay {
 export type StaleChange = 'ratings' | 'complaints';
 
 /**
- * Each outlet-day once, oldest date first: a change of complaints covers one of ratings on the
- * same day (its recompute reads every record).
+ * What of an outlet-day to read from its records: its ratings, its complaints, or all of it.
+ * The half not read is kept as stored; with nothing stored, ratings are none (every rating
+ * marks its day stale, so a day with ratings has been rolled up, or will be once its mark is
+ * read) and complaints are read (a day's overdue stock is there without any change of its own).
  */
+export type Recompute = StaleChange | 'all';
+
+/** Both of two recomputes of the same outlet-day. */
+export const combined = (a: Recompute | undefined, b: Recompute): Recompute =>
+  a === undefined || a === b ? b : 'all';
+
+/** Each outlet-day and change once, oldest date first. */
 export function distinctStaleDays(days: readonly StaleOutletDay[]): StaleOutletDay[] {
-  const byDay = new Map<string, StaleOutletDay>();
-  for (const day of days) {
-    const key = `${day.date}#${day.outletId}`;
-    if (byDay.get(key)?.changed !== 'complaints') byDay.set(key, day);
-  }
-  return [...byDay.values()].sort(
-    (a, b) => a.date.localeCompare(b.date) || a.outletId.localeCompare(b.outletId),
+  const byKey = new Map(days.map((day) => [`${day.date}#${day.outletId}#${day.changed}`, day]));
+  return [...byKey.values()].sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.outletId.localeCompare(b.outletId) ||
+      a.changed.localeCompare(b.changed),
   );
 }
