@@ -46,7 +46,7 @@ interface FunctionSpec {
  * milliseconds of CPU and a DynamoDB round trip, so it is sized for cost (512 MB); the others do
  * heavier work less often.
  */
-const specs: Record<LambdaName, FunctionSpec> = {
+export const functionSpecs: Record<LambdaName, FunctionSpec> = {
   public: {
     description: 'Customers: outlet look-up, ratings, complaints, tracking',
     timeout: Duration.seconds(10),
@@ -84,7 +84,7 @@ export class PlatformFunctions extends Construct {
   constructor(scope: Construct, id: string, props: PlatformFunctionsProps) {
     super(scope, id);
     const make = (name: LambdaName) => {
-      const spec = specs[name];
+      const spec = functionSpecs[name];
       const logGroup = new LogGroup(this, `${name}Logs`, {
         retention: retention(props.logRetentionDays),
         removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
