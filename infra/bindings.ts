@@ -32,7 +32,7 @@ export interface WriteGrant {
 }
 
 export interface TableAccess {
-  /** Reads of the table itself (GetItem, BatchGetItem, Query on a partition). */
+  /** Reads of the table itself (GetItem and BatchGetItem of keys, Query on a partition). */
   read: readonly ('GetItem' | 'BatchGetItem' | 'Query')[];
   /** Indexes this function queries. */
   indexes: readonly IndexName[];

@@ -12,8 +12,8 @@ const T = partitions.table;
  *
  * `dynamodb:LeadingKeys` holds every write to the partitions of its item types: keys are
  * `<PREFIX><id>` (keys.ts), so `StringLike` on the prefix works for every write the code makes:
- * PutItem, UpdateItem, DeleteItem, BatchWriteItem, and the Puts of a TransactWriteItems (each
- * authorized as a PutItem with its own key). It is not used on reads: a Query on an index is
+ * PutItem, UpdateItem, DeleteItem, BatchWriteItem, and the Puts and Updates of a
+ * TransactWriteItems (each authorized as a PutItem or UpdateItem with its own key). It is not used on reads: a Query on an index is
  * keyed by the index's partition (`INBOX#…`, `RATINGS#…`), which LeadingKeys does not describe,
  * and reads change nothing. What it cannot do is tell a complaint's record from its audit events
  * (one partition, `COMPLAINT#<no>`): the public, staff and schedule functions write complaints,
@@ -39,16 +39,32 @@ export const tableAccess: Record<LambdaName, TableAccess> = {
   },
   /**
    * Staff: the inbox (gsi1 by department, gsi4 by owner), an outlet's complaints and ratings
-   * (gsi2), rankings and warnings (gsi1), a complaint with its timeline and rollups (the table).
-   * Writes lifecycle steps (a Put of the complaint and its event), outlets, the routing rules, and
-   * acknowledges warnings (an update). Never a rating, a rollup or the outbox.
+   * (gsi2), rankings and warnings (gsi1) and the bank's ranking of outlets (gsi3), a complaint with
+   * its timeline, rollups and warning counts (the table), the outlets, rollups and warnings of a
+   * page (BatchGetItem). Writes lifecycle steps (a Put of the complaint and its event), outlets,
+   * the routing rules, and acknowledges warnings with their counts (updates in one transaction).
+   * Service supervision: publishes checklist versions, takes inspections in with their
+   * rectification tasks (and a mystery visit's assignment marked used) in one transaction, plans
+   * mystery visits, releases them (an update of the inspection with its tasks) and saves task
+   * steps. Never a rating, a rollup or the outbox.
    */
   staff: {
-    read: ['GetItem', 'Query'],
-    indexes: ['gsi1', 'gsi2', 'gsi4'],
+    read: ['GetItem', 'BatchGetItem', 'Query'],
+    indexes: ['gsi1', 'gsi2', 'gsi3', 'gsi4'],
     write: [
-      { actions: ['PutItem'], partitions: [T.complaint, T.outlet, T.config] },
-      { actions: ['UpdateItem'], partitions: [T.warning] },
+      {
+        actions: ['PutItem'],
+        partitions: [
+          T.complaint,
+          T.outlet,
+          T.config,
+          T.checklist,
+          T.inspection,
+          T.rectification,
+          T.mysteryVisit,
+        ],
+      },
+      { actions: ['UpdateItem'], partitions: [T.warning, T.warningSummary, T.inspection, T.mysteryVisit] },
     ],
   },
   /**
@@ -68,14 +84,15 @@ export const tableAccess: Record<LambdaName, TableAccess> = {
    * Rollups read outlets and regions (gsi1; a refresh reads the few outlets it needs in batches),
    * an outlet's ratings and complaints (gsi2), stored rollups and stale marks (the table), outlets'
    * and regions' days of one date and rankings (gsi1); write rollups (batches of puts), clear the
-   * stale marks they read (batches of deletes), raise warnings; the sweeper reads inboxes (gsi1)
-   * and writes lifecycle steps.
+   * stale marks they read (batches of deletes), raise warnings (each with its count, in one
+   * transaction); the sweeper reads inboxes (gsi1) and writes lifecycle steps.
    */
   schedule: {
     read: ['GetItem', 'BatchGetItem', 'Query'],
     indexes: ['gsi1', 'gsi2'],
     write: [
       { actions: ['PutItem'], partitions: [T.rollup, T.warning, T.complaint] },
+      { actions: ['UpdateItem'], partitions: [T.warningSummary] },
       { actions: ['BatchWriteItem'], partitions: [T.rollup, T.staleRollup] },
     ],
   },

@@ -2,6 +2,8 @@ import { type Env, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Dependencies } from '../dependencies.js';
+import { notFound } from '../domain/errors.js';
+import { message } from '../domain/messages.js';
 import type { AppEnv } from '../http/app-env.js';
 import { authenticate } from '../http/auth.js';
 import { ApiError, errorResponse } from '../http/errors.js';
@@ -45,7 +47,7 @@ export function createHttpApp<Api extends Hono<AppEnv>>(
 
   app.use(`${API_PREFIX}/*`, limitBody(MAX_BODY_BYTES));
   app.route(API_PREFIX, api);
-  app.notFound((c) => c.json({ error: 'not_found', message: 'No such route' }, 404));
+  app.notFound((c) => errorResponse(c, notFound('notFound.route'), () => {}));
   app.onError((err, c) =>
     errorResponse(c, err, (e) =>
       deps.logger.error('Unhandled error', { error: e as Error, path: c.req.path }),
@@ -84,7 +86,7 @@ export function useSecurityHeaders<E extends Env>(app: Hono<E>): void {
  */
 function limitBody(maxSize: number): MiddlewareHandler {
   const tooLarge = () => {
-    throw new ApiError(413, 'payload_too_large', `The request body is larger than ${maxSize / 1024} KB`);
+    throw new ApiError(413, 'payload_too_large', message('request.tooLarge', { kb: maxSize / 1024 }));
   };
   const chunked = bodyLimit({ maxSize, onError: tooLarge });
   return async (c, next) => {

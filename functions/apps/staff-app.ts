@@ -7,6 +7,7 @@ import { adminRoutingRoutes } from '../routes/admin-routing.js';
 import { authConfigRoutes } from '../routes/auth-config.js';
 import { staffRoutes } from '../routes/staff.js';
 import { statsRoutes } from '../routes/stats.js';
+import { supervisionRoutes } from '../routes/supervision.js';
 import { createSharedServices, type SharedServices } from '../services/services.js';
 import { createStaffServices } from '../services/staff-services.js';
 import { API_PREFIX, createHttpApp, type RootApp } from './http-app.js';
@@ -21,6 +22,7 @@ export function mountStaffRoutes(api: Router, deps: Dependencies, shared: Shared
   api.route('/', adminRoutingRoutes(services));
   api.route('/', staffRoutes(deps, services));
   api.route('/', statsRoutes(deps, services));
+  api.route('/', supervisionRoutes(services));
   api.route('/', authConfigRoutes(deps));
 }
 

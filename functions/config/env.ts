@@ -34,6 +34,11 @@ export const envSchema = z.object({
   RATE_LIMIT_STAFF_ENTRIES_PER_MINUTE: positiveInt(20),
   /** How long a rotated-out QR secret still verifies, so printed posters keep working meanwhile. */
   QR_SECRET_GRACE_DAYS: positiveInt(90),
+  /** Days to put right a red-line finding (限期整改), and any other, counted like time limits. */
+  RECTIFY_RED_LINE_DAYS: positiveInt(3),
+  RECTIFY_OTHER_DAYS: positiveInt(15),
+  /** The outlet's manager is reminded this many days before a rectification is due. */
+  RECTIFY_REMIND_BEFORE_DAYS: positiveInt(1),
   /**
    * How long the origin-verify value a rotation replaced is still accepted (AWS only), so requests
    * keep coming through while CloudFront is changed to send the new one.
@@ -79,10 +84,23 @@ export const envSchema = z.object({
   WARN_MIN_RATINGS: positiveInt(DEFAULT_THRESHOLDS.minRatings),
   /** CSAT down by this many percentage points or more from the previous period. */
   WARN_CSAT_DROP_POINTS: positive(DEFAULT_THRESHOLDS.csatDropPoints, 100),
-  /** An outlet's or department's on-time rate under this share (0–1). */
+  /** An outlet's or department's on-time rate under this share (0–1)… */
   WARN_ON_TIME_BELOW: share(DEFAULT_THRESHOLDS.onTimeBelow),
-  /** More complaints than this per 1,000 ratings. */
+  /** …counted only with at least this many complaints resolved in the period. */
+  WARN_MIN_RESOLVED: positiveInt(DEFAULT_THRESHOLDS.minResolved),
+  /** More complaints than this per 1,000 ratings… */
   WARN_COMPLAINTS_PER_THOUSAND: positive(DEFAULT_THRESHOLDS.complaintsPerThousandAbove),
+  /** …counted only with at least this many complaints in the period. */
+  WARN_MIN_COMPLAINTS: positiveInt(DEFAULT_THRESHOLDS.minComplaints),
+  /**
+   * How sure a warning's evidence must be, one-sided: the rate's confidence bound at this level
+   * must be past the threshold (0.5 compares the point estimate itself; above 0.999 nothing small
+   * would ever warn).
+   */
+  WARN_CONFIDENCE: z._default(
+    z.coerce.number().check(z.gte(0.5), z.lte(0.999)),
+    DEFAULT_THRESHOLDS.confidence,
+  ),
 });
 
 export type AppConfig = z.output<typeof envSchema>;
@@ -103,6 +121,9 @@ export function warningThresholds(config: AppConfig): WarningThresholds {
     minRatings: config.WARN_MIN_RATINGS,
     csatDropPoints: config.WARN_CSAT_DROP_POINTS,
     onTimeBelow: config.WARN_ON_TIME_BELOW,
+    minResolved: config.WARN_MIN_RESOLVED,
     complaintsPerThousandAbove: config.WARN_COMPLAINTS_PER_THOUSAND,
+    minComplaints: config.WARN_MIN_COMPLAINTS,
+    confidence: config.WARN_CONFIDENCE,
   };
 }

@@ -14,7 +14,7 @@ export type Verdict = (typeof VERDICTS)[number];
 
 export type RatingOutcome =
   | { ok: true; complaint: Complaint; event: Omit<ComplaintEvent, 'trackingNo' | 'seq'> }
-  | { ok: false; reason: string };
+  | { ok: false; reason: 'not-resolved' };
 
 export function rateResolution(
   complaint: Complaint,
@@ -23,7 +23,7 @@ export function rateResolution(
   timeZone: string,
 ): RatingOutcome {
   if (complaint.status !== 'resolved') {
-    return { ok: false, reason: 'Only a resolved complaint can be rated' };
+    return { ok: false, reason: 'not-resolved' };
   }
   const at = now.toISOString();
   const satisfaction = {

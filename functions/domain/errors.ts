@@ -1,3 +1,5 @@
+import type { Message, MessageKey } from './messages.js';
+
 /**
  * Why a use case refused. Services and domain functions throw these and know nothing of HTTP;
  * the one place that turns them into status codes is http/errors.ts.
@@ -21,24 +23,30 @@ export class Refusal extends Error {
 
   constructor(
     readonly kind: RefusalKind,
-    message: string,
-    /** Extra facts for the caller: `fields`, `allowed`, `status`, `version`, … */
+    /** What to tell the caller, said in their language at the HTTP edge (domain/messages.ts). */
+    readonly said: Message,
+    /** Extra facts for the caller: `fields` (each a Message), `allowed`, `status`, `version`, … */
     readonly details: Record<string, unknown> = {},
     readonly retryAfterSeconds?: number,
   ) {
-    super(message);
+    super(said.key);
   }
 }
 
-export const invalid = (fields: Record<string, string>, message = 'Some fields are invalid') =>
-  new Refusal('invalid', message, { fields });
-export const notFound = (message = 'Not found') => new Refusal('not-found', message);
-export const forbidden = (message = 'Your role does not allow this') => new Refusal('forbidden', message);
-export const conflict = (message: string, details: Record<string, unknown> = {}) =>
-  new Refusal('conflict', message, details);
-export const rateLimited = (message: string, retryAfterSeconds: number) =>
-  new Refusal('rate-limited', message, {}, Math.max(1, Math.ceil(retryAfterSeconds)));
+type Said = Message | MessageKey;
+const asMessage = (said: Said): Message => (typeof said === 'string' ? { key: said } : said);
+
+export const invalid = (fields: Record<string, Said>, said: Said = 'fields.invalid') =>
+  new Refusal('invalid', asMessage(said), {
+    fields: Object.fromEntries(Object.entries(fields).map(([field, m]) => [field, asMessage(m)])),
+  });
+export const notFound = (said: Said) => new Refusal('not-found', asMessage(said));
+export const forbidden = (said: Said = 'forbidden.role') => new Refusal('forbidden', asMessage(said));
+export const conflict = (said: Said, details: Record<string, unknown> = {}) =>
+  new Refusal('conflict', asMessage(said), details);
+export const rateLimited = (said: Said, retryAfterSeconds: number) =>
+  new Refusal('rate-limited', asMessage(said), {}, Math.max(1, Math.ceil(retryAfterSeconds)));
 /** What a client is told to wait after a 503 (a dependency down) before trying again. */
 export const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
-export const unavailable = (message: string, retryAfterSeconds: number) =>
-  new Refusal('unavailable', message, {}, retryAfterSeconds);
+export const unavailable = (said: Said, retryAfterSeconds: number) =>
+  new Refusal('unavailable', asMessage(said), {}, retryAfterSeconds);

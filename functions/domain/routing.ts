@@ -1,4 +1,5 @@
 import type { LocalizedText } from './language.js';
+import { type Message, message } from './messages.js';
 
 /**
  * Routing rules (data, edited by admins): which department handles a complaint of a category,
@@ -44,7 +45,11 @@ export interface RoutingDecision {
   escalated: boolean;
   recurring: boolean;
   timeLimitDays: number;
-  /** Why, in order, for the audit trail and the admin preview. */
+  /** Whose rule chose the department: the category's default, or a region's or outlet's override. */
+  chosenBy: 'category' | 'region' | 'outlet';
+  /** Complaints of this category at this outlet within the recurring window, this one included. */
+  sameCategoryCount: number;
+  /** Why, in order, for the audit trail (the admin preview says it in words: services/routing-rules-service.ts). */
   reasons: string[];
 }
 
@@ -53,12 +58,14 @@ export function decideRoute(rules: RoutingRules, input: RoutingInput): RoutingDe
   if (!category) throw new Error(`Unknown complaint category "${input.categoryId}"`);
   const reasons = [`category ${category.id} → ${category.departmentId}`];
   let departmentId = category.departmentId;
+  let chosenBy: RoutingDecision['chosenBy'] = 'category';
 
   const regional = rules.regionOverrides.find(
     (o) => o.regionId === input.regionId && o.categoryId === category.id,
   );
   if (regional) {
     departmentId = regional.departmentId;
+    chosenBy = 'region';
     reasons.push(`region ${input.regionId} override → ${departmentId}`);
   }
   const local = rules.outletOverrides.find(
@@ -66,6 +73,7 @@ export function decideRoute(rules: RoutingRules, input: RoutingInput): RoutingDe
   );
   if (local) {
     departmentId = local.departmentId;
+    chosenBy = 'outlet';
     reasons.push(`outlet ${input.outletId} override → ${departmentId}`);
   }
 
@@ -83,25 +91,31 @@ export function decideRoute(rules: RoutingRules, input: RoutingInput): RoutingDe
     escalated: severity === 'major',
     recurring,
     timeLimitDays: category.timeLimitDays,
+    chosenBy,
+    sameCategoryCount: input.recentSameCategory + 1,
     reasons,
   };
 }
 
 /** Problems that make a rule set unusable; empty when it is sound. Keys are field paths. */
-export function checkRules(rules: RoutingRules, departmentIds: readonly string[]): Record<string, string> {
-  const problems: Record<string, string> = {};
+export function checkRules(rules: RoutingRules, departmentIds: readonly string[]): Record<string, Message> {
+  const problems: Record<string, Message> = {};
   const categoryIds = new Set<string>();
   rules.categories.forEach((category, i) => {
-    if (categoryIds.has(category.id)) problems[`categories.${i}.id`] = `Duplicate category "${category.id}"`;
+    if (categoryIds.has(category.id))
+      problems[`categories.${i}.id`] = message('field.rules.duplicateCategory', { id: category.id });
     categoryIds.add(category.id);
     if (!departmentIds.includes(category.departmentId)) {
-      problems[`categories.${i}.departmentId`] = `No department "${category.departmentId}"`;
+      problems[`categories.${i}.departmentId`] = message('field.rules.noDepartment', {
+        id: category.departmentId,
+      });
     }
   });
   const checkOverride = (path: string, o: RoutingOverride) => {
-    if (!categoryIds.has(o.categoryId)) problems[`${path}.categoryId`] = `No category "${o.categoryId}"`;
+    if (!categoryIds.has(o.categoryId))
+      problems[`${path}.categoryId`] = message('field.rules.noCategory', { id: o.categoryId });
     if (!departmentIds.includes(o.departmentId))
-      problems[`${path}.departmentId`] = `No department "${o.departmentId}"`;
+      problems[`${path}.departmentId`] = message('field.rules.noDepartment', { id: o.departmentId });
   };
   for (const [i, o] of rules.regionOverrides.entries()) checkOverride(`regionOverrides.${i}`, o);
   for (const [i, o] of rules.outletOverrides.entries()) checkOverride(`outletOverrides.${i}`, o);

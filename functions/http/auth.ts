@@ -11,10 +11,9 @@ export function authenticate(verifyToken: TokenVerifier): MiddlewareHandler<AppE
     const header = c.req.header('authorization');
     if (header) {
       const [scheme, token] = header.split(' ');
-      if (scheme?.toLowerCase() !== 'bearer' || !token)
-        throw unauthorized('Use "Authorization: Bearer <token>"');
+      if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthorized('unauthorized.scheme');
       const principal = await verifyToken(token);
-      if (!principal) throw unauthorized('The token is invalid or has expired; sign in again');
+      if (!principal) throw unauthorized('unauthorized.expired');
       c.set('principal', principal);
     }
     await next();
@@ -26,7 +25,7 @@ export function requirePrincipal(allowed: (p: Principal) => boolean = () => true
   return async (c, next) => {
     const principal = c.get('principal');
     if (!principal) throw unauthorized();
-    if (!allowed(principal)) throw forbidden('Your role does not allow this');
+    if (!allowed(principal)) throw forbidden('forbidden.role');
     await next();
   };
 }

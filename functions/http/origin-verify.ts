@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
-import { RETRY_AFTER_UNAVAILABLE_SECONDS, Refusal, unavailable } from '../domain/errors.js';
+import { forbidden, RETRY_AFTER_UNAVAILABLE_SECONDS, unavailable } from '../domain/errors.js';
 
 /**
  * How a request proves it came through CloudFront: CloudFront adds `x-origin-verify`, with a value
@@ -121,10 +121,7 @@ export function originGate(origin: OriginVerify, now: () => Date, logger: Logger
     const failed = await origin.refresh();
     if (failed) logger.warn('Could not read the origin-verify secret', { error: failed as Error });
     if (!origin.current()) {
-      throw unavailable(
-        'The service cannot check requests just now; please try again shortly',
-        RETRY_AFTER_UNAVAILABLE_SECONDS,
-      );
+      throw unavailable('unavailable.originVerify', RETRY_AFTER_UNAVAILABLE_SECONDS);
     }
     const proof = c.req.header(ORIGIN_VERIFY_HEADER);
     if (!origin.accepts(proof, now())) {
@@ -133,10 +130,7 @@ export function originGate(origin: OriginVerify, now: () => Date, logger: Logger
         path: c.req.path,
         originVerifyHeader: proof === undefined ? 'missing' : 'wrong',
       });
-      throw new Refusal(
-        'forbidden',
-        'This API answers only requests made through the platform’s own address',
-      );
+      throw forbidden('forbidden.originVerify');
     }
     await next();
   };

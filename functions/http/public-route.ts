@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { invalid } from '../domain/errors.js';
 import type { AppEnv } from './app-env.js';
 import { fieldErrors } from './errors.js';
+import { noteBodyLanguage } from './language.js';
 import './zod-english.js';
 
 /**
@@ -68,7 +69,7 @@ export function serve<R extends PublicRoute>(
  */
 function check<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
   const result = z.safeParse(schema, value);
-  if (!result.success) throw invalid(fieldErrors(result.error));
+  if (!result.success) throw invalid(fieldErrors(result.error, value));
   return result.data;
 }
 
@@ -77,11 +78,14 @@ async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
   // `;`, but not `application/jsonp` or `application/json-seq`.
   if (!/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(c.req.header('content-type') ?? ''))
     throw new HTTPException(415, { message: 'Send the body as application/json' });
+  let body: unknown;
   try {
-    return await c.req.json();
+    body = await c.req.json();
   } catch {
     throw new HTTPException(400, { message: 'Malformed request body' });
   }
+  noteBodyLanguage(c, body);
+  return body;
 }
 
 /**

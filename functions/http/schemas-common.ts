@@ -9,7 +9,7 @@ import { CALENDAR, granularityOf, isCalendarDay } from '../domain/statistics/per
  */
 export const OutletIdSchema = z
   .string()
-  .regex(OUTLET_ID_PATTERN, 'Use 2–40 lower-case letters, digits and hyphens')
+  .regex(OUTLET_ID_PATTERN, 'field.id')
   .openapi({ example: 'sh-lujiazui' });
 export const LanguageSchema = z.enum(LANGUAGES);
 
@@ -17,7 +17,7 @@ export const LanguageSchema = z.enum(LANGUAGES);
 export const CalendarDaySchema = z
   .string()
   .max(10)
-  .refine(isCalendarDay, 'Use a real date, YYYY-MM-DD')
+  .refine(isCalendarDay, 'field.date')
   .openapi({ example: '2026-11-24', description: `From ${CALENDAR.first} to ${CALENDAR.last}` });
 
 /** An ISO week (`2026-W48`) or a month (`2026-11`) of the calendar. */
@@ -27,12 +27,12 @@ export const WeekOrMonthSchema = z
   .refine((p) => {
     const granularity = granularityOf(p);
     return granularity === 'week' || granularity === 'month';
-  }, 'Use a week (2026-W48) or a month (2026-11)')
+  }, 'field.weekOrMonth')
   .openapi({ example: '2026-11' });
 
 /** A month of the calendar, `2026-11`. */
 export const MonthSchema = z
   .string()
   .max(7)
-  .refine((p) => granularityOf(p) === 'month', 'Use a month like 2026-11')
+  .refine((p) => granularityOf(p) === 'month', 'field.month')
   .openapi({ example: '2026-11' });

@@ -52,7 +52,7 @@ function localRoutes(
   const jobNames = schedules.map((s) => s.job);
 
   return (
-    new Hono()
+    new Hono<AppEnv>()
       .get('/users', (c) =>
         c.json(seedUsers.map(({ username, displayName, roles }) => ({ username, displayName, roles }))),
       )

@@ -84,4 +84,15 @@ export const seedUsers: SeedUser[] = [
     displayName: `${outlet.name['zh-CN']}网点负责人`,
     roles: [`outlet:${outlet.id}`],
   })),
+  ...seedOutlets.map((outlet) => ({
+    username: `lobby.${outlet.id}`,
+    displayName: `${outlet.name['zh-CN']}大堂经理`,
+    roles: [`lobby:${outlet.id}`],
+  })),
+  { username: 'inspector.1', displayName: '钱进 · 服务督导中心', roles: ['inspector'] },
+  ...seedRegions.map((region) => ({
+    username: `inspector.${region.id}`,
+    displayName: `${region.name['zh-CN']}联合检查组`,
+    roles: [`inspector:${region.id}`],
+  })),
 ];

@@ -6,9 +6,10 @@ import { seedOutlets, seedRegions } from './seed-data.js';
 
 /**
  * The data layout this checkout writes. It changes when items are keyed differently (v2: a
- * rating is keyed by its submission); a local table from an older layout is not reused.
+ * rating is keyed by its submission; v3: rankings and warnings indexed in their order, warnings
+ * counted by rule and region); a local table from an older layout is not reused.
  */
-export const LAYOUT_VERSION = 'v2';
+export const LAYOUT_VERSION = 'v3';
 
 /**
  * Seeding and the demo history wait longer than a request does: nobody is waiting on an answer,

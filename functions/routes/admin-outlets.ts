@@ -8,7 +8,7 @@ import type { StaffServices } from '../services/staff-services.js';
 
 const NameSchema = z
   .object({
-    'zh-CN': z.string().trim().min(1, 'Required').max(60),
+    'zh-CN': z.string().trim().min(1, 'field.required').max(60),
     'zh-TW': z.string().trim().max(60).default(''),
     en: z.string().trim().max(80).default(''),
   })
@@ -16,7 +16,7 @@ const NameSchema = z
 
 const OutletFieldsSchema = z.object({
   name: NameSchema,
-  regionId: z.string().min(1, 'Required').max(40),
+  regionId: z.string().min(1, 'field.required').max(40),
   address: z.string().trim().max(200).default(''),
   openingHours: z.string().trim().max(200).default(''),
   active: z.boolean().default(true),

@@ -4,15 +4,16 @@ import { departments } from '../config/departments.js';
 import { DEFAULT_TIME_LIMIT_DAYS } from '../domain/time-limits.js';
 import { createRouter } from '../http/app-env.js';
 import { principalOf, requirePrincipal } from '../http/auth.js';
+import { requestLanguage } from '../http/language.js';
 import { errorResponses } from '../http/schemas.js';
-import { OutletIdSchema } from '../http/schemas-common.js';
+import { LanguageSchema, OutletIdSchema } from '../http/schemas-common.js';
 import type { StaffServices } from '../services/staff-services.js';
 
 const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'Use 2–40 lower-case letters, digits and hyphens');
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'field.id');
 const Name = z.object({
   'zh-CN': z.string().trim().min(1).max(40),
   'zh-TW': z.string().trim().max(40),
@@ -32,14 +33,11 @@ export const RoutingRulesSchema = z
           timeLimitDays: z
             .number()
             .int()
-            .min(1, 'At least 1 day')
-            .max(
-              DEFAULT_TIME_LIMIT_DAYS,
-              `At most ${DEFAULT_TIME_LIMIT_DAYS} days: longer needs an extension of the complaint`,
-            ),
+            .min(1, 'field.timeLimit.min')
+            .max(DEFAULT_TIME_LIMIT_DAYS, 'field.timeLimit.max'),
         }),
       )
-      .min(1, 'At least one category'),
+      .min(1, 'field.categories.min'),
     regionOverrides: z.array(
       z.object({
         regionId: z.string().min(1),
@@ -102,7 +100,13 @@ const routes = {
     tags: ['admin'],
     security,
     summary: 'Where a complaint of this category at this outlet would go now',
-    request: { query: z.object({ category: z.string().min(1), outletId: OutletIdSchema }) },
+    request: {
+      query: z.object({
+        category: z.string().min(1).max(40),
+        outletId: OutletIdSchema,
+        lang: LanguageSchema.optional(),
+      }),
+    },
     responses: {
       200: json(
         z.object({
@@ -112,7 +116,9 @@ const routes = {
           escalated: z.boolean(),
           recurring: z.boolean(),
           timeLimitDays: z.number(),
-          reasons: z.array(z.string()),
+          chosenBy: z.enum(['category', 'region', 'outlet']),
+          sameCategoryCount: z.number().int(),
+          explanation: z.array(z.string()).openapi({ description: 'Why, in the language asked for' }),
         }),
         'The decision and why',
       ),
@@ -142,8 +148,6 @@ export function adminRoutingRoutes({ routingRules }: StaffServices) {
     })
     .openapi(routes.preview, async (c) => {
       const { category, outletId } = c.req.valid('query');
-      const decision = await routingRules.decide(category, outletId);
-      const department = departments.find((d) => d.id === decision.departmentId);
-      return c.json({ ...decision, departmentName: department?.name['zh-CN'] ?? decision.departmentId }, 200);
+      return c.json(await routingRules.preview(category, outletId, requestLanguage(c)), 200);
     });
 }

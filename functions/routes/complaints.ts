@@ -21,8 +21,6 @@ import {
 } from '../http/public-schemas.js';
 import type { PublicServices } from '../services/public-services.js';
 
-const PHONE_FORMAT = 'Use a mainland mobile number (13812345678) or an international number (+85291234567)';
-
 /** A phone number as typed (spaces, dashes, +86), stored in one canonical form. */
 const PhoneSchema = described(
   z.pipe(
@@ -30,7 +28,7 @@ const PhoneSchema = described(
     z.transform((value: string, ctx) => {
       const phone = normalizePhone(value);
       if (phone) return phone;
-      ctx.issues.push({ code: 'custom', message: PHONE_FORMAT, input: value });
+      ctx.issues.push({ code: 'custom', message: 'field.phone', input: value });
       return z.NEVER;
     }),
   ),
@@ -46,8 +44,8 @@ const ComplaintRequestSchema = z.object({
     }),
   ),
   submissionId: SubmissionIdSchema,
-  category: z.string().check(z.minLength(1, 'Required'), z.maxLength(40)),
-  description: text(2000, 10, 'At least 10 characters'),
+  category: z.string().check(z.minLength(1, 'field.category.choose'), z.maxLength(40)),
+  description: text(2000, 10, 'field.description.tooShort'),
   contact: z.object({ name: text(60, 1), phone: PhoneSchema }),
   preferredChannel: z.enum(['call', 'sms']),
   notices: z.optional(
@@ -58,7 +56,7 @@ const ComplaintRequestSchema = z.object({
   ),
   incidentDate: z.optional(CalendarDaySchema),
   staffInvolved: z.optional(text(100)),
-  consent: z.literal(true, 'Consent to the processing of personal data is required'),
+  consent: z.literal(true, 'field.consent'),
   lang: z.optional(LanguageSchema),
   channel: z.optional(
     described(z.enum(STAFF_CHANNELS), {
@@ -66,7 +64,7 @@ const ComplaintRequestSchema = z.object({
     }),
   ),
   hotlineTicket: z.optional(
-    described(z.string().check(z.regex(/^[A-Za-z0-9-]{1,32}$/, 'Letters, digits and dashes, at most 32')), {
+    described(z.string().check(z.regex(/^[A-Za-z0-9-]{1,32}$/, 'field.ticket')), {
       description: 'Staff entries by hotline only: the hotline system’s ticket number',
       example: '95568-20261124-0042',
     }),
@@ -100,7 +98,7 @@ const TrackingSchema = z.object({
 });
 
 const TrackingNoParam = z.object({ trackingNo: TrackingNoSchema });
-const Last4Schema = z.string().check(z.regex(/^\d{4}$/, 'The last four digits of the phone number'));
+const Last4Schema = z.string().check(z.regex(/^\d{4}$/, 'field.phoneLast4'));
 const Named = z.object({ id: z.string(), name: z.string() });
 
 export const fileComplaintRoute = publicRoute({
@@ -215,7 +213,7 @@ export function serveComplaints(
   serve(router, verdictRoute, async (c, { params, body }) => {
     const { lang, satisfied, verdict, ...rest } = body;
     const chosen = verdict ?? (satisfied === undefined ? undefined : satisfied ? 'satisfied' : 'review');
-    if (!chosen) throw invalid({ verdict: 'Choose satisfied, review or close-unsatisfied' });
+    if (!chosen) throw invalid({ verdict: 'field.verdict' });
     return c.json(
       await tracking.rate(
         params.trackingNo,

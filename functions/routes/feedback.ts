@@ -37,7 +37,7 @@ const FeedbackRequestSchema = z.object({
   comment: z.optional(CommentSchema),
   lang: z.optional(LanguageSchema),
   deviceId: z.optional(
-    z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[\w-]+$/, 'Letters, digits, - and _ only')),
+    z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[\w-]+$/, 'field.deviceId')),
   ),
 });
 

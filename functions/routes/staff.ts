@@ -1,5 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { departmentsOf, formatRole, isHeadOffice, outletsOf, type Principal } from '../auth/principal.js';
+import {
+  departmentsOf,
+  formatRole,
+  inspectedRegionsOf,
+  isHeadOffice,
+  isSupervisionCentre,
+  lobbiesOf,
+  outletsOf,
+  type Principal,
+} from '../auth/principal.js';
 import { departments } from '../config/departments.js';
 import { rootCauseNames } from '../config/root-causes.js';
 import type { Dependencies } from '../dependencies.js';
@@ -18,7 +27,7 @@ const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const text = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+const text = (max: number) => z.string().trim().min(1, 'field.required').max(max, 'field.tooLong');
 const version = {
   expectedVersion: z.number().int().min(1).openapi({ description: 'The `version` last read' }),
 };
@@ -50,7 +59,7 @@ export const StaffActionSchema = z
     z.object({
       type: z.literal('resolve'),
       decision: text(2000),
-      rootCause: z.string().min(1, 'Required'),
+      rootCause: z.string().min(1, 'field.required'),
       correctiveAction: text(1000),
       ...version,
     }),
@@ -187,6 +196,11 @@ const routes = {
           departments: z.array(z.object({ id: z.string(), name: z.string() })),
           allDepartments: z.array(z.object({ id: z.string(), name: z.string() })),
           outlets: z.array(z.string()),
+          lobbies: z.array(z.string()).openapi({ description: 'Outlets whose self-checks the user makes' }),
+          supervisionCentre: z.boolean(),
+          inspectedRegions: z
+            .array(z.string())
+            .openapi({ description: 'Regions whose joint checks the user makes' }),
           headOffice: z.boolean(),
           rootCauses: z
             .array(z.object({ id: z.string(), name: z.string() }))
@@ -302,7 +316,13 @@ const routes = {
   }),
 };
 
-const isStaff = (p: Principal) => departmentsOf(p).length > 0 || isHeadOffice(p) || outletsOf(p).length > 0;
+const isStaff = (p: Principal) =>
+  departmentsOf(p).length > 0 ||
+  isHeadOffice(p) ||
+  outletsOf(p).length > 0 ||
+  lobbiesOf(p).length > 0 ||
+  isSupervisionCentre(p) ||
+  inspectedRegionsOf(p).length > 0;
 
 export function staffRoutes(
   deps: Dependencies,
@@ -327,6 +347,9 @@ export function staffRoutes(
           departments: departments.filter((d) => departmentsOf(p).includes(d.id)).map(named),
           allDepartments: departments.map(named),
           outlets: outletsOf(p),
+          lobbies: lobbiesOf(p),
+          supervisionCentre: isSupervisionCentre(p),
+          inspectedRegions: inspectedRegionsOf(p),
           headOffice: isHeadOffice(p),
           rootCauses: deps.config.ROOT_CAUSES.map((id) => ({ id, name: rootCauseNames[id]?.[lang] ?? id })),
           categories: rules.categories.map((c) => ({ id: c.id, name: c.name[lang] })),

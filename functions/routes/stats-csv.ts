@@ -1,7 +1,9 @@
 import type { Language } from '../domain/language.js';
+import { isMessageKey, say } from '../domain/messages.js';
 import type { ComplaintFigures, RatingFigures } from '../domain/statistics/figures.js';
 import { ASPECTS } from '../domain/statistics/rating-totals.js';
-import type { WarningRule } from '../domain/statistics/warnings.js';
+import { warningInWords } from '../domain/statistics/warning-words.js';
+import type { Warning, WarningRule } from '../domain/statistics/warnings.js';
 import type { CsvColumn } from '../http/csv.js';
 
 /**
@@ -51,7 +53,27 @@ const labels = {
   comment: L('留言', '留言', 'Comment'),
   language: L('语言', '語言', 'Language'),
   counted: L('计入统计', '計入統計', 'Counted'),
+  severity: L('级别', '級別', 'Severity'),
+  channel: L('受理渠道', '受理渠道', 'Channel'),
+  open: L('待处理', '待處理', 'Open'),
+  acknowledged: L('已确认', '已確認', 'Acknowledged'),
+  ratingsOf: (period: string) => L(`${period} 评价数`, `${period} 評價數`, `${period} ratings`),
+  csatOf: (period: string) => L(`${period} 满意度 (%)`, `${period} 滿意度 (%)`, `${period} CSAT (%)`),
+  trackingNo: L('投诉编号', '投訴編號', 'Tracking number'),
+  complaintReceived: L('受理时间', '受理時間', 'Received'),
+  category: L('投诉类别', '投訴類別', 'Category'),
+  department: L('承办部门', '承辦部門', 'Handled by'),
+  status: L('状态', '狀態', 'Status'),
+  rootCause: L('根本原因', '根本原因', 'Root cause'),
+  firstDay: L('最早有数据的日期', '最早有數據的日期', 'First day with figures'),
 };
+
+/** A severity's or channel's name from the catalogue the pages read (an unknown one as it is). */
+function named(lang: Language, kind: 'severity' | 'channel', id: string): string {
+  const key = `${kind}.${id}`;
+  const name = isMessageKey(key) ? say(lang, key) : id;
+  return `${labels[kind][lang]}${lang === 'en' ? ': ' : '：'}${name}`;
+}
 
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 const round = (n: number | null, digits = 2) =>
@@ -75,12 +97,17 @@ export function satisfactionColumns(lang: Language): CsvColumn<{ period: string;
   ];
 }
 
-/** Complaint figures, then one column per category, severity and channel found (named by `names`). */
+/**
+ * Complaint figures, then one column per category (named by `categoryName`), severity and channel
+ * found, each headed by its name in `lang` ("级别：重大", "受理渠道：客服热线").
+ */
 export function complaintColumns(
   lang: Language,
   rows: readonly { complaints: ComplaintFigures }[],
-  names: (kind: 'category' | 'severity' | 'channel', id: string) => string,
+  categoryName: (id: string) => string,
 ): CsvColumn<{ period: string; complaints: ComplaintFigures }>[] {
+  const names = (kind: 'category' | 'severity' | 'channel', id: string) =>
+    kind === 'category' ? categoryName(id) : named(lang, kind, id);
   const keysOf = (pick: (c: ComplaintFigures) => Record<string, number>) =>
     [...new Set(rows.flatMap((r) => Object.keys(pick(r.complaints))))].sort();
   const breakdown = (
@@ -136,41 +163,31 @@ export function rankingColumns(lang: Language): CsvColumn<RankingRow>[] {
   ];
 }
 
-interface WarningRow {
+interface WarningRow extends Pick<Warning, 'figures'> {
   period: string;
   rule: WarningRule;
   subjectName: string;
   region?: string | undefined;
   category?: string | undefined;
-  figures: Record<string, number | null>;
   raisedAt: string;
   acknowledged?: { byName: string; at: string; note?: string | undefined } | undefined;
 }
 
-const RULE_NAMES: Record<WarningRule, Label> = {
-  'csat-low': L('满意度低于阈值', '滿意度低於閾值', 'CSAT below threshold'),
-  'csat-drop': L('满意度较上期下降', '滿意度較上期下降', 'CSAT dropped'),
-  'on-time-low': L('按时办结率低于目标', '按時辦結率低於目標', 'On-time rate below target'),
-  'complaints-high': L('投诉偏多', '投訴偏多', 'Many complaints per 1,000 ratings'),
-  recurring: L('频发投诉', '頻發投訴', 'Recurring complaints'),
-};
-
-export function warningColumns(lang: Language, time: (iso: string) => string): CsvColumn<WarningRow>[] {
+/** Warnings as the dashboard words them: the rule by name, the figures in a sentence. */
+export function warningColumns(
+  lang: Language,
+  time: (iso: string) => string,
+  categoryName: (id: string) => string,
+): CsvColumn<WarningRow>[] {
   return [
     { header: labels.period[lang], value: (r) => r.period },
-    { header: labels.rule[lang], value: (r) => RULE_NAMES[r.rule][lang] },
+    { header: labels.rule[lang], value: (r) => say(lang, `warningRule.${r.rule}`) },
     {
       header: labels.subject[lang],
-      value: (r) => (r.category ? `${r.subjectName} · ${r.category}` : r.subjectName),
+      value: (r) => (r.category ? `${r.subjectName} · ${categoryName(r.category)}` : r.subjectName),
     },
     { header: labels.region[lang], value: (r) => r.region },
-    {
-      header: labels.figures[lang],
-      value: (r) =>
-        Object.entries(r.figures)
-          .map(([k, v]) => `${k}=${v === null ? '—' : round(v, 3)}`)
-          .join('; '),
-    },
+    { header: labels.figures[lang], value: (r) => warningInWords(r, lang, categoryName) },
     { header: labels.raisedAt[lang], value: (r) => time(r.raisedAt) },
     { header: labels.acknowledgedBy[lang], value: (r) => r.acknowledged?.byName },
     {
@@ -201,4 +218,70 @@ export function ratingExportColumns(lang: Language, time: (iso: string) => strin
     { header: labels.language[lang], value: (r) => r.lang },
     { header: labels.counted[lang], value: (r) => r.counted },
   ];
+}
+
+/** A period's warnings counted by rule and region. */
+export function warningSummaryColumns(
+  lang: Language,
+): CsvColumn<{ rule: WarningRule; region?: string | undefined; open: number; acknowledged: number }>[] {
+  return [
+    { header: labels.rule[lang], value: (r) => say(lang, `warningRule.${r.rule}`) },
+    { header: labels.region[lang], value: (r) => r.region },
+    { header: labels.open[lang], value: (r) => r.open },
+    { header: labels.acknowledged[lang], value: (r) => r.acknowledged },
+  ];
+}
+
+interface HeatmapRow {
+  name: string;
+  cells: { period: string; csat: number | null; ratings: number }[];
+}
+
+/** One row per region or outlet, a CSAT and a ratings column per period. */
+export function heatmapColumns(lang: Language, periods: readonly string[]): CsvColumn<HeatmapRow>[] {
+  return [
+    { header: labels.name[lang], value: (r) => r.name },
+    ...periods.flatMap((period, i): CsvColumn<HeatmapRow>[] => [
+      { header: labels.csatOf(period)[lang], value: (r) => percent(r.cells[i]?.csat ?? null) },
+      { header: labels.ratingsOf(period)[lang], value: (r) => r.cells[i]?.ratings },
+    ]),
+  ];
+}
+
+export function lowRatingColumns(
+  lang: Language,
+  time: (iso: string) => string,
+): CsvColumn<{ receivedAt: string; outletName: string; rating: number; comment: string }>[] {
+  return [
+    { header: labels.receivedAt[lang], value: (r) => time(r.receivedAt) },
+    { header: labels.outlet[lang], value: (r) => r.outletName },
+    { header: labels.rating[lang], value: (r) => r.rating },
+    { header: labels.comment[lang], value: (r) => r.comment },
+  ];
+}
+
+interface MajorRow {
+  trackingNo: string;
+  receivedAt: string;
+  outletName: string;
+  categoryName: string;
+  departmentName: string;
+  statusName: string;
+  rootCauseName?: string | undefined;
+}
+
+export function majorComplaintColumns(lang: Language, time: (iso: string) => string): CsvColumn<MajorRow>[] {
+  return [
+    { header: labels.trackingNo[lang], value: (r) => r.trackingNo },
+    { header: labels.complaintReceived[lang], value: (r) => time(r.receivedAt) },
+    { header: labels.outlet[lang], value: (r) => r.outletName },
+    { header: labels.category[lang], value: (r) => r.categoryName },
+    { header: labels.department[lang], value: (r) => r.departmentName },
+    { header: labels.status[lang], value: (r) => r.statusName },
+    { header: labels.rootCause[lang], value: (r) => r.rootCauseName },
+  ];
+}
+
+export function firstDayColumns(lang: Language): CsvColumn<{ firstDay: string | null }>[] {
+  return [{ header: labels.firstDay[lang], value: (r) => r.firstDay }];
 }

@@ -2,24 +2,31 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Dependencies } from '../dependencies.js';
 import { localDateTime } from '../domain/calendar.js';
-import { type Language, pickLanguage } from '../domain/language.js';
+import type { Language } from '../domain/language.js';
 import { localized } from '../domain/outlet.js';
 import { GRANULARITIES } from '../domain/statistics/periods.js';
+import { RANKING_ORDERS } from '../domain/statistics/ranking.js';
 import { SCOPES } from '../domain/statistics/rollup.js';
 import { WARNING_RULES } from '../domain/statistics/warnings.js';
 import type { AppEnv } from '../http/app-env.js';
 import { createRouter } from '../http/app-env.js';
 import { principalOf, requirePrincipal } from '../http/auth.js';
 import { csvResponse, toCsv } from '../http/csv.js';
+import { requestLanguage } from '../http/language.js';
 import { errorResponses } from '../http/schemas.js';
 import { CalendarDaySchema, LanguageSchema, MonthSchema, WeekOrMonthSchema } from '../http/schemas-common.js';
 import type { StaffServices } from '../services/staff-services.js';
 import {
   complaintColumns,
+  firstDayColumns,
+  heatmapColumns,
+  lowRatingColumns,
+  majorComplaintColumns,
   rankingColumns,
   ratingExportColumns,
   satisfactionColumns,
   warningColumns,
+  warningSummaryColumns,
 } from './stats-csv.js';
 
 const json = (schema: z.ZodType, description: string) => ({
@@ -30,6 +37,8 @@ const json = (schema: z.ZodType, description: string) => ({
   },
 });
 const security = [{ bearer: [] }];
+/** Warnings acknowledged at once: with their counts, within one transaction's 100 actions. */
+const MAX_ACKNOWLEDGED = 50;
 const tags = ['statistics'];
 
 const FormatSchema = z
@@ -40,6 +49,31 @@ const Rate = z
   .number()
   .nullable()
   .openapi({ description: 'A share from 0 to 1; null when nothing was there to measure' });
+
+/**
+ * Every list is a page: at most `limit` items (1,000 at most, so every answer is bounded in
+ * items and bytes whatever the number of outlets), and `nextCursor` when there are more.
+ */
+const MAX_LIMIT = 1_000;
+/** A page's length when none is asked: what a screen shows, or a whole download. */
+const DEFAULT_LIMIT = { json: 50, csv: MAX_LIMIT } as const;
+const LimitSchema = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_LIMIT)
+  .optional()
+  .openapi({ description: `Items per page (1–${MAX_LIMIT}); 50 by default, ${MAX_LIMIT} for CSV` });
+const CursorSchema = z
+  .string()
+  .max(1_000)
+  .optional()
+  .openapi({ description: 'The previous page’s `nextCursor`, for the next page' });
+const NextCursor = z
+  .string()
+  .optional()
+  .openapi({ description: 'Present when there are more: ask with `cursor=`' });
+const RegionIdSchema = z.string().max(40);
 
 const SeriesQuery = z.object({
   scope: z.enum(SCOPES),
@@ -101,7 +135,8 @@ const WarningSchema = z
     scope: z.enum(['outlet', 'department']),
     subjectId: z.string(),
     subjectName: z.string(),
-    region: z.string().optional(),
+    regionId: z.string().optional(),
+    region: z.string().optional().openapi({ description: 'The region’s name' }),
     category: z.string().optional(),
     figures: z.record(z.string(), z.number().nullable()),
     raisedAt: z.string(),
@@ -157,13 +192,19 @@ const routes = {
     path: '/stats/rankings',
     tags,
     security,
-    summary: 'Outlets or regions of a week or month, best CSAT first, with the change from the period before',
+    summary:
+      'A page of the outlets (of the bank or one region) or the regions of a week or month, from the best CSAT or the worst, with the change from the period before',
+    description:
+      'Best first: by CSAT, then more ratings; those without a rating last. Worst first: those rated, lowest CSAT first, then those without a rating. Read in ranking order from an index: a page costs the same at 6 outlets or 10,000.',
     request: {
       query: z.object({
         scope: z.enum(['outlet', 'region']).default('outlet'),
         granularity: z.enum(['week', 'month']).default('month'),
         period: WeekOrMonthSchema,
-        region: z.string().max(40).optional().openapi({ description: 'Only this region’s outlets' }),
+        region: RegionIdSchema.optional().openapi({ description: 'Only this region’s outlets' }),
+        order: z.enum(RANKING_ORDERS).default('best'),
+        limit: LimitSchema,
+        cursor: CursorSchema,
         format: FormatSchema,
         lang: LanguageSchema.optional(),
       }),
@@ -174,13 +215,17 @@ const routes = {
           scope: z.enum(['outlet', 'region']),
           granularity: z.enum(['week', 'month']),
           period: z.string(),
+          region: z.string().optional(),
+          order: z.enum(RANKING_ORDERS),
+          total: z.number().int().openapi({ description: 'How many outlets (or regions) the ranking holds' }),
+          nextCursor: NextCursor,
           items: z.array(
             z.object({
               id: z.string(),
               name: z.string(),
               regionId: z.string().optional(),
               region: z.string().optional(),
-              rank: z.number().int(),
+              rank: z.number().int().openapi({ description: 'The place from the end asked for (`order`)' }),
               csat: Rate,
               ratings: z.number().int(),
               complaints: z.number().int(),
@@ -200,18 +245,155 @@ const routes = {
     path: '/stats/warnings',
     tags,
     security,
-    summary: 'The early warnings (预警) raised for a week or a month, open ones first',
+    summary:
+      'A page of the early warnings (预警) of a week or a month, open ones first, by rule, region and subject',
     request: {
       query: z.object({
         period: WeekOrMonthSchema,
-        status: z.enum(['open', 'all']).default('all'),
+        rule: z.enum(WARNING_RULES).optional(),
+        region: RegionIdSchema.optional(),
+        status: z.enum(['open', 'acknowledged', 'all']).default('all'),
+        limit: LimitSchema,
+        cursor: CursorSchema,
         format: FormatSchema,
         lang: LanguageSchema.optional(),
       }),
     },
     responses: {
-      200: json(z.object({ period: z.string(), items: z.array(WarningSchema) }), 'Warnings'),
+      200: json(
+        z.object({ period: z.string(), items: z.array(WarningSchema), nextCursor: NextCursor }),
+        'Warnings within the caller’s reach',
+      ),
       ...errorResponses(400, 401, 403),
+    },
+  }),
+  warningSummary: createRoute({
+    method: 'get',
+    path: '/stats/warnings/summary',
+    tags,
+    security,
+    summary: 'A week’s or month’s warnings counted by rule and region, open and acknowledged',
+    description:
+      'For head office, read from counts kept as warnings are raised and acknowledged (one Query, never the warnings themselves); for anyone else, their own warnings counted.',
+    request: {
+      query: z.object({ period: WeekOrMonthSchema, format: FormatSchema, lang: LanguageSchema.optional() }),
+    },
+    responses: {
+      200: json(
+        z.object({
+          period: z.string(),
+          open: z.number().int(),
+          acknowledged: z.number().int(),
+          groups: z.array(
+            z.object({
+              rule: z.enum(WARNING_RULES),
+              regionId: z.string().optional(),
+              region: z.string().optional(),
+              open: z.number().int(),
+              acknowledged: z.number().int(),
+            }),
+          ),
+        }),
+        'By rule, then most open first; departments’ warnings have no region',
+      ),
+      ...errorResponses(400, 401, 403),
+    },
+  }),
+  acknowledgeMany: createRoute({
+    method: 'post',
+    path: '/stats/warnings/acknowledge',
+    tags,
+    security,
+    summary: 'Acknowledge several warnings at once (head office), with one note: all of them or none',
+    request: {
+      query: z.object({ lang: LanguageSchema.optional() }),
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.object({
+              ids: z
+                .array(z.string().min(1).max(200))
+                .min(1)
+                .max(MAX_ACKNOWLEDGED, 'field.ids.tooMany')
+                .openapi({ description: `1 to ${MAX_ACKNOWLEDGED} warning ids, each once` }),
+              note: z.string().trim().max(500).optional(),
+              lang: LanguageSchema.optional(),
+            }),
+          },
+        },
+      },
+    },
+    responses: {
+      200: {
+        description: 'Acknowledged, in the order asked',
+        content: { 'application/json': { schema: z.object({ items: z.array(WarningSchema) }) } },
+      },
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
+  }),
+  heatmap: createRoute({
+    method: 'get',
+    path: '/stats/heatmap',
+    tags,
+    security,
+    summary: 'CSAT by week or month for a page of rows: the regions, or one region’s outlets',
+    description:
+      'Rows by id, a page at a time; each cell the CSAT and ratings of one row in one period (null and 0 without ratings). One Query for the rows and one BatchGet per 100 cells.',
+    request: {
+      query: z.object({
+        scope: z.enum(['region', 'outlet']).default('region'),
+        region: RegionIdSchema.optional().openapi({ description: 'Required for outlets' }),
+        granularity: z.enum(['week', 'month']).default('week'),
+        to: WeekOrMonthSchema.openapi({ description: 'The last period shown' }),
+        periods: z.coerce.number().int().min(1).max(13).default(8),
+        limit: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(100)
+          .optional()
+          .openapi({ description: 'Rows per page (1–100); 25 by default' }),
+        cursor: CursorSchema,
+        format: FormatSchema,
+        lang: LanguageSchema.optional(),
+      }),
+    },
+    responses: {
+      200: json(
+        z.object({
+          scope: z.enum(['region', 'outlet']),
+          region: z.string().optional(),
+          granularity: z.enum(['week', 'month']),
+          periods: z.array(z.string()),
+          nextCursor: NextCursor,
+          rows: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              regionId: z.string().optional(),
+              cells: z.array(z.object({ period: z.string(), csat: Rate, ratings: z.number().int() })),
+            }),
+          ),
+        }),
+        'Rows in id order',
+      ),
+      ...errorResponses(400, 401, 403, 404),
+    },
+  }),
+  firstDay: createRoute({
+    method: 'get',
+    path: '/stats/first-day',
+    tags,
+    security,
+    summary: 'The first bank day the statistics have figures for (pages offer periods from it)',
+    request: { query: z.object({ format: FormatSchema, lang: LanguageSchema.optional() }) },
+    responses: {
+      200: json(
+        z.object({ firstDay: z.string().nullable().openapi({ description: 'null before any rollup' }) }),
+        'One read of the bank’s earliest day',
+      ),
+      ...errorResponses(401, 403),
     },
   }),
   acknowledge: createRoute({
@@ -248,28 +430,25 @@ const routes = {
         id: z.string().max(40).optional(),
         from: CalendarDaySchema,
         to: CalendarDaySchema,
+        format: FormatSchema,
         lang: LanguageSchema.optional(),
       }),
     },
     responses: {
-      200: {
-        description: 'At most 10, newest first; comments are plain text',
-        content: {
-          'application/json': {
-            schema: z.object({
-              items: z.array(
-                z.object({
-                  receivedAt: z.string(),
-                  outletId: z.string(),
-                  outletName: z.string(),
-                  rating: z.number().int(),
-                  comment: z.string(),
-                }),
-              ),
+      200: json(
+        z.object({
+          items: z.array(
+            z.object({
+              receivedAt: z.string(),
+              outletId: z.string(),
+              outletName: z.string(),
+              rating: z.number().int(),
+              comment: z.string(),
             }),
-          },
-        },
-      },
+          ),
+        }),
+        'At most 10, newest first; comments are plain text',
+      ),
       ...errorResponses(400, 401, 403, 404),
     },
   }),
@@ -284,34 +463,33 @@ const routes = {
         month: MonthSchema,
         scope: z.enum(['bank', 'region', 'outlet']).default('bank'),
         id: z.string().max(40).optional(),
+        format: FormatSchema,
         lang: LanguageSchema.optional(),
       }),
     },
     responses: {
-      200: {
-        description: 'Newest first',
-        content: {
-          'application/json': {
-            schema: z.object({
-              month: z.string(),
-              items: z.array(
-                z.object({
-                  trackingNo: z.string(),
-                  outletId: z.string(),
-                  outletName: z.string(),
-                  category: z.string(),
-                  categoryName: z.string(),
-                  status: z.string(),
-                  departmentId: z.string(),
-                  departmentName: z.string(),
-                  receivedAt: z.string(),
-                  rootCause: z.string().optional(),
-                }),
-              ),
+      200: json(
+        z.object({
+          month: z.string(),
+          items: z.array(
+            z.object({
+              trackingNo: z.string(),
+              outletId: z.string(),
+              outletName: z.string(),
+              category: z.string(),
+              categoryName: z.string(),
+              status: z.string(),
+              statusName: z.string(),
+              departmentId: z.string(),
+              departmentName: z.string(),
+              receivedAt: z.string(),
+              rootCause: z.string().optional(),
+              rootCauseName: z.string().optional(),
             }),
-          },
-        },
-      },
+          ),
+        }),
+        'Newest first, every name in the language asked for',
+      ),
       ...errorResponses(400, 401, 403, 404),
     },
   }),
@@ -343,14 +521,22 @@ const routes = {
 export function statsRoutes(deps: Dependencies, { statistics, routingRules }: StaffServices) {
   const router = createRouter();
   router.use('/stats/*', requirePrincipal());
-  const langOf = (c: Context<AppEnv>, lang?: Language) =>
-    lang ?? pickLanguage(c.req.header('accept-language'));
   const time = (iso: string) => localDateTime(new Date(iso), deps.config.TIME_ZONE);
   const noStore = (c: Context<AppEnv>) => c.header('cache-control', 'no-store');
+  const limitOf = (limit: number | undefined, format: 'json' | 'csv') => limit ?? DEFAULT_LIMIT[format];
+  /** A CSV page that is not the last says where the next starts (the JSON answer's `nextCursor`). */
+  const nextPage = (c: Context<AppEnv>, next: string | undefined) => {
+    if (next) c.header('x-next-cursor', next);
+  };
+  const categoryNames = async (lang: Language) => {
+    const { rules } = await routingRules.current();
+    const names = new Map(rules.categories.map((x) => [x.id, localized(x.name, lang)]));
+    return (id: string) => names.get(id) ?? id;
+  };
   return router
     .openapi(routes.satisfaction, async (c) => {
-      const { format, lang, ...query } = c.req.valid('query');
-      const language = langOf(c, lang);
+      const { format, lang: _, ...query } = c.req.valid('query');
+      const language = requestLanguage(c);
       const answer = await statistics.satisfaction(principalOf(c), query, language);
       noStore(c);
       if (format === 'csv')
@@ -362,46 +548,85 @@ export function statsRoutes(deps: Dependencies, { statistics, routingRules }: St
       return c.json(answer, 200);
     })
     .openapi(routes.complaints, async (c) => {
-      const { format, lang, ...query } = c.req.valid('query');
-      const language = langOf(c, lang);
+      const { format, lang: _, ...query } = c.req.valid('query');
+      const language = requestLanguage(c);
       const answer = await statistics.complaints(principalOf(c), query, language);
       noStore(c);
       if (format !== 'csv') return c.json(answer, 200);
-      const { rules } = await routingRules.current();
-      const names = (kind: 'category' | 'severity' | 'channel', id: string) => {
-        const category = kind === 'category' ? rules.categories.find((x) => x.id === id) : undefined;
-        return category ? localized(category.name, language) : `${kind}: ${id}`;
-      };
       return csvResponse(
         c,
         `complaints-${answer.id}-${query.from}-${query.to}.csv`,
-        toCsv(complaintColumns(language, answer.series, names), answer.series),
+        toCsv(complaintColumns(language, answer.series, await categoryNames(language)), answer.series),
       );
     })
     .openapi(routes.rankings, async (c) => {
-      const { format, lang, ...query } = c.req.valid('query');
-      const language = langOf(c, lang);
-      const answer = await statistics.rankings(principalOf(c), query, language);
+      const { format, lang: _, limit, ...query } = c.req.valid('query');
+      const language = requestLanguage(c);
+      const answer = await statistics.rankings(
+        principalOf(c),
+        { ...query, limit: limitOf(limit, format) },
+        language,
+      );
       noStore(c);
-      if (format === 'csv')
-        return csvResponse(
-          c,
-          `ranking-${query.scope}-${query.period}.csv`,
-          toCsv(rankingColumns(language), answer.items),
-        );
-      return c.json(answer, 200);
+      if (format !== 'csv') return c.json(answer, 200);
+      nextPage(c, answer.nextCursor);
+      const region = query.scope === 'outlet' && query.region ? `-${query.region}` : '';
+      return csvResponse(
+        c,
+        `ranking-${query.scope}${region}-${query.period}${query.order === 'worst' ? '-worst' : ''}.csv`,
+        toCsv(rankingColumns(language), answer.items),
+      );
+    })
+    .openapi(routes.heatmap, async (c) => {
+      const { format, lang: _, limit, ...query } = c.req.valid('query');
+      const language = requestLanguage(c);
+      const answer = await statistics.heatmap(principalOf(c), { ...query, limit: limit ?? 25 }, language);
+      noStore(c);
+      if (format !== 'csv') return c.json(answer, 200);
+      nextPage(c, answer.nextCursor);
+      return csvResponse(
+        c,
+        `heatmap-${query.scope}${query.region ? `-${query.region}` : ''}-${query.to}.csv`,
+        toCsv(heatmapColumns(language, answer.periods), answer.rows),
+      );
     })
     .openapi(routes.warnings, async (c) => {
-      const { format, lang, ...query } = c.req.valid('query');
-      const language = langOf(c, lang);
-      const answer = await statistics.warnings(principalOf(c), query, language);
+      const { format, lang: _, limit, ...query } = c.req.valid('query');
+      const language = requestLanguage(c);
+      const answer = await statistics.warnings(
+        principalOf(c),
+        { ...query, limit: limitOf(limit, format) },
+        language,
+      );
       noStore(c);
-      if (format === 'csv')
-        return csvResponse(
-          c,
-          `warnings-${query.period}.csv`,
-          toCsv(warningColumns(language, time), answer.items),
-        );
+      if (format !== 'csv') return c.json(answer, 200);
+      nextPage(c, answer.nextCursor);
+      return csvResponse(
+        c,
+        `warnings-${query.period}.csv`,
+        toCsv(warningColumns(language, time, await categoryNames(language)), answer.items),
+      );
+    })
+    .openapi(routes.warningSummary, async (c) => {
+      const { format, lang: _, ...query } = c.req.valid('query');
+      const language = requestLanguage(c);
+      const answer = await statistics.warningSummary(principalOf(c), query, language);
+      noStore(c);
+      if (format !== 'csv') return c.json(answer, 200);
+      return csvResponse(
+        c,
+        `warnings-summary-${query.period}.csv`,
+        toCsv(warningSummaryColumns(language), answer.groups),
+      );
+    })
+    .openapi(routes.acknowledgeMany, async (c) => {
+      const { ids, note } = c.req.valid('json');
+      const answer = await statistics.acknowledgeMany(
+        principalOf(c),
+        ids,
+        note || undefined,
+        requestLanguage(c),
+      );
       return c.json(answer, 200);
     })
     .openapi(routes.acknowledge, async (c) => {
@@ -410,23 +635,44 @@ export function statsRoutes(deps: Dependencies, { statistics, routingRules }: St
         principalOf(c),
         c.req.valid('param').id,
         note || undefined,
-        langOf(c, c.req.valid('query').lang),
+        requestLanguage(c),
       );
       return c.json(warning, 200);
     })
     .openapi(routes.lowRatings, async (c) => {
-      const { lang, ...query } = c.req.valid('query');
+      const { format, lang: _, ...query } = c.req.valid('query');
+      const language = requestLanguage(c);
+      const answer = await statistics.lowRatings(principalOf(c), query, language);
       noStore(c);
-      return c.json(await statistics.lowRatings(principalOf(c), query, langOf(c, lang)), 200);
+      if (format !== 'csv') return c.json(answer, 200);
+      return csvResponse(
+        c,
+        `low-ratings-${answer.id}-${query.from}-${query.to}.csv`,
+        toCsv(lowRatingColumns(language, time), answer.items),
+      );
     })
     .openapi(routes.majorComplaints, async (c) => {
-      const { lang, ...query } = c.req.valid('query');
+      const { format, lang: _, ...query } = c.req.valid('query');
+      const language = requestLanguage(c);
+      const answer = await statistics.majorComplaints(principalOf(c), query, language);
       noStore(c);
-      return c.json(await statistics.majorComplaints(principalOf(c), query, langOf(c, lang)), 200);
+      if (format !== 'csv') return c.json(answer, 200);
+      return csvResponse(
+        c,
+        `major-complaints-${answer.id}-${query.month}.csv`,
+        toCsv(majorComplaintColumns(language, time), answer.items),
+      );
+    })
+    .openapi(routes.firstDay, async (c) => {
+      const { format } = c.req.valid('query');
+      const answer = await statistics.firstDay(principalOf(c));
+      noStore(c);
+      if (format !== 'csv') return c.json(answer, 200);
+      return csvResponse(c, 'first-day.csv', toCsv(firstDayColumns(requestLanguage(c)), [answer]));
     })
     .openapi(routes.exportRatings, async (c) => {
-      const { lang, format: _, ...query } = c.req.valid('query');
-      const language = langOf(c, lang);
+      const { lang: _, format: __, ...query } = c.req.valid('query');
+      const language = requestLanguage(c);
       const rows = await statistics.ratingsExport(principalOf(c), query, language);
       return csvResponse(
         c,

@@ -17,7 +17,7 @@ import { conflict, forbidden, invalid, notFound, rateLimited } from '../domain/e
 import { fingerprint } from '../domain/feedback.js';
 import type { Language } from '../domain/language.js';
 import type { Outlet } from '../domain/outlet.js';
-import { maskName, maskPhone } from '../domain/phone.js';
+import { isMainlandLandline, maskName, maskPhone } from '../domain/phone.js';
 import { SlidingWindowLimiter } from '../domain/rate-limits.js';
 import { decideRoute } from '../domain/routing.js';
 import { dueDate } from '../domain/time-limits.js';
@@ -82,10 +82,11 @@ export class ComplaintIntake {
     caller: IntakeCaller,
   ): Promise<{ status: 200 | 201; receipt: IntakeReceipt }> {
     const hotlineTicket = this.hotlineTicketOf(request, caller);
+    checkReachable(request);
     const outlet = await this.outletFor(request.outletId, caller);
     const { rules } = await this.rules.current();
     if (!rules.categories.some((c) => c.id === request.category))
-      throw invalid({ category: 'No such category' });
+      throw invalid({ category: 'field.category.unknown' });
     const cipher = new PersonalDataCipher(await this.deps.secrets.personalDataKeys());
     const requestFingerprint = cipher.hash(
       fingerprint({ ...request, channel: this.channelOf(request, caller) }),
@@ -100,10 +101,7 @@ export class ComplaintIntake {
         // A retry of a complaint already taken in is still answered with its receipt.
         const stored = await submissions.find(request.submissionId);
         if (stored) return { status: 200, receipt: replayed(stored, requestFingerprint) };
-        throw rateLimited(
-          'Too many complaints from this network just now; please try again in a minute.',
-          turn.retryAfterMs / 1000,
-        );
+        throw rateLimited('limited.complaints', turn.retryAfterMs / 1000);
       }
     }
     const since = new Date(now.getTime() - rules.recurring.windowDays * DAY_MS).toISOString();
@@ -194,20 +192,16 @@ export class ComplaintIntake {
    */
   private checkStaffEntry(principal: Principal, now: Date) {
     if (departmentsOf(principal).length === 0 && !isHeadOffice(principal))
-      throw forbidden('Complaints are entered by department staff and head office');
+      throw forbidden('forbidden.staffEntry');
     const turn = this.staffEntries.take(principal.username, now.getTime());
-    if (!turn.ok)
-      throw rateLimited(
-        'You have entered many complaints in the last minute; please wait a moment.',
-        turn.retryAfterMs / 1000,
-      );
+    if (!turn.ok) throw rateLimited('limited.staffEntries', turn.retryAfterMs / 1000);
   }
 
   private async outletFor(outletId: string, caller: IntakeCaller): Promise<Outlet> {
     if (caller.kind === 'customer' && caller.key !== undefined)
       return this.access.outletForCustomer(outletId, caller.key);
     const outlet = await this.access.directory.outlet(outletId);
-    if (!outlet?.active) throw notFound('This outlet is not in service');
+    if (!outlet?.active) throw notFound('notFound.outletOutOfService');
     return outlet;
   }
 
@@ -220,11 +214,19 @@ export class ComplaintIntake {
   private hotlineTicketOf(request: ComplaintRequest, caller: IntakeCaller): string | undefined {
     if (request.hotlineTicket === undefined) return undefined;
     if (caller.kind !== 'staff' || this.channelOf(request, caller) !== 'hotline')
-      throw invalid({
-        hotlineTicket: 'Only staff entering a hotline complaint give a hotline ticket number',
-      });
+      throw invalid({ hotlineTicket: 'field.ticket.onlyHotline' });
     return request.hotlineTicket;
   }
+}
+
+/** A landline cannot receive the text messages the customer asked for: say so on the field they chose. */
+function checkReachable(request: ComplaintRequest) {
+  if (!isMainlandLandline(request.contact.phone)) return;
+  const fields = {
+    ...(request.preferredChannel === 'sms' ? { preferredChannel: 'field.phone.noSms' as const } : {}),
+    ...(request.notices ? { notices: 'field.phone.noSms' as const } : {}),
+  };
+  if (Object.keys(fields).length > 0) throw invalid(fields);
 }
 
 /** What a customer notice needs besides the complaint: names, the time zone, the pages' address. */
@@ -245,6 +247,6 @@ export function departmentName(id: string, lang: string): string {
 /** The receipt a retry is answered with; a submissionId used for something else is a conflict. */
 function replayed(stored: StoredSubmission, requestFingerprint: string): IntakeReceipt {
   if (stored.type !== 'complaint' || stored.fingerprint !== requestFingerprint)
-    throw conflict('This submissionId was already used for a different submission');
+    throw conflict('conflict.submissionReused');
   return stored.receipt as IntakeReceipt;
 }

@@ -7,6 +7,7 @@ import { HEAD_OFFICE_TOPIC } from '../domain/complaint-notifications.js';
 import { rateResolution, type Verdict } from '../domain/customer-rating.js';
 import { conflict, notFound, rateLimited } from '../domain/errors.js';
 import type { Language } from '../domain/language.js';
+import { message } from '../domain/messages.js';
 import { localized } from '../domain/outlet.js';
 import { normalizeTrackingNumber } from '../domain/tracking-number.js';
 import { recordStep } from './complaint-steps.js';
@@ -20,7 +21,6 @@ import type { RoutingRulesService } from './routing-rules-service.js';
  * is not locked out by someone else's guesses unless those come from many addresses at once.
  */
 export const TRACKING_TRIES_PER_HOUR = { address: 10, number: 30 } as const;
-const NOT_FOUND = 'No complaint matches this tracking number and phone number';
 
 /** The customer's side of a complaint: look it up with the tracking number and phone, and rate its handling. */
 export class ComplaintTracking {
@@ -48,7 +48,7 @@ export class ComplaintTracking {
         if (complaint.satisfaction?.verdict === request.verdict) {
           return this.publicView(complaint, events, lang); // the same verdict again: a retry
         }
-        throw conflict(`${outcome.reason}; this complaint is ${complaint.status}`, {
+        throw conflict(message('conflict.notResolved', { status: message(`state.${complaint.status}`) }), {
           status: complaint.status,
         });
       }
@@ -68,7 +68,7 @@ export class ComplaintTracking {
       const event = await recordStep(this.deps, complaint, { ...outcome, notify });
       if (event) return this.publicView(updated, [...events, event], lang);
     }
-    throw conflict('The complaint changed while you rated it; please try again');
+    throw conflict('conflict.ratingChanged');
   }
 
   /**
@@ -81,17 +81,13 @@ export class ComplaintTracking {
    */
   private async verified(trackingNoInput: string, phoneLast4: string, clientAddress: string) {
     const trackingNo = normalizeTrackingNumber(trackingNoInput);
-    if (!trackingNo) throw notFound(NOT_FOUND);
+    if (!trackingNo) throw notFound('notFound.complaint');
     const { trackingLimits, complaints } = this.deps.repositories;
     const nowMs = this.deps.now().getTime();
     const hour = Math.floor(nowMs / 3_600_000);
     const expiresAt = (hour + 2) * 3600;
     const address = createHash('sha256').update(`track:${clientAddress}`).digest('base64url').slice(0, 22);
-    const tooMany = () =>
-      rateLimited(
-        'Too many failed tries; please check the tracking number and try again later.',
-        ((hour + 1) * 3_600_000 - nowMs) / 1000,
-      );
+    const tooMany = () => rateLimited('limited.tracking', ((hour + 1) * 3_600_000 - nowMs) / 1000);
     const [addressTry, found] = await Promise.all([
       trackingLimits.take('address', address, hour, TRACKING_TRIES_PER_HOUR.address, expiresAt),
       complaints.getWithTimeline(trackingNo),
@@ -101,7 +97,7 @@ export class ComplaintTracking {
       await trackingLimits.giveBack('address', address, hour);
       throw tooMany();
     }
-    if (!found?.complaint.contact.phoneMasked.endsWith(phoneLast4)) throw notFound(NOT_FOUND);
+    if (!found?.complaint.contact.phoneMasked.endsWith(phoneLast4)) throw notFound('notFound.complaint');
     await Promise.all([
       trackingLimits.giveBack('address', address, hour),
       trackingLimits.giveBack('number', trackingNo, hour),

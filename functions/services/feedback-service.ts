@@ -15,12 +15,6 @@ import type { OutletAccess } from './outlet-access.js';
 
 export type SubmitResult = { status: 201 | 200; id: string };
 
-const MESSAGES = {
-  device: 'This device has rated this outlet a moment ago; thank you, once is enough.',
-  address: 'Too many ratings from this network just now; please try again in a minute.',
-  reused: 'This submissionId was already used for a different submission',
-} as const;
-
 /**
  * Records ratings once per submissionId: one conditional write, answered from the stored item on
  * a retry. Ballot stuffing is handled where it is cheap: an obvious repeat from one device, or a
@@ -57,9 +51,9 @@ export class FeedbackService {
       // A retry of a stored rating is still answered as one, whatever the limits: one read.
       const stored = await submissions.find(submission.submissionId);
       if (stored) return this.replay(stored, requestFingerprint);
-      if (deviceWait > 0) throw rateLimited(MESSAGES.device, deviceWait / 1000);
+      if (deviceWait > 0) throw rateLimited('limited.device', deviceWait / 1000);
       throw rateLimited(
-        MESSAGES.address,
+        'limited.address',
         addressTurn && !addressTurn.ok ? addressTurn.retryAfterMs / 1000 : 60,
       );
     }
@@ -114,9 +108,9 @@ export class FeedbackService {
     if (result.added) return { id };
     const current = result.current;
     if (!current || current.id !== id || current.outletId !== request.outletId)
-      throw notFound('No such rating');
+      throw notFound('notFound.rating');
     if (current.detailsFingerprint === detailsFingerprint) return { id };
-    throw conflict('Details were already added to this rating');
+    throw conflict('conflict.detailsAdded');
   }
 
   /** The address as the rollup compares it: 96 bits of a keyed hash, not reversible without the key. */
@@ -129,7 +123,7 @@ export class FeedbackService {
 
   private replay(stored: StoredSubmission, requestFingerprint: string): SubmitResult {
     if (stored.type !== 'rating' || stored.rating.fingerprint !== requestFingerprint)
-      throw conflict(MESSAGES.reused);
+      throw conflict('conflict.submissionReused');
     return { status: 200, id: stored.rating.id };
   }
 }

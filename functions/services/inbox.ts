@@ -59,14 +59,14 @@ export class Inbox {
   private departmentFor(principal: Principal, requested: string | undefined): string {
     const mine = departmentsOf(principal);
     if (requested !== undefined) {
-      if (!departmentIds.includes(requested)) throw invalid({ department: 'No such department' });
+      if (!departmentIds.includes(requested)) throw invalid({ department: 'field.department.unknown' });
       if (mine.includes(requested) || isHeadOffice(principal)) return requested;
-      throw forbidden('You can only see your own department’s inbox');
+      throw forbidden('forbidden.ownInbox');
     }
     const first = mine[0];
     if (first) return first;
-    if (isHeadOffice(principal)) throw invalid({ department: 'Head office names the department to look at' });
-    throw forbidden('Only department staff and head office have an inbox');
+    if (isHeadOffice(principal)) throw invalid({ department: 'field.department.needed' });
+    throw forbidden('forbidden.noInbox');
   }
 }
 
@@ -101,5 +101,5 @@ function decodeCursor(cursor: string | undefined): number {
   } catch {
     // fall through to the 400 below
   }
-  throw invalid({ cursor: 'Invalid cursor' });
+  throw invalid({ cursor: 'field.cursor' });
 }

@@ -13,12 +13,10 @@ export class OutletAccess {
 
   async outletForCustomer(outletId: string, key: string | undefined): Promise<Outlet> {
     const outlet = await this.directory.outlet(outletId);
-    if (!outlet?.active) throw notFound('This outlet is not in service');
+    if (!outlet?.active) throw notFound('notFound.outletOutOfService');
     const secrets = await this.deps.secrets.qrSecrets();
     if (!verifyOutletKey(secrets, outletId, key, this.deps.now(), this.deps.config.QR_SECRET_GRACE_DAYS)) {
-      throw forbidden(
-        'This QR code is not valid for the outlet; please scan the code displayed in the outlet',
-      );
+      throw forbidden('forbidden.qrKey');
     }
     return outlet;
   }

@@ -1,5 +1,6 @@
 import type { Dependencies } from '../dependencies.js';
 import { conflict, invalid, notFound } from '../domain/errors.js';
+import { message } from '../domain/messages.js';
 import type { Outlet } from '../domain/outlet.js';
 import { outletLinks } from '../domain/outlet-links.js';
 import type { OutletDirectory } from './outlet-directory.js';
@@ -26,7 +27,7 @@ export class OutletAdmin {
 
   async get(id: string): Promise<OutletWithLinks> {
     const outlet = await this.repository.get(id);
-    if (!outlet) throw notFound('No such outlet');
+    if (!outlet) throw notFound('notFound.outlet');
     return this.withLinks(outlet, (await this.deps.secrets.qrSecrets()).current);
   }
 
@@ -34,7 +35,8 @@ export class OutletAdmin {
     await this.assertRegion(fields.regionId);
     const at = this.deps.now().toISOString();
     const outlet: Outlet = { id, ...fields, createdAt: at, updatedAt: at };
-    if (!(await this.repository.put(outlet, 'create'))) throw conflict(`Outlet "${id}" already exists`);
+    if (!(await this.repository.put(outlet, 'create')))
+      throw conflict(message('conflict.outletExists', { id }));
     this.directory.forget(id);
     return this.withLinks(outlet, (await this.deps.secrets.qrSecrets()).current);
   }
@@ -42,9 +44,9 @@ export class OutletAdmin {
   async update(id: string, fields: OutletFields): Promise<OutletWithLinks> {
     await this.assertRegion(fields.regionId);
     const existing = await this.repository.get(id);
-    if (!existing) throw notFound('No such outlet');
+    if (!existing) throw notFound('notFound.outlet');
     const outlet: Outlet = { ...existing, ...fields, id, updatedAt: this.deps.now().toISOString() };
-    if (!(await this.repository.put(outlet, 'replace'))) throw notFound('No such outlet');
+    if (!(await this.repository.put(outlet, 'replace'))) throw notFound('notFound.outlet');
     this.directory.forget(id);
     return this.withLinks(outlet, (await this.deps.secrets.qrSecrets()).current);
   }
@@ -71,7 +73,7 @@ export class OutletAdmin {
 
   private async assertRegion(regionId: string) {
     if (!(await this.directory.region(regionId))) {
-      throw invalid({ regionId: 'No such region' });
+      throw invalid({ regionId: 'field.region.unknown' });
     }
   }
 

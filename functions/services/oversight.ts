@@ -31,7 +31,7 @@ export class Oversight {
 
   /** Every department's open complaints, read in parallel (some hundreds each), cut in memory. */
   async bankWide(principal: Principal, view: OversightView, lang: Language) {
-    if (!isHeadOffice(principal)) throw forbidden('The bank-wide views are for head office');
+    if (!isHeadOffice(principal)) throw forbidden('forbidden.oversight');
     const { complaints } = this.deps.repositories;
     const all = (await Promise.all(departmentIds.map((d) => complaints.handledBy(d)))).flat();
     const open = [...new Map(all.map((c) => [c.trackingNo, c])).values()];
@@ -55,7 +55,7 @@ export class Oversight {
   /** An outlet's complaints of the last half year, newest first: its manager's, or head office's. */
   async ofOutlet(principal: Principal, outletId: string, state: OutletComplaintState, lang: Language) {
     if (!outletsOf(principal).includes(outletId) && !isHeadOffice(principal))
-      throw forbidden('Outlet managers see their own outlet’s complaints only');
+      throw forbidden('forbidden.outletOnly');
     const now = this.deps.now();
     const from = new Date(now.getTime() - OUTLET_LIST_DAYS * DAY_MS).toISOString();
     const received = await this.deps.repositories.complaints.receivedBetween(

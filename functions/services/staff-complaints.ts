@@ -9,12 +9,11 @@ import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import type { Language } from '../domain/language.js';
 import type { Actor, StaffAction } from '../domain/lifecycle/actions.js';
 import { allowedActions, applyAction, type LifecycleContext } from '../domain/lifecycle/transitions.js';
+import { message } from '../domain/messages.js';
 import { normalizeTrackingNumber } from '../domain/tracking-number.js';
 import { departmentName } from './complaint-intake.js';
 import type { ComplaintNames } from './complaint-names.js';
 import { recordStep } from './complaint-steps.js';
-
-const OUT_OF_REACH = 'No complaint with this tracking number is within your reach';
 
 /**
  * The staff side of a complaint: read it with its internal timeline, and act on it. Who may see
@@ -31,7 +30,8 @@ export class StaffComplaints {
   async get(trackingNoInput: string, principal: Principal, lang: Language) {
     const { complaint, events } = await this.load(trackingNoInput);
     const actor = actorFor(principal, complaint);
-    if (!actor && !outletsOf(principal).includes(complaint.outletId)) throw notFound(OUT_OF_REACH);
+    if (!actor && !outletsOf(principal).includes(complaint.outletId))
+      throw notFound('notFound.complaintOutOfReach');
     return await this.view(complaint, events, actor, lang);
   }
 
@@ -46,8 +46,8 @@ export class StaffComplaints {
     const actor = actorFor(principal, complaint);
     if (!actor) {
       if (outletsOf(principal).includes(complaint.outletId))
-        throw forbidden('Outlet managers can read their outlet’s complaints but not act on them');
-      throw notFound(OUT_OF_REACH);
+        throw forbidden('forbidden.outletManagerReadOnly');
+      throw notFound('notFound.complaintOutOfReach');
     }
     if (complaint.version !== expectedVersion) throw stale(complaint.version);
     const outcome = applyAction(complaint, action, actor, await this.context(complaint));
@@ -86,7 +86,7 @@ export class StaffComplaints {
     const found = trackingNo
       ? await this.deps.repositories.complaints.getWithTimeline(trackingNo)
       : undefined;
-    if (!found) throw notFound(OUT_OF_REACH);
+    if (!found) throw notFound('notFound.complaintOutOfReach');
     return found;
   }
 
@@ -130,10 +130,7 @@ export class StaffComplaints {
 }
 
 function stale(version: number) {
-  return conflict(
-    `Someone changed this complaint since you read it (it is now at version ${version}); reload and try again`,
-    { version },
-  );
+  return conflict(message('conflict.stale', { version }), { version });
 }
 
 /**

@@ -6,6 +6,7 @@ import { Oversight } from './oversight.js';
 import type { SharedServices } from './services.js';
 import { StaffComplaints } from './staff-complaints.js';
 import { StatisticsService } from './statistics.js';
+import { SupervisionService } from './supervision.js';
 
 /** What signed-in staff do: work complaints, keep outlets and rules, read the statistics. */
 export function createStaffServices(deps: Dependencies, shared: SharedServices) {
@@ -17,6 +18,7 @@ export function createStaffServices(deps: Dependencies, shared: SharedServices) 
     oversight: new Oversight(deps, names),
     staffComplaints: new StaffComplaints(deps, names),
     statistics: new StatisticsService(deps, shared.directory),
+    supervision: new SupervisionService(deps, shared.directory),
   };
 }
 

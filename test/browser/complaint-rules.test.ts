@@ -17,10 +17,10 @@ describe('the complaint rules on the customer pages', () => {
     expect(await page.locator('#category').inputValue()).toBe('');
     await page.getByLabel('请描述发生了什么').fill('柜台排队一个多小时，没有人解释原因。');
     await page.getByLabel('您的姓名').fill('李四');
-    await page.getByLabel('手机号码').fill('139 0000 4321');
+    await page.getByLabel('联系电话（手机，或带区号的固定电话）').fill('139 0000 4321');
     await page.getByLabel('我同意银行为处理本次投诉使用我的姓名和电话。').check();
     await page.getByRole('button', { name: '提交投诉' }).click();
-    await page.getByText('请选择投诉类别。').waitFor();
+    await page.locator('.field-error[data-field="category"]', { hasText: '请选择投诉类别' }).waitFor();
     expect(await page.getByText('我们已收到您的投诉').isVisible()).toBe(false);
     await context.close();
   });
@@ -33,7 +33,7 @@ describe('the complaint rules on the customer pages', () => {
     await page.getByLabel('投诉类别').selectOption('waiting-time');
     await page.getByLabel('请描述发生了什么').fill('柜台排队一个多小时，没有人解释原因。');
     await page.getByLabel('您的姓名').fill('李四');
-    await page.getByLabel('手机号码').fill('139 0000 4321');
+    await page.getByLabel('联系电话（手机，或带区号的固定电话）').fill('139 0000 4321');
     await page.getByLabel(/请用短信告诉我每一步进展/).check();
     await page.getByLabel('我同意银行为处理本次投诉使用我的姓名和电话。').check();
     await page.getByRole('button', { name: '提交投诉' }).click();

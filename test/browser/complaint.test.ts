@@ -22,7 +22,7 @@ describe('the complaint and tracking pages', () => {
       .getByLabel('请描述发生了什么')
       .fill('取款时被收取了未告知的手续费 <img src=x onerror=alert(1)>');
     await page.getByLabel('您的姓名').fill('李四');
-    await page.getByLabel('手机号码').fill('139 0000 4321');
+    await page.getByLabel('联系电话（手机，或带区号的固定电话）').fill('139 0000 4321');
     await page.getByLabel('短信', { exact: true }).check();
     await page.getByLabel('我同意银行为处理本次投诉使用我的姓名和电话。').check();
     await page.screenshot({ path: screenshotPath('complaint'), fullPage: true });
@@ -35,10 +35,10 @@ describe('the complaint and tracking pages', () => {
     await page.getByRole('link', { name: '查询处理进度' }).click();
     await page.waitForURL(/\/t\?no=/);
     expect(await page.getByLabel('投诉编号').inputValue()).toBe(trackingNo);
-    await page.getByLabel('手机号码后四位').fill('0000');
+    await page.getByLabel('联系电话后四位').fill('0000');
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByText('没有找到这条投诉').waitFor();
-    await page.getByLabel('手机号码后四位').fill('4321');
+    await page.getByLabel('联系电话后四位').fill('4321');
     await page.getByRole('button', { name: '查询' }).click();
     await page.locator('#timeline li[data-step="assigned"]', { hasText: '个人金融部' }).waitFor();
     expect(await page.locator('#state').textContent()).toContain('已受理');
@@ -56,7 +56,7 @@ describe('the complaint and tracking pages', () => {
     await page.getByLabel('What is it about?').selectOption('cards-and-accounts');
     await page.getByLabel('Please describe what happened').fill('My card was swallowed by the ATM.');
     await page.getByLabel('Your name').fill('Sam Lee');
-    await page.getByLabel('Mobile number').fill('+85291234567');
+    await page.getByLabel('Phone (mobile, or a landline with its area code)').fill('+85291234567');
     await page.getByLabel(/I agree/).check();
     await page.getByRole('button', { name: 'Send complaint' }).click();
     await page.getByText('We have received your complaint').waitFor();
@@ -71,7 +71,7 @@ describe('the complaint and tracking pages', () => {
     await page.getByLabel('What is it about?').selectOption('service-attitude');
     await page.getByLabel('Please describe what happened').fill('The teller shouted at my mother.');
     await page.getByLabel('Your name').fill('Ann Wu');
-    await page.getByLabel('Mobile number').fill('13700001111');
+    await page.getByLabel('Phone (mobile, or a landline with its area code)').fill('13700001111');
     await page.getByLabel(/I agree/).check();
     await page.getByRole('button', { name: 'Send complaint' }).click();
     await page.getByText('We have received your complaint').waitFor();

@@ -20,9 +20,11 @@ const clock = new TestClock(NOW);
 const ctx = usePlatform(
   {
     RATE_LIMIT_IP_PER_MINUTE: '100000',
-    // A CSAT warning needs 3 ratings here (20 by default), so a handful of ratings can raise one;
-    // the complaints-per-1,000-ratings rule is set out of reach so that it is the only warning.
+    // A CSAT warning needs 3 ratings here (20 by default) and compares the figure itself
+    // (confidence 0.5), so a handful of ratings can raise one; the complaints-per-1,000-ratings
+    // rule is set out of reach so that it is the only warning.
     WARN_MIN_RATINGS: '3',
+    WARN_CONFIDENCE: '0.5',
     WARN_COMPLAINTS_PER_THOUSAND: '100000',
   },
   { now: clock.now },

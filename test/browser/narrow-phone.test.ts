@@ -62,7 +62,7 @@ describe('the customer pages on a 320 px phone', () => {
     await page.locator('#category').selectOption('waiting-time');
     await page.getByLabel('Please describe what happened').fill('We queued for over an hour at one window.');
     await page.getByLabel('Your name').fill('Li Si');
-    await page.getByLabel('Mobile number').fill('139 0000 4321');
+    await page.getByLabel('Phone (mobile, or a landline with its area code)').fill('139 0000 4321');
     await page.locator('input[name="consent"]').check();
     await page.getByRole('button', { name: 'Send complaint' }).click();
     await page.locator('#tracking-no').filter({ hasText: /\w/ }).waitFor();

@@ -16,7 +16,12 @@ import { screenshotPath, useBrowser } from './support/browser.js';
 const NOW = '2026-10-01T10:00:00+08:00';
 const clock = new TestClock(NOW);
 const ctx = usePlatform(
-  { RATE_LIMIT_IP_PER_MINUTE: '100000', WARN_MIN_RATINGS: '3', WARN_COMPLAINTS_PER_THOUSAND: '100000' },
+  {
+    RATE_LIMIT_IP_PER_MINUTE: '100000',
+    WARN_MIN_RATINGS: '3',
+    WARN_CONFIDENCE: '0.5',
+    WARN_COMPLAINTS_PER_THOUSAND: '100000',
+  },
   { now: clock.now },
 );
 const browser = useBrowser();

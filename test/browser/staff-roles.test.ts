@@ -41,7 +41,7 @@ describe('the staff page for every role', () => {
     await page.getByLabel('投诉类别').selectOption({ label: '排队等候' });
     await page.getByLabel('请描述发生了什么').fill('客户来电：排队一个多小时只开一个窗口。');
     await page.getByLabel('您的姓名').fill('钱七');
-    await page.getByLabel('手机号码').fill('13600003333');
+    await page.getByLabel('联系电话（手机，或带区号的固定电话）').fill('13600003333');
     await page.getByLabel('我同意银行为处理本次投诉使用我的姓名和电话。').check();
     await page.getByRole('button', { name: '提交投诉' }).click();
     await page.getByText('我们已收到您的投诉').waitFor();

@@ -128,7 +128,7 @@ describe('the staff inbox', () => {
     await ops.page.getByLabel('投诉类别').selectOption('atm-self-service');
     await ops.page.getByLabel('请描述发生了什么').fill('客户来电：ATM 吞卡后无人处理。');
     await ops.page.getByLabel('您的姓名').fill('赵六');
-    await ops.page.getByLabel('手机号码').fill('13600002222');
+    await ops.page.getByLabel('联系电话（手机，或带区号的固定电话）').fill('13600002222');
     await ops.page.getByLabel('我同意银行为处理本次投诉使用我的姓名和电话。').check();
     await ops.page.getByRole('button', { name: '提交投诉' }).click();
     await ops.page.getByText('我们已收到您的投诉').waitFor();

@@ -79,16 +79,20 @@ describe('each function may do what its code does, and nothing else', () => {
     );
   });
 
-  it('staff: reads inboxes, complaints, outlets, statistics; writes lifecycle steps, outlets, routing rules and acknowledgments; reads the QR, personal-data and origin-verify secrets', () => {
+  it('staff: reads inboxes, complaints, outlets, statistics; writes lifecycle steps, outlets, routing rules, acknowledgments, checklists, inspections, rectifications and mystery visits; reads the QR, personal-data and origin-verify secrets', () => {
     expect(permissionsOf(dev, 'staff')).toEqual(
       [
         'dynamodb:GetItem StorageTable.Arn',
+        'dynamodb:BatchGetItem StorageTable.Arn', // the outlets, rollups and warnings a page shows
         'dynamodb:Query StorageTable.Arn',
         'dynamodb:Query StorageTable.Arn/index/gsi1', // inboxes, rankings, warnings, outlets
         'dynamodb:Query StorageTable.Arn/index/gsi2', // an outlet's complaints and ratings
+        'dynamodb:Query StorageTable.Arn/index/gsi3', // the bank's ranking of outlets
         'dynamodb:Query StorageTable.Arn/index/gsi4', // complaints a department owns
-        `dynamodb:PutItem StorageTable.Arn${writesTo('COMPLAINT#*', 'OUTLET#*', 'CONFIG#*')}`,
-        `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNING#*')}`,
+        `dynamodb:PutItem StorageTable.Arn${writesTo('COMPLAINT#*', 'OUTLET#*', 'CONFIG#*', 'CHECKLIST#*', 'INSPECTION#*', 'RECT#*', 'MYSTERY#*')}`,
+        // Acknowledging warnings with their counts (one transaction); releasing a mystery visit;
+        // marking its link used.
+        `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNING#*', 'WARNSUM#*', 'INSPECTION#*', 'MYSTERY#*')}`,
         ...readSecret('SecretsQrSecret'),
         ...readSecret('SecretsPersonalDataKey'),
         ...readSecret('SecretsOriginVerify'), // every request must prove it came through CloudFront
@@ -133,6 +137,7 @@ describe('each function may do what its code does, and nothing else', () => {
         'dynamodb:Query StorageTable.Arn/index/gsi1', // outlets, regions, days of a date, rankings, inboxes (sweeper)
         'dynamodb:Query StorageTable.Arn/index/gsi2', // an outlet's ratings and complaints of a day
         `dynamodb:PutItem StorageTable.Arn${writesTo('ROLLUP#*', 'WARNING#*', 'COMPLAINT#*')}`,
+        `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNSUM#*')}`, // a raised warning's count
         // Rollups written, and the stale marks a refresh read deleted, 25 to a request.
         `dynamodb:BatchWriteItem StorageTable.Arn${writesTo('ROLLUP#*', 'STALE#*')}`,
         // A failed run is recorded with its error (Lambda's on-failure destination).

@@ -23,7 +23,10 @@ describe('address limit (4 a minute here, sliding)', () => {
       statuses.push(last.status);
     }
     expect(statuses).toEqual([201, 201, 201, 201, 429, 429]);
-    expect(last?.body).toMatchObject({ error: 'rate_limited', message: expect.stringContaining('minute') });
+    expect(last?.body).toMatchObject({
+      error: 'rate_limited',
+      message: '此网络刚才提交的评价过多，请一分钟后再试。',
+    });
     // Tries at 0, 5, 10, 15 s were taken; at 25 s the first of them leaves the window 35 s later.
     expect(Number(last?.headers.get('retry-after'))).toBe(35);
     clock.advance(35 * SECOND); // 60 s after the first: one place frees up, not a new calendar minute

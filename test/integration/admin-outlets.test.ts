@@ -83,7 +83,7 @@ describe('admin outlets API', () => {
       headers,
     );
     expect(unknownRegion.status).toBe(400);
-    expect(unknownRegion.body.fields).toEqual({ regionId: 'No such region' });
+    expect(unknownRegion.body.fields).toEqual({ regionId: '没有这个分行' });
     expect((await fetch(`${ctx.url}/api/v1/admin/outlets/sh-nowhere`, { headers })).status).toBe(404);
   });
 

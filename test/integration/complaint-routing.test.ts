@@ -86,21 +86,25 @@ describe('routing and notification', () => {
     expect((await fileComplaint(ctx.platform, 'bj-zhongguancun')).department.id).toBe('digital');
     expect((await fileComplaint(ctx.platform, 'sh-lujiazui')).department.id).toBe('operations');
 
-    const preview = await fetch(
-      `${ctx.url}/api/v1/admin/routing-rules/preview?category=waiting-time&outletId=bj-zhongguancun`,
-      {
-        headers: await admin(),
-      },
-    );
-    expect(await preview.json()).toMatchObject({
+    const preview = async (lang: string) =>
+      (
+        await fetch(
+          `${ctx.url}/api/v1/admin/routing-rules/preview?category=waiting-time&outletId=bj-zhongguancun&lang=${lang}`,
+          { headers: await admin() },
+        )
+      ).json();
+    // Names and reasons in the language asked for, never ids.
+    expect(await preview('zh-CN')).toMatchObject({
       departmentId: 'digital',
       departmentName: '网络金融部',
-      reasons: [
-        'category waiting-time → operations',
-        'region beijing override → retail-banking',
-        'outlet bj-zhongguancun override → digital',
-      ],
+      chosenBy: 'outlet',
+      explanation: ['中关村支行对“排队等候”类投诉另有规定：由网络金融部办理', '办理时限 15 天'],
     });
+    const english = (await preview('en')) as { departmentName: string; explanation: string[] };
+    expect(english.departmentName).toBe('Digital Banking');
+    expect(english.explanation[0]).toBe(
+      'Zhongguancun Sub-branch has its own rule for “Waiting time”: Digital Banking',
+    );
   });
 
   it('stores the routing decision and its reasons with the complaint', async () => {
@@ -131,8 +135,8 @@ describe('routing rules admin API', () => {
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { fields: object }).fields).toEqual({
-      'outletOverrides.0.categoryId': 'No category "ghost"',
-      'outletOverrides.0.departmentId': 'No department "nobody"',
+      'outletOverrides.0.categoryId': '没有类别“ghost”',
+      'outletOverrides.0.departmentId': '没有部门“nobody”',
     });
   });
 

@@ -125,7 +125,7 @@ describe('POST /api/v1/complaints/{trackingNo}/satisfaction', () => {
     const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
     const answer = await rate(trackingNo, { phoneLast4: '5678', satisfied: true });
     expect(answer.status).toBe(409);
-    expect(answer.body.message).toMatch(/Only a resolved complaint can be rated/);
+    expect(answer.body.message).toBe('投诉办结后才能评价处理结果；当前状态：已分派');
   });
 
   it('closes a resolved complaint when satisfied; the same verdict again is a harmless retry', async () => {

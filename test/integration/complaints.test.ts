@@ -53,7 +53,7 @@ describe('POST /api/v1/complaints', () => {
     );
     const unknownCategory = await postJson(url(), { ...aComplaint('sh-jingan', { category: 'weather' }) });
     expect(unknownCategory.status).toBe(400);
-    expect(unknownCategory.body.fields).toEqual({ category: 'No such category' });
+    expect(unknownCategory.body.fields).toEqual({ category: '没有这个投诉类别，请从列表中选择' });
   });
 
   it('answers 403 for a forged key and 404 for an unknown outlet', async () => {

@@ -7,7 +7,12 @@ import { staffAs } from '../support/staff.js';
 
 // Monday 30 November 2026: the last day of a month and the first of ISO week 49 (to 6 December).
 const clock = new TestClock('2026-11-30T10:00:00+08:00');
-const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '100000', WARN_MIN_RATINGS: '3' }, { now: clock.now });
+// Small numbers: a CSAT warning from 3 ratings, a complaints warning from one complaint (each still
+// needs its evidence at the default 95 % confidence: 1 of 4 satisfied, 1 complaint per 4 ratings).
+const ctx = usePlatform(
+  { RATE_LIMIT_IP_PER_MINUTE: '100000', WARN_MIN_RATINGS: '3', WARN_MIN_COMPLAINTS: '1' },
+  { now: clock.now },
+);
 
 const run = async (job: string) => {
   const response = await fetch(`${ctx.url}/api/v1/local/jobs/${job}`, { method: 'POST' });

@@ -24,7 +24,18 @@ import { staffAs } from '../support/staff.js';
  *   C3 bj-guomao 3 Nov 10:00, waiting-time → operations; never handled; due 18 Nov
  */
 const clock = new TestClock('2026-11-02T09:00:00+08:00');
-const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '100000', WARN_MIN_RATINGS: '3' }, { now: clock.now });
+// A handful of records stand for a month: the warnings compare point estimates (confidence 0.5
+// makes each bound the figure itself) from 3 ratings, 1 complaint and 1 resolved complaint.
+const ctx = usePlatform(
+  {
+    RATE_LIMIT_IP_PER_MINUTE: '100000',
+    WARN_MIN_RATINGS: '3',
+    WARN_MIN_COMPLAINTS: '1',
+    WARN_MIN_RESOLVED: '1',
+    WARN_CONFIDENCE: '0.5',
+  },
+  { now: clock.now },
+);
 const trackingNos: Record<'c1' | 'c2' | 'c3', string> = { c1: '', c2: '', c3: '' };
 let capacity: ReturnType<typeof countCapacity>;
 
@@ -229,6 +240,76 @@ describe('rankings', () => {
     expect(items[0]?.name).toBe('Lujiazui Sub-branch');
   });
 
+  it('pages through the outlets from either end, each page a bounded read, with the ranking’s length', async () => {
+    type Ranked = { items: { id: string; rank: number }[]; total: number; nextCursor?: string };
+    const page = async (query: string) =>
+      (await stats(`rankings?scope=outlet&granularity=month&period=2026-11&${query}`))
+        .body as unknown as Ranked;
+    const first = await page('limit=2');
+    expect(first.items.map((i) => [i.rank, i.id])).toEqual([
+      [1, 'sh-lujiazui'],
+      [2, 'sh-jingan'],
+    ]);
+    expect(first.total).toBe(6);
+    const cost = await capacity.measure(() =>
+      stats(`rankings?scope=outlet&granularity=month&period=2026-11&limit=2&cursor=${first.nextCursor}`),
+    );
+    // The page, its previous period, its outlets' names (or the cache), the ranking's length.
+    expect(cost.requests).toBeLessThanOrEqual(4);
+    const second = await page(`limit=2&cursor=${first.nextCursor}`);
+    expect(second.items.map((i) => [i.rank, i.id])).toEqual([
+      [3, 'bj-guomao'],
+      [4, 'bj-wangfujing'],
+    ]);
+    // Worst first: those rated, lowest CSAT first (1/3, 1/2, 1), then those without a rating.
+    const worst = await page('order=worst');
+    expect(worst.items.map((i) => i.id)).toEqual([
+      'bj-guomao',
+      'sh-jingan',
+      'sh-lujiazui',
+      'bj-wangfujing',
+      'bj-zhongguancun',
+      'sh-xujiahui',
+    ]);
+    expect(worst.nextCursor).toBeUndefined();
+    const beijing = await page('order=worst&region=beijing&limit=2');
+    expect(beijing.items.map((i) => i.id)).toEqual(['bj-guomao', 'bj-wangfujing']);
+    expect(beijing.total).toBe(3);
+  });
+
+  it('draws the heat map of the regions, and of one region’s outlets, by week', async () => {
+    type Heat = {
+      periods: string[];
+      rows: { id: string; name: string; cells: { csat: number | null; ratings: number }[] }[];
+    };
+    const regions = (await stats('heatmap?scope=region&granularity=week&to=2026-W45&periods=2'))
+      .body as unknown as Heat;
+    expect(regions.periods).toEqual(['2026-W44', '2026-W45']);
+    expect(regions.rows.map((r) => [r.name, ...r.cells.map((c) => [c.csat, c.ratings])])).toEqual([
+      ['北京分行', [null, 0], [1 / 3, 3]],
+      ['上海分行', [null, 0], [6 / 8, 8]],
+    ]);
+    const shanghai = (
+      await stats('heatmap?scope=outlet&region=shanghai&granularity=week&to=2026-W45&periods=1')
+    ).body as unknown as Heat;
+    expect(shanghai.rows.map((r) => [r.id, r.cells[0]?.csat, r.cells[0]?.ratings])).toEqual([
+      ['sh-jingan', 0.5, 4],
+      ['sh-lujiazui', 1, 4],
+      ['sh-xujiahui', null, 0],
+    ]);
+    const noRegion = await stats('heatmap?scope=outlet&granularity=week&to=2026-W45');
+    expect(noRegion.status).toBe(400);
+    expect((noRegion.body.fields as Record<string, string>).region).toBe('请先选择一个分行');
+    const manager = await stats('heatmap?scope=region&granularity=week&to=2026-W45', 'manager.sh-jingan');
+    expect(manager.status).toBe(403);
+    expect(manager.body.message).toBe('热力图仅供总行查看');
+  });
+
+  it('says where the figures start: the bank’s first day rolled up', async () => {
+    expect((await stats('first-day')).body).toEqual({ firstDay: '2026-11-01' });
+    expect((await stats('first-day', 'manager.sh-jingan')).status).toBe(200);
+  });
+
   it('ranks regions, and one region’s outlets', async () => {
     const regions = (await stats('rankings?scope=region&granularity=month&period=2026-11'))
       .body as unknown as { items: { id: string; csat: number }[] };
@@ -262,8 +343,10 @@ describe('early warnings (预警), CSAT threshold counted from 3 ratings here', 
     expect(items.map((w) => w.id).sort()).toEqual(monthWarnings);
     expect(items.find((w) => w.id === '2026-11:csat-low:outlet:sh-jingan')?.figures).toEqual({
       csat: 0.5,
+      upperBound: 0.5,
       ratings: 4,
       threshold: 0.8,
+      confidence: 0.5,
     });
     expect(
       alertsFor('2026-11')
@@ -392,6 +475,70 @@ describe('downloads', () => {
         )
         .sort(),
     );
+  });
+
+  it('answers CSV from every statistics endpoint the API documents, headed in Chinese, without codes', async () => {
+    const month = 'from=2026-11-01&to=2026-11-30';
+    const asked: Record<string, string> = {
+      '/stats/satisfaction': `scope=bank&granularity=month&${month}`,
+      '/stats/complaints': `scope=bank&granularity=month&${month}`,
+      '/stats/rankings': 'scope=outlet&granularity=month&period=2026-11',
+      '/stats/heatmap': 'scope=outlet&region=shanghai&granularity=week&to=2026-W45',
+      '/stats/warnings': 'period=2026-11',
+      '/stats/warnings/summary': 'period=2026-11',
+      '/stats/low-ratings': `scope=bank&${month}`,
+      '/stats/major-complaints': 'month=2026-11',
+      '/stats/first-day': '',
+      '/stats/export/ratings': `scope=outlet&id=sh-jingan&${month}`,
+    };
+    const document = (await (await fetch(`${ctx.url}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(document.paths)
+      .filter(([path, methods]) => path.startsWith('/stats/') && 'get' in methods)
+      .map(([path]) => path.replace(/^\/api\/v1/, ''));
+    expect(documented.sort()).toEqual(Object.keys(asked).sort());
+    for (const [path, query] of Object.entries(asked)) {
+      const { response, text } = await csv(`${path.slice('/stats/'.length)}?${query}&format=csv&lang=zh-CN`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toBe('text/csv; charset=utf-8');
+      const [head = ''] = text.split('\r\n');
+      expect(head.startsWith('\uFEFF"'), path).toBe(true);
+      expect(head, path).toMatch(/[\u4e00-\u9fff]/);
+      expect(head, path).not.toMatch(/"[A-Za-z ]+"/);
+      expect(text, path).not.toMatch(
+        /severity:|channel:|perThousand|upperBound|csat-low|on-time-low|complaints-high/,
+      );
+    }
+  });
+
+  it('names severities, channels and categories in the complaints CSV’s language', async () => {
+    const { text } = await csv(
+      'complaints?scope=bank&granularity=month&from=2026-11-01&to=2026-11-30&format=csv',
+    );
+    const head = text.split('\r\n')[0] ?? '';
+    for (const name of ['"排队等候"', '"误导销售"', '"级别：一般"', '"级别：重大"', '"受理渠道：网点二维码"'])
+      expect(head).toContain(name);
+    const english = await csv(
+      'complaints?scope=bank&granularity=month&from=2026-11-01&to=2026-11-30&format=csv&lang=en',
+    );
+    expect(english.text.split('\r\n')[0]).toContain(
+      '"Severity: Major","Severity: Normal","Channel: outlet QR code"',
+    );
+  });
+
+  it('downloads the low ratings with the comment neutralised, and the major complaints in words', async () => {
+    const low = await csv('low-ratings?scope=bank&from=2026-11-01&to=2026-11-30&format=csv');
+    expect(low.text.split('\r\n')[0]).toBe('\uFEFF"评价时间","网点","评分","留言"');
+    expect(low.text).toContain(`"2026-11-02 09:00:00","静安寺支行",2,${EVIL_COMMENT_CELL}`);
+    const major = await csv('major-complaints?month=2026-11&format=csv');
+    expect(major.text.split('\r\n').slice(0, 2)).toEqual([
+      '\uFEFF"投诉编号","受理时间","网点","投诉类别","承办部门","状态","根本原因"',
+      `"${trackingNos.c2}","2026-11-02 11:00:00","静安寺支行","误导销售","消费者权益保护部","已办结","员工行为"`,
+    ]);
+    const cost = await capacity.measure(() => stats('major-complaints?month=2026-11'));
+    // The month's rollup, the routing rules' category names, one BatchGet of the outlets.
+    expect(cost.requests).toBeLessThanOrEqual(3);
   });
 
   it('refuses a region export of more than 31 days and a bank-wide one', async () => {

@@ -5,9 +5,12 @@
  * `test/integration/access-matrix.test.ts` and the reliability suite.
  *
  * Records: complaint A (waiting time at sh-jingan → operations), complaint B (cards and accounts at
- * bj-guomao → cards). Users: one per role, and for department and outlet roles one that owns A
- * and one that does not.
+ * bj-guomao → cards); a spot check at sh-jingan with a finding (so a rectification task), and a
+ * mystery visit to sh-jingan, blind until the last row releases it. Users: one per role, and for
+ * department and outlet roles one that owns A and one that does not.
  */
+import { randomUUID } from 'node:crypto';
+import { periodOf } from '../../functions/domain/statistics/periods.js';
 import type { LocalPlatform } from '../../functions/local/platform.js';
 import { fileComplaint } from './complaints.js';
 
@@ -18,6 +21,9 @@ export const USERS = [
   'cards.1',
   'manager.sh-jingan',
   'manager.bj-guomao',
+  'lobby.sh-jingan',
+  'inspector.1',
+  'inspector.shanghai',
 ] as const;
 export type User = (typeof USERS)[number];
 
@@ -42,8 +48,16 @@ interface Records {
   version: (trackingNo: string) => Promise<number>;
   rules: () => Promise<unknown>;
   month: string;
+  week: string;
   from: string;
   to: string;
+  /** A spot check at sh-jingan (released), its rectification task, and a blind mystery visit there. */
+  spotCheck: string;
+  task: string;
+  mystery: string;
+  /** A fresh inspection of `kind` at `outletId`, every item passing, on the checklist in force. */
+  inspection: (kind: string, outletId: string) => Promise<unknown>;
+  checklistDraft: () => Promise<unknown>;
 }
 
 type Row = Partial<Record<User, readonly number[]>>;
@@ -61,6 +75,7 @@ function rows(
   return [
     // Admins work outlets and rules, not complaints: the README does not settle their /staff/me.
     { what: 'own profile', method: 'GET', path: '/staff/me', who: { ...all(OK), admin: undefined } },
+    ...supervisionRows(r),
     {
       what: 'own department inbox',
       method: 'GET',
@@ -216,7 +231,67 @@ function rows(
       path: `/stats/rankings?scope=outlet&granularity=month&period=${r.month}`,
       who: { admin: OK, 'head-office': OK, 'operations.1': DENY, 'manager.sh-jingan': DENY },
     },
-    { what: 'warnings within reach', method: 'GET', path: `/stats/warnings?period=${r.month}`, who: all(OK) },
+    {
+      what: 'region rankings',
+      method: 'GET',
+      path: `/stats/rankings?scope=region&granularity=month&period=${r.month}&order=worst`,
+      who: { admin: OK, 'head-office': OK, 'operations.1': DENY, 'manager.sh-jingan': DENY },
+    },
+    {
+      what: 'heat map of the regions',
+      method: 'GET',
+      path: `/stats/heatmap?scope=region&granularity=week&to=${r.week}`,
+      who: {
+        admin: OK,
+        'head-office': OK,
+        'operations.1': DENY,
+        'cards.1': DENY,
+        'manager.sh-jingan': DENY,
+        'manager.bj-guomao': DENY,
+      },
+    },
+    {
+      what: "heat map of Shanghai's outlets",
+      method: 'GET',
+      path: `/stats/heatmap?scope=outlet&region=shanghai&granularity=month&to=${r.month}`,
+      // An outlet's manager sees its own outlet only, never its neighbours.
+      who: { admin: OK, 'head-office': OK, 'operations.1': DENY, 'manager.sh-jingan': DENY },
+    },
+    {
+      what: 'warnings within reach',
+      method: 'GET',
+      path: `/stats/warnings?period=${r.month}`,
+      // Lobby staff and inspectors have no complaint statistics (their figures are the checks').
+      who: { ...all(OK), 'lobby.sh-jingan': DENY, 'inspector.1': DENY, 'inspector.shanghai': DENY },
+    },
+    {
+      what: 'warnings within reach, counted',
+      method: 'GET',
+      path: `/stats/warnings/summary?period=${r.month}`,
+      who: { ...all(OK), 'lobby.sh-jingan': DENY, 'inspector.1': DENY, 'inspector.shanghai': DENY },
+    },
+    {
+      what: 'where the figures start',
+      method: 'GET',
+      path: '/stats/first-day',
+      // Every role with statistics of its own; lobby staff and inspectors have none.
+      who: { ...all(OK), 'lobby.sh-jingan': DENY, 'inspector.1': DENY, 'inspector.shanghai': DENY },
+    },
+    {
+      what: 'acknowledge several warnings',
+      method: 'POST',
+      path: '/stats/warnings/acknowledge',
+      body: async () => ({ ids: [`${r.month}:csat-low:outlet:sh-jingan`], note: 'access matrix' }),
+      // No such warning in this table: head office is told so; nobody else may even ask.
+      who: {
+        admin: DENY,
+        'head-office': HIDDEN,
+        'operations.1': DENY,
+        'cards.1': DENY,
+        'manager.sh-jingan': DENY,
+        'manager.bj-guomao': DENY,
+      },
+    },
     {
       what: 'acknowledge a warning',
       method: 'POST',
@@ -258,6 +333,120 @@ function rows(
   ];
 }
 
+/**
+ * The roles table's supervision rows: who checks which outlet with which kind of inspection, who
+ * sees results (a blind visit: head office alone until it releases it, the last row), who answers
+ * and reviews a task, who plans visits and keeps the checklist.
+ */
+function supervisionRows(r: Records): ReturnType<typeof rows> {
+  const nobodyElse = (who: Row): Row => ({ ...Object.fromEntries(USERS.map((u) => [u, DENY])), ...who });
+  const hiddenFromOthers = (who: Row): Row => ({
+    ...Object.fromEntries(USERS.map((u) => [u, HIDDEN])),
+    ...who,
+  });
+  const task = `/supervision/rectifications/${encodeURIComponent(r.task)}/actions`;
+  return [
+    { what: 'the checklist in force', method: 'GET', path: '/supervision/checklists/service', who: all(OK) },
+    {
+      what: 'publish a checklist version',
+      method: 'PUT',
+      path: '/supervision/checklists/service',
+      body: r.checklistDraft,
+      who: nobodyElse({ admin: OK }),
+    },
+    {
+      what: "sh-jingan's self-check",
+      method: 'POST',
+      path: '/supervision/inspections',
+      body: () => r.inspection('self-check', 'sh-jingan'),
+      who: nobodyElse({ 'lobby.sh-jingan': OK }),
+    },
+    {
+      what: 'a spot check of bj-guomao',
+      method: 'POST',
+      path: '/supervision/inspections',
+      body: () => r.inspection('spot-check', 'bj-guomao'),
+      who: nobodyElse({ 'inspector.1': OK }),
+    },
+    {
+      what: "sh-jingan's joint check",
+      method: 'POST',
+      path: '/supervision/inspections',
+      body: () => r.inspection('joint-check', 'sh-jingan'),
+      who: nobodyElse({ 'inspector.shanghai': OK }),
+    },
+    {
+      what: "sh-jingan's inspections of the month",
+      method: 'GET',
+      path: `/supervision/inspections?outletId=sh-jingan&month=${r.month}`,
+      who: nobodyElse({
+        'head-office': OK,
+        'manager.sh-jingan': OK,
+        'lobby.sh-jingan': OK,
+        'inspector.1': OK,
+        'inspector.shanghai': OK,
+      }),
+    },
+    {
+      what: 'the spot check at sh-jingan',
+      method: 'GET',
+      path: `/supervision/inspections/${r.spotCheck}`,
+      who: hiddenFromOthers({
+        'head-office': OK,
+        'manager.sh-jingan': OK,
+        'lobby.sh-jingan': OK,
+        'inspector.1': OK,
+        'inspector.shanghai': OK,
+      }),
+    },
+    {
+      what: 'the blind mystery visit to sh-jingan',
+      method: 'GET',
+      path: `/supervision/inspections/${r.mystery}`,
+      who: hiddenFromOthers({ 'head-office': OK }),
+    },
+    {
+      what: "sh-jingan's rectifications",
+      method: 'GET',
+      path: '/supervision/rectifications?outletId=sh-jingan',
+      who: nobodyElse({
+        'head-office': OK,
+        'manager.sh-jingan': OK,
+        'inspector.1': OK,
+        'inspector.shanghai': OK,
+      }),
+    },
+    {
+      what: 'review a task (nothing answered yet: a conflict for those who may)',
+      method: 'POST',
+      path: task,
+      body: async () => ({ type: 'accept', expectedVersion: 1 }),
+      who: hiddenFromOthers({
+        'head-office': [409],
+        'inspector.1': [409],
+        'inspector.shanghai': [409],
+        'manager.sh-jingan': DENY,
+      }),
+    },
+    {
+      what: 'plan a mystery visit',
+      method: 'POST',
+      path: '/supervision/mystery-visits',
+      body: async () => ({
+        outletId: 'bj-guomao',
+        deadline: new Date(Date.now() + 86_400_000).toISOString(),
+      }),
+      who: nobodyElse({ 'head-office': OK }),
+    },
+    {
+      what: 'release the mystery visit',
+      method: 'POST',
+      path: `/supervision/inspections/${r.mystery}/release`,
+      who: nobodyElse({ 'head-office': OK }),
+    },
+  ];
+}
+
 function all(statuses: readonly number[]): Row {
   return Object.fromEntries(USERS.map((u) => [u, statuses]));
 }
@@ -286,7 +475,63 @@ export async function runAccessMatrix(
     (await fetch(`${platform.url}/api/v1${path}`, { headers: await as(user) })).json() as Promise<
       Record<string, unknown>
     >;
+  const post = async (path: string, body: unknown, user: User) =>
+    (await send('POST', `${platform.url}/api/v1${path}`, body, await as(user))).json() as Promise<
+      Record<string, unknown>
+    >;
+  const checklist = await get('/supervision/checklists/service', 'inspector.1');
+  type Item = { id: string; kind: { type: string; max?: number } };
+  const items = (checklist.sections as { items: Item[] }[]).flatMap((s) => s.items);
+  const inspection = async (kind: string, outletId: string, failing?: string) => {
+    const current = await get('/supervision/checklists/service', 'inspector.1');
+    return {
+      id: randomUUID(),
+      kind,
+      outletId,
+      checklistId: 'service',
+      checklistVersion: current.version,
+      ...(kind === 'self-check' ? { round: 'opening' } : {}),
+      startedAt: new Date().toISOString(),
+      answers: items.map((item) =>
+        item.kind.type === 'yes-no'
+          ? {
+              itemId: item.id,
+              passed: item.id !== failing,
+              ...(item.id === failing ? { photo: 'photos/x.jpg' } : {}),
+            }
+          : item.kind.type === 'score'
+            ? { itemId: item.id, mark: item.kind.max }
+            : { itemId: item.id, value: 1 },
+      ),
+    };
+  };
+  const spot = await post(
+    '/supervision/inspections',
+    await inspection('spot-check', 'sh-jingan', 'env-clean'),
+    'inspector.1',
+  );
+  const planned = await post(
+    '/supervision/mystery-visits',
+    { outletId: 'sh-jingan', deadline: new Date(Date.now() + 86_400_000).toISOString() },
+    'head-office',
+  );
+  const mystery = await inspection('mystery-visit', 'sh-jingan');
+  await send('POST', `${platform.url}/api/v1/mystery/${String(planned.token)}/inspections`, mystery, {});
   const records: Records = {
+    spotCheck: String(spot.id),
+    task: `${String(spot.id)}.env-clean`,
+    mystery: mystery.id,
+    inspection,
+    checklistDraft: async () => {
+      const {
+        id: _,
+        version,
+        publishedAt: __,
+        publishedBy: ___,
+        ...draft
+      } = await get('/supervision/checklists/service', 'admin');
+      return { ...draft, expectedVersion: version };
+    },
     a,
     b,
     version: async (no) => Number((await get(`/staff/complaints/${no}`)).version),
@@ -295,6 +540,7 @@ export async function runAccessMatrix(
       return { rules: current.rules, expectedVersion: current.version };
     },
     month,
+    week: periodOf(today, 'week'),
     from: `${month}-01`,
     to: today,
   };

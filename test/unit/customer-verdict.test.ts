@@ -100,7 +100,7 @@ describe('the customer’s verdict on a resolved complaint', () => {
       rateResolution({ ...resolved, status: 'accepted' }, { verdict: 'satisfied' }, NOW, 'Asia/Shanghai'),
     ).toEqual({
       ok: false,
-      reason: 'Only a resolved complaint can be rated',
+      reason: 'not-resolved',
     });
   });
 });

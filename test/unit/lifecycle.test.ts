@@ -13,6 +13,7 @@ import {
   applyAction,
   type LifecycleContext,
 } from '../../functions/domain/lifecycle/transitions.js';
+import { say } from '../../functions/domain/messages.js';
 
 const RECEIVED = '2026-11-24T02:00:00.000Z'; // 10:00 in Shanghai
 const DUE_15 = '2026-12-09T15:59:59.999Z';
@@ -232,8 +233,11 @@ describe('the lifecycle table', () => {
     const outcome = applyAction(inState.assigned, payload.resolve, bob, ctx());
     expect(outcome).toMatchObject({ ok: false, error: 'conflict' });
     if (outcome.ok || outcome.error !== 'conflict') throw new Error('expected a conflict');
-    expect(outcome.message).toMatch(
-      /Cannot resolve a complaint that is assigned; allowed now: accept, transfer/,
+    expect(say('zh-CN', outcome.message)).toBe(
+      '当前状态不能进行此操作（投诉当前为“已分派”，不能“办结”）。现在可以：受理、转办、备注、记录联系客户、查看完整电话',
+    );
+    expect(say('en', outcome.message)).toBe(
+      'Not possible in this state (the complaint is Assigned; “Resolve” is not possible now); allowed now: Accept, Transfer, Add note, Log contact, Reveal phone',
     );
     expect(outcome.allowed).toEqual(['accept', 'transfer', 'note', 'contact', 'reveal-phone']);
   });
@@ -247,7 +251,7 @@ describe('the lifecycle table', () => {
 describe('accept', () => {
   it('makes the first staff member who accepts the owner', () => {
     const outcome = applyAction(inState.assigned, payload.accept, bob, ctx());
-    if (!outcome.ok) throw new Error(outcome.message);
+    if (!outcome.ok) throw new Error(outcome.message.key);
     expect(outcome.complaint.status).toBe('accepted');
     expect(outcome.complaint.owner).toEqual({
       username: 'retail-banking.2',
@@ -274,7 +278,7 @@ describe('accept', () => {
     expect(applyAction(inState.assigned, payload.accept, wangWu, ctx())).toMatchObject({
       ok: false,
       error: 'forbidden',
-      message: expect.stringMatching(/named as staff involved/),
+      message: { key: 'forbidden.recused' },
     });
     expect(applyAction(inState.accepted, payload.resolve, wangWu, ctx())).toMatchObject({
       ok: false,
@@ -289,7 +293,7 @@ describe('accept', () => {
 describe('transfer', () => {
   it('moves the work and keeps the owner accountable', () => {
     const outcome = applyAction(inState.accepted, payload.transfer, bob, ctx());
-    if (!outcome.ok) throw new Error(outcome.message);
+    if (!outcome.ok) throw new Error(outcome.message.key);
     expect(outcome.complaint.handlingDepartmentId).toBe('cards');
     expect(outcome.complaint.owner).toEqual(owner);
     expect(outcome.complaint.status).toBe('accepted');
@@ -304,7 +308,7 @@ describe('transfer', () => {
   it('lets the receiving department resolve, and tells the owner’s department', () => {
     const transferred = complaint({ status: 'accepted', owner, handlingDepartmentId: 'cards' });
     const outcome = applyAction(transferred, payload.resolve, cardsStaff, ctx());
-    if (!outcome.ok) throw new Error(outcome.message);
+    if (!outcome.ok) throw new Error(outcome.message.key);
     expect(outcome.complaint.status).toBe('resolved');
     expect(outcome.complaint.owner).toEqual(owner);
     expect(outcome.complaint.resolution?.resolvedBy.username).toBe('cards.1');
@@ -319,7 +323,11 @@ describe('transfer', () => {
         bob,
         ctx(),
       ),
-    ).toMatchObject({ ok: false, error: 'validation', fields: { toDepartment: 'No such department' } });
+    ).toMatchObject({
+      ok: false,
+      error: 'validation',
+      fields: { toDepartment: { key: 'field.department.unknown' } },
+    });
     expect(
       applyAction(
         inState.accepted,
@@ -327,7 +335,11 @@ describe('transfer', () => {
         bob,
         ctx(),
       ),
-    ).toMatchObject({ ok: false, error: 'validation', fields: { toDepartment: expect.any(String) } });
+    ).toMatchObject({
+      ok: false,
+      error: 'validation',
+      fields: { toDepartment: { key: 'field.department.same' } },
+    });
   });
 });
 
@@ -361,7 +373,7 @@ describe('notes, contacts and phone reveals', () => {
 describe('time-limit extensions', () => {
   it('to 30 days by the department, shown to the customer with the reason', () => {
     const outcome = applyAction(inState.accepted, payload.extend, bob, ctx());
-    if (!outcome.ok) throw new Error(outcome.message);
+    if (!outcome.ok) throw new Error(outcome.message.key);
     expect(outcome.complaint.timeLimitDays).toBe(30);
     expect(outcome.complaint.dueAt).toBe('2026-12-24T15:59:59.999Z');
     expect(outcome.complaint.flags.extended).toBe(true);
@@ -379,7 +391,7 @@ describe('time-limit extensions', () => {
       bob,
       ctx(),
     );
-    if (!request.ok) throw new Error(request.message);
+    if (!request.ok) throw new Error(request.message.key);
     expect(request.complaint.timeLimitDays).toBe(15);
     expect(request.complaint.dueAt).toBe(DUE_15);
     expect(request.complaint.extensionRequest).toMatchObject({ days: 60, reason: 'Cross-border case' });
@@ -398,7 +410,7 @@ describe('time-limit extensions', () => {
     });
 
     const approved = applyAction(request.complaint, payload['approve-extension'], headOffice, ctx());
-    if (!approved.ok) throw new Error(approved.message);
+    if (!approved.ok) throw new Error(approved.message.key);
     expect(approved.complaint.timeLimitDays).toBe(60);
     expect(approved.complaint.dueAt).toBe('2027-01-23T15:59:59.999Z');
     expect(approved.complaint.extensionRequest).toBeUndefined();
@@ -411,9 +423,9 @@ describe('time-limit extensions', () => {
 
   it('a declined request leaves the limit as it was', () => {
     const request = applyAction(inState.accepted, { type: 'extend', days: 60, reason: 'x' }, bob, ctx());
-    if (!request.ok) throw new Error(request.message);
+    if (!request.ok) throw new Error(request.message.key);
     const declined = applyAction(request.complaint, payload['decline-extension'], headOffice, ctx());
-    if (!declined.ok) throw new Error(declined.message);
+    if (!declined.ok) throw new Error(declined.message.key);
     expect(declined.complaint.timeLimitDays).toBe(15);
     expect(declined.complaint.extensionRequest).toBeUndefined();
     expect(applyAction(declined.complaint, payload['approve-extension'], headOffice, ctx())).toMatchObject({
@@ -432,20 +444,24 @@ describe('time-limit extensions', () => {
     expect(applyAction(at30, payload.extend, bob, ctx())).toMatchObject({
       ok: false,
       error: 'validation',
-      fields: { days: expect.stringMatching(/head office/) },
+      fields: { days: { key: 'field.extend.ask60' } },
     });
     expect(applyAction(at30, { type: 'extend', days: 60, reason: 'x' }, bob, ctx()).ok).toBe(true);
     const at60 = complaint({ status: 'accepted', owner, timeLimitDays: 60 });
     expect(applyAction(at60, { type: 'extend', days: 60, reason: 'x' }, bob, ctx())).toMatchObject({
       ok: false,
       error: 'conflict',
-      message: expect.stringMatching(/60-day maximum/),
+      message: expect.objectContaining({
+        params: expect.objectContaining({ reason: { key: 'conflict.extensionMax' } }),
+      }),
     });
     expect(applyAction(inState.accepted, payload.extend, bob, ctx('2026-12-10T00:00:00.000Z'))).toMatchObject(
       {
         ok: false,
         error: 'conflict',
-        message: expect.stringMatching(/already passed/),
+        message: expect.objectContaining({
+          params: expect.objectContaining({ reason: { key: 'conflict.deadlinePassed' } }),
+        }),
       },
     );
   });
@@ -454,7 +470,7 @@ describe('time-limit extensions', () => {
 describe('resolve', () => {
   it('records the decision, root cause and corrective action', () => {
     const outcome = applyAction(inState.accepted, payload.resolve, alice, ctx());
-    if (!outcome.ok) throw new Error(outcome.message);
+    if (!outcome.ok) throw new Error(outcome.message.key);
     expect(outcome.complaint.status).toBe('resolved');
     expect(outcome.complaint.resolution).toMatchObject({
       decision: 'Refund the fee.',
@@ -478,7 +494,7 @@ describe('resolve', () => {
     ).toMatchObject({
       ok: false,
       error: 'validation',
-      fields: { rootCause: expect.stringMatching(/staff-conduct/) },
+      fields: { rootCause: { key: 'field.rootCause' } },
     });
   });
 
@@ -491,7 +507,7 @@ describe('reopen and close', () => {
   it('head office reopens a resolved complaint to its owner with a fresh time limit', () => {
     const overdue = { ...inState.resolved, flags: { overdue: true, escalated: false, extended: false } };
     const outcome = applyAction(overdue, payload.reopen, headOffice, ctx('2026-12-20T02:00:00.000Z'));
-    if (!outcome.ok) throw new Error(outcome.message);
+    if (!outcome.ok) throw new Error(outcome.message.key);
     expect(outcome.complaint.status).toBe('reopened');
     expect(outcome.complaint.owner).toEqual(owner);
     expect(outcome.complaint.flags).toEqual({ overdue: false, escalated: true, extended: false });
@@ -528,7 +544,7 @@ describe('referring a complaint to head office (回避)', () => {
 
   it('records who referred it, privately, and tells head office', () => {
     const outcome = applyAction(inState.accepted, payload.refer, named, ctx());
-    if (!outcome.ok) throw new Error(outcome.message);
+    if (!outcome.ok) throw new Error(outcome.message.key);
     expect(outcome.complaint.referral).toEqual({
       by: { username: 'wangwu', displayName: 'Wang Wu', departmentId: 'retail-banking' },
       at: '2026-11-25T02:00:00.000Z',
@@ -548,9 +564,9 @@ describe('referring a complaint to head office (回避)', () => {
       error: 'conflict',
     });
     const referred = applyAction(inState.accepted, payload.refer, named, ctx());
-    if (!referred.ok) throw new Error(referred.message);
+    if (!referred.ok) throw new Error(referred.message.key);
     const moved = applyAction(referred.complaint, payload.transfer, headOffice, ctx());
-    if (!moved.ok) throw new Error(moved.message);
+    if (!moved.ok) throw new Error(moved.message.key);
     expect(moved.complaint.handlingDepartmentId).toBe('cards');
     expect(moved.complaint.referral).toBeUndefined();
     expect(moved.complaint.owner).toEqual(owner); // the first receiver stays accountable
@@ -601,14 +617,14 @@ describe('the follow-up contact (回访)', () => {
   it('is scheduled by the resolution, due at the end of the third day in the bank’s time zone', () => {
     // Resolved Wednesday 25 November 10:00 in Shanghai: due by Saturday 28 November 23:59:59.
     const outcome = applyAction(inState.accepted, payload.resolve, bob, ctx('2026-11-25T02:00:00.000Z'));
-    if (!outcome.ok) throw new Error(outcome.message);
+    if (!outcome.ok) throw new Error(outcome.message.key);
     expect(outcome.complaint.followUp).toEqual({ dueAt: '2026-11-28T15:59:59.999Z' });
   });
 
   it('is recorded once by the owner’s department, even after the customer closed the complaint', () => {
     const closed = { ...inState.closed, followUp: { dueAt: '2026-11-29T15:59:59.999Z' } };
     const outcome = applyAction(closed, payload['follow-up'], ownerDept, ctx('2026-11-27T02:00:00.000Z'));
-    if (!outcome.ok) throw new Error(outcome.message);
+    if (!outcome.ok) throw new Error(outcome.message.key);
     expect(outcome.complaint.followUp).toMatchObject({
       doneAt: '2026-11-27T02:00:00.000Z',
       reached: true,
@@ -624,7 +640,7 @@ describe('the follow-up contact (回访)', () => {
   it('is cancelled by a review: the next resolution schedules a new one', () => {
     const resolved = { ...inState.resolved, followUp: { dueAt: '2026-11-29T15:59:59.999Z' } };
     const outcome = applyAction(resolved, payload.reopen, headOffice, ctx());
-    if (!outcome.ok) throw new Error(outcome.message);
+    if (!outcome.ok) throw new Error(outcome.message.key);
     expect(outcome.complaint.followUp).toBeUndefined();
   });
 });

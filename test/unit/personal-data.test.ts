@@ -3,7 +3,13 @@ import {
   generatePersonalDataKeys,
   PersonalDataCipher,
 } from '../../functions/adapters/crypto/personal-data-cipher.js';
-import { lastFour, maskName, maskPhone, normalizePhone } from '../../functions/domain/phone.js';
+import {
+  isMainlandLandline,
+  lastFour,
+  maskName,
+  maskPhone,
+  normalizePhone,
+} from '../../functions/domain/phone.js';
 
 describe('phone numbers', () => {
   it.each([
@@ -13,12 +19,38 @@ describe('phone numbers', () => {
     ['008613812345678', '+8613812345678'],
     ['+85291234567', '+85291234567'],
     ['+44 20 7946 0958', '+442079460958'],
+    // Mainland landlines, with their area code: 2-digit codes (010, 02x) take 8 digits, others 7 or 8.
+    ['021-12345678', '+862112345678'],
+    ['(021) 1234 5678', '+862112345678'],
+    ['010-87654321', '+861087654321'],
+    ['0755-1234567', '+867551234567'],
+    ['0755-12345678', '+8675512345678'],
+    ['+86 21 1234 5678', '+862112345678'],
+    ['0086-10-87654321', '+861087654321'],
   ])('reads %s as %s', (input, e164) => {
     expect(normalizePhone(input)).toBe(e164);
   });
 
-  it.each(['12812345678', '1381234567', '021-12345678', 'abc', '+0123456789', ''])('refuses %j', (input) => {
+  it.each([
+    '12812345678',
+    '1381234567',
+    'abc',
+    '+0123456789',
+    '',
+    '12345678', // a local number without its area code: which city?
+    '021-1234567', // Shanghai's numbers have 8 digits
+    '021-02345678', // local numbers never start with 0
+    '0755-123456', // too short
+    '021-12345678-123', // an extension cannot be dialled back reliably
+  ])('refuses %j', (input) => {
     expect(normalizePhone(input)).toBeUndefined();
+  });
+
+  it('tells a landline, which cannot receive a text message, from a mobile', () => {
+    expect(isMainlandLandline('+862112345678')).toBe(true);
+    expect(isMainlandLandline('+8675512345678')).toBe(true);
+    expect(isMainlandLandline('+8613812345678')).toBe(false);
+    expect(isMainlandLandline('+85291234567')).toBe(false);
   });
 
   it('shows only the last four digits of a phone number', () => {

@@ -13,7 +13,6 @@ import {
   sumOfRegions,
 } from '../../functions/domain/statistics/rollup.js';
 import { combined, distinctStaleDays } from '../../functions/domain/statistics/stale-outlet-days.js';
-import { DEFAULT_THRESHOLDS, evaluateWarnings } from '../../functions/domain/statistics/warnings.js';
 
 const day = { dayStart: '2026-11-23T16:00:00.000Z', dayEnd: '2026-11-24T15:59:59.999Z' };
 const at = (hhmm: string) => new Date(`2026-11-24T${hhmm}:00+08:00`).toISOString();
@@ -273,74 +272,5 @@ describe('stale outlet-days', () => {
     expect(combined('ratings', 'ratings')).toBe('ratings');
     expect(combined('ratings', 'complaints')).toBe('all');
     expect(combined('complaints', 'all')).toBe('all');
-  });
-});
-
-describe('early warnings (defaults: CSAT < 80% with ≥ 20 ratings, drop ≥ 10 points, on-time < 95%, > 5 complaints per 1,000)', () => {
-  const ratings = (n: number, satisfied: number) => [
-    ...Array(satisfied).fill(5),
-    ...Array(n - satisfied).fill(2),
-  ];
-  const month = (outlets: Rollup[], previous: Rollup[] = [], departments: Rollup[] = []) =>
-    evaluateWarnings({
-      granularity: 'month',
-      period: '2026-11',
-      outlets,
-      previousOutlets: previous,
-      departments,
-      thresholds: DEFAULT_THRESHOLDS,
-    });
-
-  it('warns of a CSAT under 80% only with at least 20 ratings', () => {
-    const warnings = month([
-      outletRollup('low', 'shanghai', { ratings: ratings(25, 19) }), // 76%
-      outletRollup('few', 'shanghai', { ratings: ratings(19, 5) }), // 26%, but 19 ratings
-      outletRollup('fine', 'beijing', { ratings: ratings(25, 20) }), // 80%: not under
-    ]);
-    expect(warnings.map((w) => `${w.rule} ${w.subjectId}`)).toEqual(['csat-low low']);
-    expect(warnings[0]).toMatchObject({
-      id: '2026-11:csat-low:outlet:low',
-      figures: { csat: 0.76, ratings: 25 },
-    });
-  });
-
-  it('warns of a drop of 10 points or more from the previous period', () => {
-    const warnings = month(
-      [
-        outletRollup('drop', 'shanghai', { ratings: ratings(20, 18) }),
-        outletRollup('dip', 'shanghai', { ratings: ratings(20, 19) }),
-      ],
-      [
-        outletRollup('drop', 'shanghai', { ratings: ratings(20, 20) }),
-        outletRollup('dip', 'shanghai', { ratings: ratings(20, 20) }),
-      ],
-    );
-    // 100% → 90% is exactly 10 points; 100% → 95% is 5.
-    expect(warnings.map((w) => `${w.rule} ${w.subjectId}`)).toEqual(['csat-drop drop']);
-    expect(warnings[0]?.figures).toMatchObject({ csat: 0.9, previousCsat: 1, dropPoints: 10 });
-  });
-
-  it('warns of an on-time rate under 95% for outlets and departments', () => {
-    const late = outletRollup('late', 'shanghai', { ratings: [], received: 20, resolved: 20, onTime: 18 }); // 90%
-    const fine = outletRollup('fine', 'shanghai', { ratings: [], received: 20, resolved: 20, onTime: 19 }); // 95%
-    const department = { ...late, scope: 'department' as const, id: 'cards' };
-    expect(month([late, fine], [], [department]).map((w) => w.id)).toEqual([
-      '2026-11:on-time-low:outlet:late',
-      '2026-11:on-time-low:department:cards',
-    ]);
-  });
-
-  it('warns of more than 5 complaints per 1,000 ratings, and of recurring complaints by category', () => {
-    const many = outletRollup('many', 'beijing', { ratings: ratings(1000, 1000), received: 6 });
-    const five = outletRollup('five', 'beijing', { ratings: ratings(1000, 1000), received: 5 });
-    const recurring = {
-      ...five,
-      id: 'recurring',
-      complaints: { ...five.complaints, recurring: { 'waiting-time': 2 }, byCategory: { 'waiting-time': 4 } },
-    };
-    expect(month([many, five, recurring]).map((w) => w.id)).toEqual([
-      '2026-11:complaints-high:outlet:many',
-      '2026-11:recurring:outlet:recurring:waiting-time',
-    ]);
   });
 });

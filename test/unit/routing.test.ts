@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { departmentIds } from '../../functions/config/departments.js';
 import { defaultRoutingRules } from '../../functions/domain/default-routing-rules.js';
+import { say } from '../../functions/domain/messages.js';
 import { checkRules, decideRoute, type RoutingRules } from '../../functions/domain/routing.js';
 
 const rules: RoutingRules = {
@@ -76,7 +77,8 @@ describe('rule checks', () => {
       outletOverrides: [{ outletId: 'o', categoryId: 'ghost', departmentId: 'cards' }],
     };
     const n = defaultRoutingRules.categories.length;
-    expect(checkRules(broken, departmentIds)).toEqual({
+    const problems = checkRules(broken, departmentIds);
+    expect(Object.fromEntries(Object.entries(problems).map(([path, m]) => [path, say('en', m)]))).toEqual({
       [`categories.${n}.id`]: `Duplicate category "${first.id}"`,
       [`categories.${n + 1}.departmentId`]: 'No department "nobody"',
       'outletOverrides.0.categoryId': 'No category "ghost"',

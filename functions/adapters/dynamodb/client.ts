@@ -59,11 +59,7 @@ export function connectTable({
       try {
         return await next(args);
       } catch (error) {
-        if (isUnreachable(error))
-          throw unavailable(
-            'The service cannot reach its database just now; please try again shortly',
-            RETRY_AFTER_UNAVAILABLE_SECONDS,
-          );
+        if (isUnreachable(error)) throw unavailable('unavailable.database', RETRY_AFTER_UNAVAILABLE_SECONDS);
         throw error;
       }
     },

@@ -22,10 +22,20 @@ export const partitions = {
     outbox: 'OUTBOX#',
     rollup: 'ROLLUP#',
     warning: 'WARNING#',
+    /** A period's warnings counted by rule and region: what the warnings panel opens with. */
+    warningSummary: 'WARNSUM#',
     /** Outlet-days whose ratings or complaints changed since their rollup: the next refresh recomputes them. */
     staleRollup: 'STALE#',
     trackingLimit: 'LIMIT#',
     config: 'CONFIG#',
+    /** A checklist's versions (immutable) and its pointer to the current one. */
+    checklist: 'CHECKLIST#',
+    /** An inspection, keyed by the id its client made (a retry is the same item). */
+    inspection: 'INSPECTION#',
+    /** A rectification task: one per failed item of an inspection. */
+    rectification: 'RECT#',
+    /** A mystery visit's assignment, keyed by a hash of its link's token. */
+    mysteryVisit: 'MYSTERY#',
     localSeed: 'LOCAL#',
     health: 'HEALTH',
   },
@@ -37,26 +47,42 @@ export const partitions = {
     /** Closed complaints of a department. */
     closed: 'CLOSED#',
     /**
-     * Every outlet's (or region's) rollup of one period: rankings and warnings (weeks, months), and
-     * the sums (days: a region's day is one Query of its outlets' days, the bank's of the regions').
+     * Every outlet's (or region's) rollup of one period. Weeks and months in ranking order
+     * (outlets within their region): rankings, heat maps of regions, warnings. Days in id order
+     * (outlets within their region): the sums (a region's day is one Query of its outlets' days,
+     * the bank's of the regions').
      */
     ranking: 'RANK#',
-    /** Warnings of one period. */
+    /** Warnings of one period, open ones first, by rule, region and subject. */
     warnings: 'WARNINGS#',
+    /** An outlet's rectification tasks, by status and due date. */
+    outletRectifications: 'RECTS#',
+    /** Head office's mystery visits of one half-year, by outlet. */
+    mysteryPlan: 'MYSTERIES#',
   },
   gsi2: {
     /** An outlet's complaints by time received. */
     outletComplaints: 'COMPLAINTS#',
     /** An outlet's ratings of one bank day, by time received: the outlet-day rollup's one Query. */
     outletDayRatings: 'RATINGS#',
+    /** An outlet's inspections of one month, by kind and time. */
+    outletMonthInspections: 'INSPECTIONS#',
   },
   gsi3: {
     /** One customer's complaints (a keyed hash of the phone number). */
     phone: 'PHONE#',
+    /** Every outlet's rollup of one week or month in ranking order, across regions: the bank's ranking. */
+    bestOutlets: 'BEST#',
   },
   gsi4: {
     /** Open complaints a department owns (first-contact ownership), by due date. */
     owner: 'OWNER#',
+    /**
+     * Rectification tasks that owe the sweeper a reminder or a breach report, by when, spread
+     * over a few shards so 10,000 outlets' tasks never make one hot partition (sparse: a task
+     * leaves it once it owes nothing).
+     */
+    rectificationAlerts: 'RECTDUE#',
   },
 } as const satisfies Record<'table' | IndexName, Record<string, string>>;
 
@@ -91,6 +117,11 @@ export const keys = {
     sk: `${granularity}#${period}`,
   }),
   warning: (id: string): TableKey => ({ pk: `${T.warning}${id}`, sk: 'WARNING' }),
+  /** One rule's warnings of one region (`-` for departments) in one period, counted. */
+  warningSummary: (period: string, rule: string, regionId: string | undefined): TableKey => ({
+    pk: `${T.warningSummary}${period}`,
+    sk: `${rule}#${regionId ?? NO_REGION}`,
+  }),
   /**
    * The outlet-days one stream batch marked stale, in one item: they sort by when they were marked,
    * and each batch's item is its own, so clearing what a refresh read never clears a later mark.
@@ -105,6 +136,14 @@ export const keys = {
     sk: 'LIMIT',
   }),
   routingRules: (): TableKey => ({ pk: `${T.config}routing-rules`, sk: 'CURRENT' }),
+  checklistVersion: (id: string, version: number): TableKey => ({
+    pk: `${T.checklist}${id}`,
+    sk: `V#${String(version).padStart(5, '0')}`,
+  }),
+  checklistCurrent: (id: string): TableKey => ({ pk: `${T.checklist}${id}`, sk: 'CURRENT' }),
+  inspection: (id: string): TableKey => ({ pk: `${T.inspection}${id}`, sk: 'INSPECTION' }),
+  rectification: (id: string): TableKey => ({ pk: `${T.rectification}${id}`, sk: 'RECT' }),
+  mysteryVisit: (tokenHash: string): TableKey => ({ pk: `${T.mysteryVisit}${tokenHash}`, sk: 'VISIT' }),
   localSeed: (version: string): TableKey => ({ pk: `${T.localSeed}seed`, sk: version }),
   health: (): TableKey => ({ pk: T.health, sk: T.health }),
 };
@@ -128,6 +167,63 @@ export const inboxOrder = {
 };
 const RESOLVED = 'R#';
 
+/** The directory's run of one region's outlets (gsi1 `OUTLETS` / `<region>#<id>`). */
+export const outletListOrder = { inRegion: (regionId: string) => `${regionId}#` };
+
+/** Where a subject without a region (a department) sorts among regions. */
+const NO_REGION = '-';
+
+/**
+ * How a ranking partition sorts: best CSAT first, then more ratings, then by id; subjects
+ * without a rating last (`r#` < `u#`). CSAT is written as 10¹² − CSAT·10¹² (13 digits), which
+ * keeps distinct shares of up to a million ratings apart; the count as 10¹⁰ − 1 − count.
+ * An outlet's entry in its region's partition is `<region>#<order>`.
+ */
+export const rankingOrder = {
+  rated: 'r#',
+  unrated: 'u#',
+  of(ratings: { count: number; satisfied: number }, id: string): string {
+    if (ratings.count === 0) return `${rankingOrder.unrated}${id}`;
+    const share = Math.round((ratings.satisfied / ratings.count) * 1e12);
+    const inverted = String(1e12 - share).padStart(13, '0');
+    const fewer = String(1e10 - 1 - Math.min(ratings.count, 1e10 - 1)).padStart(10, '0');
+    return `${rankingOrder.rated}${inverted}#${fewer}#${id}`;
+  },
+  /** The sort-key prefix of one region's outlets (and of the rated or unrated among them). */
+  inRegion: (regionId: string, part = '') => `${regionId}#${part}`,
+};
+
+/**
+ * How a period's warnings sort in their gsi1 partition: open ones first (`open#` < `seen#`),
+ * then by rule, region, scope and subject, so any choice of status, rule and region is a range.
+ */
+export const warningOrder = {
+  of: (
+    w: {
+      rule: string;
+      regionId?: string | undefined;
+      scope: string;
+      subjectId: string;
+      category?: string | undefined;
+    },
+    acknowledged: boolean,
+  ) =>
+    `${acknowledged ? 'seen' : 'open'}#${w.rule}#${w.regionId ?? NO_REGION}#${w.scope}#${w.subjectId}#${w.category ?? ''}`,
+  /** The prefix of the warnings with this status, and this rule and region when given (in order). */
+  prefix: (acknowledged: boolean, rule?: string, regionId?: string) =>
+    [
+      acknowledged ? 'seen' : 'open',
+      ...(rule ? [rule] : []),
+      ...(rule && regionId ? [regionId] : []),
+      '',
+    ].join('#'),
+  /** A summary item's sort key back to its rule and region (undefined: a department's). */
+  summaryOf: (sk: string) => {
+    const [rule = '', region = NO_REGION] = sk.split('#');
+    return { rule, regionId: region === NO_REGION ? undefined : region };
+  },
+};
+
 /** Which item of a complaint's partition is the record itself. */
 export const isComplaintRecordKey = (sk: unknown) => sk === COMPLAINT_SK;
 
@@ -135,7 +231,7 @@ export const isComplaintRecordKey = (sk: unknown) => sk === COMPLAINT_SK;
 export const indexKeys = {
   outletList: (regionId: string, outletId: string) => ({
     gsi1pk: G1.outletList,
-    gsi1sk: `${regionId}#${outletId}`,
+    gsi1sk: `${outletListOrder.inRegion(regionId)}${outletId}`,
   }),
   regionList: (regionId: string) => ({ gsi1pk: G1.regionList, gsi1sk: regionId }),
   inbox: (departmentId: string, sortKey: string) => ({
@@ -151,6 +247,10 @@ export const indexKeys = {
     gsi1sk: sortKey,
   }),
   warnings: (period: string, sortKey: string) => ({ gsi1pk: `${G1.warnings}${period}`, gsi1sk: sortKey }),
+  bestOutlets: (granularity: string, period: string, sortKey: string) => ({
+    gsi3pk: `${partitions.gsi3.bestOutlets}outlet#${granularity}#${period}`,
+    gsi3sk: sortKey,
+  }),
   outletComplaints: (outletId: string, receivedAt: string, trackingNo: string) => ({
     gsi2pk: `${G2.outletComplaints}${outletId}`,
     gsi2sk: `${receivedAt}#${trackingNo}`,
@@ -167,6 +267,22 @@ export const indexKeys = {
     gsi4pk: `${partitions.gsi4.owner}${departmentId}`,
     gsi4sk: sortKey,
   }),
+  outletRectifications: (outletId: string, status: string, dueAt: string, id: string) => ({
+    gsi1pk: `${G1.outletRectifications}${outletId}`,
+    gsi1sk: `${status}#${dueAt}#${id}`,
+  }),
+  mysteryPlan: (halfYear: string, outletId: string, id: string) => ({
+    gsi1pk: `${G1.mysteryPlan}${halfYear}`,
+    gsi1sk: `${outletId}#${id}`,
+  }),
+  outletMonthInspections: (outletId: string, month: string, kind: string, at: string, id: string) => ({
+    gsi2pk: `${G2.outletMonthInspections}${outletId}#${month}`,
+    gsi2sk: `${kind}#${at}#${id}`,
+  }),
+  rectificationAlerts: (shard: number, alertAt: string, id: string) => ({
+    gsi4pk: `${partitions.gsi4.rectificationAlerts}${shard}`,
+    gsi4sk: `${alertAt}#${id}`,
+  }),
 };
 
 /** The partition values to Query, for the index entries above. */
@@ -178,10 +294,18 @@ export const indexPartitions = {
   ranking: (scope: string, granularity: string, period: string) =>
     `${G1.ranking}${scope}#${granularity}#${period}`,
   warnings: (period: string) => `${G1.warnings}${period}`,
+  warningSummary: (period: string) => `${T.warningSummary}${period}`,
+  bestOutlets: (granularity: string, period: string) =>
+    `${partitions.gsi3.bestOutlets}outlet#${granularity}#${period}`,
   outletComplaints: (outletId: string) => `${G2.outletComplaints}${outletId}`,
   outletDayRatings: (outletId: string, date: string) => `${G2.outletDayRatings}${outletId}#${date}`,
   owner: (departmentId: string) => `${partitions.gsi4.owner}${departmentId}`,
   staleMarks: () => staleMarksPartition,
+  outletRectifications: (outletId: string) => `${G1.outletRectifications}${outletId}`,
+  mysteryPlan: (halfYear: string) => `${G1.mysteryPlan}${halfYear}`,
+  outletMonthInspections: (outletId: string, month: string) =>
+    `${G2.outletMonthInspections}${outletId}#${month}`,
+  rectificationAlerts: (shard: number) => `${partitions.gsi4.rectificationAlerts}${shard}`,
 };
 
 /** Every attribute that is a key of the table or an index: stripped before an item becomes a domain value. */

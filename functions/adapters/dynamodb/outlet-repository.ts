@@ -1,7 +1,9 @@
-import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Outlet, Region } from '../../domain/outlet.js';
+import { getAll } from './batch-get.js';
 import type { Table } from './client.js';
-import { indexKeys, indexPartitions, keys } from './keys.js';
+import { indexKeys, indexPartitions, keys, outletListOrder } from './keys.js';
+import { type Page, queryPage } from './paged-query.js';
 import { queryAll } from './query-all.js';
 
 /** An outlet as an item: keyed by its id, listed in gsi1 by region. */
@@ -19,10 +21,6 @@ export function regionItem(region: Region): Record<string, unknown> {
   return { ...keys.region(region.id), type: 'region', ...indexKeys.regionList(region.id), ...region };
 }
 
-/** DynamoDB's limit: at most 100 keys in one BatchGetItem. */
-const KEYS_PER_BATCH_GET = 100;
-const BATCH_GET_TRIES = 8;
-
 /**
  * Outlets: `OUTLET#<id>` / `OUTLET`, listed through gsi1 (`OUTLETS` / `<region>#<id>`) so one
  * Query pages through the whole network, or one region of it, in order. Regions: `REGION#<id>`.
@@ -35,6 +33,27 @@ export class OutletRepository {
       new GetCommand({ TableName: this.table.name, Key: keys.outlet(id) }),
     );
     return Item ? toOutlet(Item) : undefined;
+  }
+
+  /** The outlets of these ids that exist: BatchGets of 100, never the whole directory. */
+  async getMany(ids: readonly string[]): Promise<Outlet[]> {
+    return (await getAll(this.table, ids.map(keys.outlet))).map(toOutlet);
+  }
+
+  /** One page of a region's outlets, by id (one Query of the directory's run for the region). */
+  async pageOfRegion(regionId: string, limit: number, cursor?: string): Promise<Page<Outlet>> {
+    const page = await queryPage(this.table, {
+      ranges: [
+        {
+          index: 'gsi1',
+          partition: indexPartitions.outletList(),
+          prefix: outletListOrder.inRegion(regionId),
+        },
+      ],
+      limit,
+      cursor,
+    });
+    return { ...page, items: page.items.map(toOutlet) };
   }
 
   /** Writes an outlet; `mode: 'create'` refuses to overwrite one that exists (returns false). */
@@ -56,32 +75,6 @@ export class OutletRepository {
     }
   }
 
-  /**
-   * The outlets of `ids` that exist, 100 to a request (eventually consistent: half a read unit
-   * each), for a job that needs a few outlets of a large bank rather than the whole list.
-   */
-  async getMany(ids: readonly string[]): Promise<Outlet[]> {
-    const found: Outlet[] = [];
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += KEYS_PER_BATCH_GET) {
-      let pending: Record<string, unknown>[] = unique
-        .slice(i, i + KEYS_PER_BATCH_GET)
-        .map((id) => ({ ...keys.outlet(id) }));
-      for (let attempt = 1; pending.length > 0; attempt++) {
-        if (attempt > BATCH_GET_TRIES)
-          throw new Error(`${pending.length} outlets were still unread after ${BATCH_GET_TRIES} tries`);
-        // DynamoDB may leave part of a batch unread when busy: that part again, after a pause.
-        if (attempt > 1) await new Promise((resume) => setTimeout(resume, 50 * 2 ** (attempt - 2)));
-        const { Responses, UnprocessedKeys } = await this.table.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.table.name]: { Keys: pending } } }),
-        );
-        found.push(...(Responses?.[this.table.name] ?? []).map(toOutlet));
-        pending = UnprocessedKeys?.[this.table.name]?.Keys ?? [];
-      }
-    }
-    return found;
-  }
-
   /** All outlets, or one region's, ordered by region then id. */
   async list(regionId?: string): Promise<Outlet[]> {
     const items = await queryAll(this.table, {
@@ -89,7 +82,7 @@ export class OutletRepository {
       KeyConditionExpression: regionId ? 'gsi1pk = :p AND begins_with(gsi1sk, :r)' : 'gsi1pk = :p',
       ExpressionAttributeValues: {
         ':p': indexPartitions.outletList(),
-        ...(regionId ? { ':r': `${regionId}#` } : {}),
+        ...(regionId ? { ':r': outletListOrder.inRegion(regionId) } : {}),
       },
     });
     return items.map(toOutlet);
@@ -104,15 +97,30 @@ export class OutletRepository {
     );
   }
 
+  /** One page of the regions, by id. */
+  async pageOfRegions(limit: number, cursor?: string): Promise<Page<Region>> {
+    const page = await queryPage(this.table, {
+      ranges: [{ index: 'gsi1', partition: indexPartitions.regionList() }],
+      limit,
+      cursor,
+    });
+    return { ...page, items: page.items.map(toRegion) };
+  }
+
   async listRegions(): Promise<Region[]> {
     const items = await queryAll(this.table, {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :p',
       ExpressionAttributeValues: { ':p': indexPartitions.regionList() },
     });
-    return items.map((i) => ({ id: i.id as string, name: i.name as Region['name'] }));
+    return items.map(toRegion);
   }
 }
+
+const toRegion = (item: Record<string, unknown>): Region => ({
+  id: item.id as string,
+  name: item.name as Region['name'],
+});
 
 function toOutlet(item: Record<string, unknown>): Outlet {
   return {

@@ -1,5 +1,7 @@
+import { ChecklistRepository } from './checklist-repository.js';
 import { pingTable, type Table } from './client.js';
 import { ComplaintRepository } from './complaint-repository.js';
+import { InspectionRepository } from './inspection-repository.js';
 import { OutboxRepository } from './outbox-repository.js';
 import { OutletRepository } from './outlet-repository.js';
 import { RatingRepository } from './rating-repository.js';
@@ -26,6 +28,8 @@ export function createRepositories(table: Table) {
     warnings: new WarningRepository(table),
     outbox: new OutboxRepository(table),
     trackingLimits: new TrackingLimitRepository(table),
+    checklists: new ChecklistRepository(table),
+    inspections: new InspectionRepository(table),
     /** Whether the table answers (the health check). */
     ping: () => pingTable(table),
   };

@@ -13,7 +13,8 @@ export type MetricName =
   | 'TimeLimitReminder'
   | 'TimeLimitBreached'
   | 'ComplaintAutoClosed'
-  | 'WarningRaised';
+  | 'WarningRaised'
+  | 'InspectionRecorded';
 
 export interface Metrics {
   count(name: MetricName, value?: number): void;

@@ -1,4 +1,5 @@
 import type { Complaint, ComplaintEvent, StaffRef } from '../complaint.js';
+import { type Message, type MessageKey, message } from '../messages.js';
 import {
   AUTO_CLOSE_AFTER_DAYS,
   DEFAULT_TIME_LIMIT_DAYS,
@@ -26,9 +27,9 @@ export interface LifecycleContext {
 export type PendingEvent = Omit<ComplaintEvent, 'trackingNo' | 'seq'>;
 
 export type Refusal =
-  | { error: 'forbidden'; message: string }
-  | { error: 'conflict'; message: string; allowed: ActionType[] }
-  | { error: 'validation'; message: string; fields: Record<string, string> };
+  | { error: 'forbidden'; message: Message }
+  | { error: 'conflict'; message: Message; allowed: ActionType[] }
+  | { error: 'validation'; message: Message; fields: Record<string, Message> };
 
 export type Outcome =
   | {
@@ -91,9 +92,9 @@ export function applyAction(
 
     case 'transfer': {
       if (!ctx.departmentIds.includes(action.toDepartment))
-        return invalid({ toDepartment: 'No such department' });
+        return invalid({ toDepartment: message('field.department.unknown') });
       if (action.toDepartment === complaint.handlingDepartmentId)
-        return invalid({ toDepartment: 'The complaint is already with this department' });
+        return invalid({ toDepartment: message('field.department.same') });
       next.handlingDepartmentId = action.toDepartment;
       next.referral = undefined;
       return step('transferred', {
@@ -122,8 +123,7 @@ export function applyAction(
 
     case 'extend': {
       if (action.days === 30) {
-        if (complaint.timeLimitDays >= 30)
-          return invalid({ days: 'Already 30 days or more; ask head office for 60 days' });
+        if (complaint.timeLimitDays >= 30) return invalid({ days: message('field.extend.ask60') });
         extendTo(next, 30, ctx);
         return step('extended', {
           public: true,
@@ -160,7 +160,7 @@ export function applyAction(
 
     case 'resolve': {
       if (!ctx.rootCauses.includes(action.rootCause))
-        return invalid({ rootCause: `Choose one of: ${ctx.rootCauses.join(', ')}` });
+        return invalid({ rootCause: message('field.rootCause') });
       next.status = 'resolved';
       next.resolution = {
         decision: action.decision,
@@ -238,7 +238,10 @@ export function reopen(complaint: Complaint, now: Date, timeZone: string): void 
   complaint.reopenedAt = now.toISOString();
 }
 
-type Check = { error: 'forbidden'; message: string } | { error: 'conflict'; message: string } | undefined;
+type Check =
+  | { error: 'forbidden'; message: Message }
+  | { error: 'conflict'; message: Message; reason: Message }
+  | undefined;
 
 /** Why `type` may not happen now, naming the actions that may (for the 409's message). */
 function guard(
@@ -250,57 +253,64 @@ function guard(
   const problem = check(complaint, type, actor, ctx);
   if (!problem || problem.error === 'forbidden') return problem;
   const allowed = allowedActions(complaint, actor, ctx);
+  const allowedNames = allowed.length
+    ? allowed.map((a) => message(`action.${a}`))
+    : [message('conflict.transition.none')];
   return {
     error: 'conflict',
-    message: `${problem.message}; allowed now: ${allowed.length ? allowed.join(', ') : 'none'}`,
+    message: message('conflict.transition', {
+      status: message(`state.${complaint.status}`),
+      action: message(`action.${type}`),
+      reason: problem.reason,
+      allowed: allowedNames,
+    }),
     allowed,
   };
 }
 
 function check(complaint: Complaint, type: ActionType, actor: Actor, ctx: LifecycleContext): Check {
   const rule = actionRules[type];
-  const conflict = (message: string) => ({ error: 'conflict' as const, message });
+  const conflict = (key: MessageKey) => ({
+    error: 'conflict' as const,
+    message: message(key),
+    reason: message(key),
+  });
   // Before the table: whatever the state, a named staff member does nothing to this complaint but
   // hand it to head office to assign (when everyone who could act on it is named, it would stall).
   const recused = actor.standing !== 'system' && isRecused(complaint.staffInvolved, actor, ctx.toSimplified);
-  if (recused && type !== 'refer')
+  if (recused && type !== 'refer') return { error: 'forbidden', message: message('forbidden.recused') };
+  if (!recused && type === 'refer')
+    return { error: 'forbidden', message: message('forbidden.referOnlyNamed') };
+  if (!rule.by.includes(actor.standing))
     return {
       error: 'forbidden',
-      message:
-        'You are named as staff involved in this complaint: you may read it and refer it to head office, but not act on it or reveal the customer’s contact',
+      message: message('forbidden.action', { action: message(`action.${type}`) }),
     };
-  if (!recused && type === 'refer')
-    return { error: 'forbidden', message: 'Only staff named in the complaint refer it to head office' };
-  if (!rule.by.includes(actor.standing))
-    return { error: 'forbidden', message: `Your role cannot ${type} this complaint` };
-  if (!rule.from.includes(complaint.status))
-    return conflict(`Cannot ${type} a complaint that is ${complaint.status}`);
+  if (!rule.from.includes(complaint.status)) return conflict('conflict.notNow');
   if (type === 'extend') {
     if (complaint.flags.overdue || ctx.now.getTime() >= Date.parse(complaint.dueAt))
-      return conflict('The time limit has already passed; it can no longer be extended');
-    if (complaint.extensionRequest)
-      return conflict('An extension request is already waiting for head office');
-    if (complaint.timeLimitDays >= 60) return conflict('The time limit is already at its 60-day maximum');
+      return conflict('conflict.deadlinePassed');
+    if (complaint.extensionRequest) return conflict('conflict.extensionWaiting');
+    if (complaint.timeLimitDays >= 60) return conflict('conflict.extensionMax');
   }
   if (type === 'follow-up' && (!complaint.followUp || complaint.followUp.doneAt))
-    return conflict('No follow-up is waiting');
+    return conflict('conflict.noFollowUp');
   if ((type === 'approve-extension' || type === 'decline-extension') && !complaint.extensionRequest)
-    return conflict('No extension request is waiting');
+    return conflict('conflict.noExtensionRequest');
   if (type === 'transfer' && actor.standing === 'head-office' && !complaint.referral)
-    return conflict('Head office assigns only a complaint referred to it');
-  if (type === 'refer' && complaint.referral) return conflict('Already referred to head office');
+    return conflict('conflict.notReferred');
+  if (type === 'refer' && complaint.referral) return conflict('conflict.alreadyReferred');
   if (type === 'close' && actor.standing === 'system') {
     const resolvedAt = Date.parse(complaint.resolution?.resolvedAt ?? '');
-    if (!(ctx.now.getTime() - resolvedAt >= AUTO_CLOSE_MS))
-      return conflict('The customer still has time to rate the resolution');
+    if (!(ctx.now.getTime() - resolvedAt >= AUTO_CLOSE_MS)) return conflict('conflict.customerMayRate');
   }
   return undefined;
 }
 
 const AUTO_CLOSE_MS = AUTO_CLOSE_AFTER_DAYS * 86_400_000;
 
-function invalid(fields: Record<string, string>): Outcome {
-  return { ok: false, error: 'validation', message: 'Some fields are invalid', fields };
+function invalid(fields: Record<string, Message>): Outcome {
+  return { ok: false, error: 'validation', message: message('fields.invalid'), fields };
 }
 
 function extendTo(complaint: Complaint, days: number, ctx: LifecycleContext): void {

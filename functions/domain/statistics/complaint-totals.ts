@@ -191,9 +191,11 @@ function merge(a: Record<string, number>, b: Record<string, number>): Record<str
 export const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
 /** 办结率: of the complaints received, the share resolved. */
-export const completionRate = (t: ComplaintTotals) => rate(t.resolved, t.received);
+export const completionRate = (t: Pick<ComplaintTotals, 'resolved' | 'received'>) =>
+  rate(t.resolved, t.received);
 /** 按时办结率: of those resolved, the share resolved by their due date. */
-export const onTimeRate = (t: ComplaintTotals) => rate(t.resolvedOnTime, t.resolved);
+export const onTimeRate = (t: Pick<ComplaintTotals, 'resolvedOnTime' | 'resolved'>) =>
+  rate(t.resolvedOnTime, t.resolved);
 /** 满意率: customers satisfied with the handling, of those who gave a verdict. */
 export const satisfactionRate = (t: ComplaintTotals) => rate(t.satisfied, t.rated);
 export const meanHoursToResolve = (t: ComplaintTotals) => rate(t.hoursToResolve, t.resolved);

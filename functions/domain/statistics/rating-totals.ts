@@ -77,7 +77,8 @@ export function sumRatingTotals(a: RatingTotals, b: RatingTotals): RatingTotals 
 }
 
 /** CSAT: the share of ratings that are 4 or 5, or null when nobody rated. */
-export const csat = (t: RatingTotals): number | null => (t.count === 0 ? null : t.satisfied / t.count);
+export const csat = (t: Pick<RatingTotals, 'count' | 'satisfied'>): number | null =>
+  t.count === 0 ? null : t.satisfied / t.count;
 export const meanRating = (t: RatingTotals): number | null => (t.count === 0 ? null : t.ratingSum / t.count);
 
 /** What the counting rules need of a stored rating. */

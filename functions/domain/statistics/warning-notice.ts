@@ -1,14 +1,12 @@
 import type { Notification } from '../../adapters/notifier/notifier.js';
 import { ALERTS_TOPIC } from '../lifecycle/time-limit-sweep.js';
+import { say } from '../messages.js';
+import { warningInWords } from './warning-words.js';
 import type { Warning } from './warnings.js';
 
-const RULE_TITLES: Record<Warning['rule'], string> = {
-  'csat-low': '满意度偏低 CSAT below threshold',
-  'csat-drop': '满意度下降 CSAT dropped',
-  'on-time-low': '按时办结率偏低 On-time rate below target',
-  'complaints-high': '投诉偏多 Complaints per 1,000 ratings high',
-  recurring: '频发投诉 Recurring complaints',
-};
+/** The rule in Chinese and English, as the dashboard names it: e.g. "满意度偏低 Low satisfaction". */
+const ruleTitle = (rule: Warning['rule']) =>
+  `${say('zh-CN', `warningRule.${rule}`)} ${say('en', `warningRule.${rule}`)}`;
 
 /**
  * The alert head office gets when a warning is raised: on the alerts topic, with the figures and
@@ -17,11 +15,13 @@ const RULE_TITLES: Record<Warning['rule'], string> = {
 export function warningNotice(warning: Warning, subjectName: string, baseUrl: string): Notification {
   return {
     topic: ALERTS_TOPIC,
-    subject: `[预警 warning] ${RULE_TITLES[warning.rule]}: ${subjectName} ${warning.period}`,
+    subject: `[预警 warning] ${ruleTitle(warning.rule)}: ${subjectName} ${warning.period}`,
     body: {
       event: 'warning',
       ...warning,
       subjectName,
+      // The evidence in words (the category by its id: the alert is written without the rules).
+      words: warningInWords(warning, 'zh-CN'),
       dashboardUrl: `${baseUrl}/dashboard?period=${encodeURIComponent(warning.period)}`,
     },
     attributes: {

@@ -1,4 +1,5 @@
 import { onTimeRate, perThousandRatings } from './complaint-totals.js';
+import { normalQuantile, poissonLowerBound, twoProportionZ, wilsonInterval } from './evidence.js';
 import type { Granularity } from './periods.js';
 import { csat } from './rating-totals.js';
 import type { Rollup } from './rollup.js';
@@ -24,10 +25,19 @@ export interface WarningThresholds {
   minRatings: number;
   /** CSAT down this many percentage points or more from the previous period. */
   csatDropPoints: number;
-  /** An outlet's or department's on-time rate under this share. */
+  /** An outlet's or department's on-time rate under this share… */
   onTimeBelow: number;
-  /** More complaints than this per 1,000 ratings. */
+  /** …with at least this many complaints resolved in the period. */
+  minResolved: number;
+  /** More complaints than this per 1,000 ratings… */
   complaintsPerThousandAbove: number;
+  /** …with at least this many complaints received in the period. */
+  minComplaints: number;
+  /**
+   * How sure the evidence must be (one-sided, 0.5 to 0.999): a rate's confidence bound at this
+   * level, not its point estimate, must be past the threshold; a drop must be significant at it.
+   */
+  confidence: number;
 }
 
 export const DEFAULT_THRESHOLDS: WarningThresholds = {
@@ -35,7 +45,10 @@ export const DEFAULT_THRESHOLDS: WarningThresholds = {
   minRatings: 20,
   csatDropPoints: 10,
   onTimeBelow: 0.95,
+  minResolved: 5,
   complaintsPerThousandAbove: 5,
+  minComplaints: 3,
+  confidence: 0.95,
 };
 
 export interface Warning {
@@ -48,7 +61,7 @@ export interface Warning {
   subjectId: string;
   regionId?: string | undefined;
   category?: string | undefined;
-  /** The figures that raised it, and the threshold it crossed. */
+  /** The figures that raised it, the bound that was past the threshold, and the threshold. */
   figures: Record<string, number | null>;
 }
 
@@ -63,33 +76,72 @@ export interface WarningInput {
   thresholds: WarningThresholds;
 }
 
+/**
+ * A warning's id: fixed by its period, rule and subject (and category), e.g.
+ * `2026-11:csat-low:outlet:sh-jingan`, so the same lag in the same period is the same warning,
+ * and an outlet's warnings of a period can be named without listing the period's.
+ */
+export const warningId = (
+  period: string,
+  w: Pick<Warning, 'rule' | 'scope' | 'subjectId' | 'category'>,
+): string => [period, w.rule, w.scope, w.subjectId, ...(w.category ? [w.category] : [])].join(':');
+
+/** Two rates that differ by less than this are equal (float noise, e.g. 1 − 0.9 = 0.09999…). */
+const EPSILON = 1e-9;
+
+/**
+ * The rules, as the README defines them ("Early warnings"), z being the normal quantile of the
+ * confidence level (1.645 at 0.95):
+ * - csat-low: n ≥ minRatings, and the Wilson upper bound of CSAT < csatBelow;
+ * - csat-drop: both periods n ≥ minRatings, CSAT fell by ≥ csatDropPoints, and the pooled
+ *   two-proportion z of the fall ≥ z;
+ * - on-time-low: resolved ≥ minResolved, and the Wilson upper bound of the on-time rate < onTimeBelow;
+ * - complaints-high: n ≥ minRatings, complaints k ≥ minComplaints, and the exact Poisson lower
+ *   bound of complaints per 1,000 ratings > complaintsPerThousandAbove (equivalently
+ *   P(X ≥ k | mean = threshold × n / 1000) < 1 − confidence);
+ * - recurring: a category's recurring complaints (the routing rules' pattern), as counted.
+ */
 export function evaluateWarnings(input: WarningInput): Warning[] {
   const { granularity, period, thresholds: t } = input;
+  const z = normalQuantile(t.confidence);
   const warnings: Warning[] = [];
   const warn = (w: Omit<Warning, 'id' | 'granularity' | 'period'>) =>
-    warnings.push({
-      id: [period, w.rule, w.scope, w.subjectId, ...(w.category ? [w.category] : [])].join(':'),
-      granularity,
-      period,
-      ...w,
-    });
+    warnings.push({ id: warningId(period, w), granularity, period, ...w });
   const previous = new Map(input.previousOutlets.map((r) => [r.id, r]));
   for (const outlet of input.outlets) {
     const base = { scope: 'outlet' as const, subjectId: outlet.id, regionId: outlet.regionId };
     const ratings = outlet.ratings.count;
     const score = csat(outlet.ratings);
-    if (ratings >= t.minRatings && score !== null && score < t.csatBelow) {
-      warn({ ...base, rule: 'csat-low', figures: { csat: score, ratings, threshold: t.csatBelow } });
+    const csatBound = wilsonInterval(outlet.ratings.satisfied, ratings, z);
+    if (ratings >= t.minRatings && score !== null && csatBound && csatBound.upper < t.csatBelow - EPSILON) {
+      warn({
+        ...base,
+        rule: 'csat-low',
+        figures: {
+          csat: score,
+          upperBound: csatBound.upper,
+          ratings,
+          threshold: t.csatBelow,
+          confidence: t.confidence,
+        },
+      });
     }
     const before = previous.get(outlet.id);
     const scoreBefore = before ? csat(before.ratings) : null;
+    const fall =
+      before && before.ratings.count >= t.minRatings && ratings >= t.minRatings
+        ? twoProportionZ(
+            { successes: before.ratings.satisfied, n: before.ratings.count },
+            { successes: outlet.ratings.satisfied, n: ratings },
+          )
+        : null;
     if (
       before &&
-      ratings >= t.minRatings &&
-      before.ratings.count >= t.minRatings &&
       score !== null &&
       scoreBefore !== null &&
-      (scoreBefore - score) * 100 >= t.csatDropPoints - 1e-9
+      fall !== null &&
+      (scoreBefore - score) * 100 >= t.csatDropPoints - EPSILON &&
+      fall >= z - EPSILON
     ) {
       warn({
         ...base,
@@ -99,26 +151,33 @@ export function evaluateWarnings(input: WarningInput): Warning[] {
           previousCsat: scoreBefore,
           dropPoints: Math.round((scoreBefore - score) * 1000) / 10,
           ratings,
+          previousRatings: before.ratings.count,
+          zScore: fall,
           threshold: t.csatDropPoints,
+          confidence: t.confidence,
         },
       });
     }
-    const onTime = onTimeRate(outlet.complaints);
-    if (onTime !== null && onTime < t.onTimeBelow) {
-      warn({ ...base, rule: 'on-time-low', figures: onTimeFigures(outlet, onTime, t) });
-    }
+    const onTime = onTimeWarning(outlet, t, z);
+    if (onTime) warn({ ...base, rule: 'on-time-low', figures: onTime });
+    const received = outlet.complaints.received;
     const perThousand = perThousandRatings(outlet.complaints, ratings);
-    if (ratings >= t.minRatings && perThousand !== null && perThousand > t.complaintsPerThousandAbove) {
-      warn({
-        ...base,
-        rule: 'complaints-high',
-        figures: {
-          perThousandRatings: perThousand,
-          complaints: outlet.complaints.received,
-          ratings,
-          threshold: t.complaintsPerThousandAbove,
-        },
-      });
+    if (ratings >= t.minRatings && received >= t.minComplaints && perThousand !== null) {
+      const lowerBound = (poissonLowerBound(received, t.confidence) / ratings) * 1000;
+      if (lowerBound > t.complaintsPerThousandAbove + EPSILON) {
+        warn({
+          ...base,
+          rule: 'complaints-high',
+          figures: {
+            perThousandRatings: perThousand,
+            lowerBound,
+            complaints: received,
+            ratings,
+            threshold: t.complaintsPerThousandAbove,
+            confidence: t.confidence,
+          },
+        });
+      }
     }
     for (const [category, recurring] of Object.entries(outlet.complaints.recurring)) {
       if (recurring < 1) continue;
@@ -131,24 +190,27 @@ export function evaluateWarnings(input: WarningInput): Warning[] {
     }
   }
   for (const department of input.departments) {
-    const onTime = onTimeRate(department.complaints);
-    if (onTime !== null && onTime < t.onTimeBelow) {
-      warn({
-        scope: 'department',
-        subjectId: department.id,
-        rule: 'on-time-low',
-        figures: onTimeFigures(department, onTime, t),
-      });
+    const onTime = onTimeWarning(department, t, z);
+    if (onTime) {
+      warn({ scope: 'department', subjectId: department.id, rule: 'on-time-low', figures: onTime });
     }
   }
   return warnings;
 }
 
-function onTimeFigures(r: Rollup, onTime: number, t: WarningThresholds) {
+/** The on-time rule's figures when it warns, else undefined. */
+function onTimeWarning(r: Rollup, t: WarningThresholds, z: number) {
+  const { resolved, resolvedOnTime } = r.complaints;
+  const rate = onTimeRate(r.complaints);
+  const bound = wilsonInterval(resolvedOnTime, resolved, z);
+  if (resolved < t.minResolved || rate === null || !bound || bound.upper >= t.onTimeBelow - EPSILON)
+    return undefined;
   return {
-    onTimeRate: onTime,
-    resolved: r.complaints.resolved,
-    resolvedOnTime: r.complaints.resolvedOnTime,
+    onTimeRate: rate,
+    upperBound: bound.upper,
+    resolved,
+    resolvedOnTime,
     threshold: t.onTimeBelow,
+    confidence: t.confidence,
   };
 }

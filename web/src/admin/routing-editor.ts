@@ -209,32 +209,32 @@ export function routingEditor(t: Translate<AdminWords>, lang: () => Lang) {
   async function preview() {
     const category = $<HTMLSelectElement>('preview-category').value;
     const outletId = $<HTMLSelectElement>('preview-outlet').value;
-    const response = await apiFetch(
-      `/api/v1/admin/routing-rules/preview?category=${encodeURIComponent(category)}&outletId=${encodeURIComponent(outletId)}`,
-    );
+    const query = new URLSearchParams({ category, outletId, lang: lang() });
+    const response = await apiFetch(`/api/v1/admin/routing-rules/preview?${query}`);
     const body = (await response.json()) as {
-      departmentId?: string;
       departmentName?: string;
-      recurring?: boolean;
       severity?: string;
       timeLimitDays?: number;
-      escalated?: boolean;
+      explanation?: string[];
       message?: string;
     };
     if (!response.ok) {
       $('preview-result').textContent = body.message ?? t('error', { status: response.status });
       return;
     }
-    // Named here, in the page's language: the answer names the department in Chinese only.
-    const department = departments.find((d) => d.id === body.departmentId);
-    const major = rules?.categories.find((c) => c.id === category)?.severity === 'major';
-    const why = [major && t('why.major'), body.recurring && t('why.recurring')].filter(Boolean);
-    $('preview-result').textContent =
-      t('previewResult', {
-        department: department ? label(department) : (body.departmentName ?? ''),
-        severity: body.severity === 'major' ? t('severity.major') : t('severity.normal'),
-        days: body.timeLimitDays ?? '',
-      }) + (body.escalated ? t('alsoHeadOffice', { why: why.join(t('listSeparator')) }) : '');
+    // The answer names everything in the page's language, and says why in words.
+    $('preview-result').replaceChildren(
+      el(
+        'p',
+        {},
+        t('previewResult', {
+          department: body.departmentName ?? '',
+          severity: body.severity === 'major' ? t('severity.major') : t('severity.normal'),
+          days: body.timeLimitDays ?? '',
+        }),
+      ),
+      el('ul', { class: 'why' }, ...(body.explanation ?? []).map((line) => el('li', {}, line))),
+    );
   }
 
   /** A new category goes to the first department as normal with 15 days until the admin changes it; saved with the rules. */

@@ -1,5 +1,7 @@
+import { type MessageKey, say } from '../../../functions/domain/messages.js';
 import { $, customerPage, show, status } from '../customer/page.js';
 import { newId, postReliably, StillOffline, sendPending } from '../customer/reliable-post.js';
+import { pageFetch } from '../shared/page-fetch.js';
 import { texts } from './texts.js';
 
 /**
@@ -26,7 +28,7 @@ const t = page.t;
 
 async function lookUpOutlet(): Promise<number> {
   try {
-    const r = await fetch(
+    const r = await pageFetch(
       `/api/v1/outlets/${encodeURIComponent(outletId)}?k=${encodeURIComponent(k ?? '')}&lang=${page.lang()}`,
     );
     if (r.ok) {
@@ -42,7 +44,7 @@ async function lookUpOutlet(): Promise<number> {
 async function loadCategories() {
   const select = $<HTMLSelectElement>('#category');
   const chosen = select.value;
-  const r = await fetch(`/api/v1/complaint-categories?lang=${page.lang()}`).catch(() => undefined);
+  const r = await pageFetch(`/api/v1/complaint-categories?lang=${page.lang()}`).catch(() => undefined);
   if (!r?.ok) return;
   const { items } = (await r.json()) as { items: { id: string; name: string }[] };
   // No category is chosen for the customer: one who skips the field must not file under the first.
@@ -77,7 +79,7 @@ function pickFromList() {
 }
 
 async function search(q: string) {
-  const r = await fetch(`/api/v1/outlets?q=${encodeURIComponent(q)}&lang=${page.lang()}`).catch(
+  const r = await pageFetch(`/api/v1/outlets?q=${encodeURIComponent(q)}&lang=${page.lang()}`).catch(
     () => undefined,
   );
   if (!r?.ok) return;
@@ -112,15 +114,16 @@ async function search(q: string) {
   );
 }
 
-/** The page's own checks, in the customer's language; the server checks again. */
+/** The page's own checks, worded as the API words them (one catalogue); the server checks again. */
 function localProblems(form: HTMLFormElement): Record<string, string> {
   const value = (name: string) => String(new FormData(form).get(name) ?? '').trim();
+  const said = (key: MessageKey) => say(page.lang(), key);
   const problems: Record<string, string> = {};
-  if (!value('category')) problems.category = t('chooseCategoryNeeded');
-  if (value('description').length < 10) problems.description = t('tooShort');
-  if (!value('contact.name')) problems['contact.name'] = t('required');
-  if (!value('contact.phone')) problems['contact.phone'] = t('required');
-  if (!value('consent')) problems.consent = t('consentNeeded');
+  if (!value('category')) problems.category = said('field.category.choose');
+  if (value('description').length < 10) problems.description = said('field.description.tooShort');
+  if (!value('contact.name')) problems['contact.name'] = said('field.required');
+  if (!value('contact.phone')) problems['contact.phone'] = said('field.required');
+  if (!value('consent')) problems.consent = said('field.consent');
   return problems;
 }
 
@@ -215,10 +218,16 @@ async function start() {
   void sendPending();
   void loadCategories();
   show('staff-entry', Boolean(staffToken));
+  // The hotline system's ticket number belongs to a hotline entry only, and shows only for one.
+  const channel = () => document.querySelector<HTMLInputElement>('input[name="channel"]:checked')?.value;
+  const showTicket = () => show('ticket-field', Boolean(staffToken) && channel() === 'hotline');
+  $('#staff-entry').addEventListener('change', showTicket);
+  showTicket();
   if (!outletId) return pickFromList();
-  const answer = k ? await lookUpOutlet() : 0;
+  const answer = k ? await lookUpOutlet() : 400;
   if (answer === 200) return show('complaint');
-  status(answer === 403 ? t('invalid') : t('gone'), true);
+  // The code did not name an outlet the page can use: the customer picks it from the list instead.
+  status(answer === 404 ? t('gone') : answer === 0 ? t('cannotOpen') : t('invalid'), true);
   pickFromList();
 }
 

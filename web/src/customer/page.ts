@@ -1,13 +1,21 @@
 import type { Dictionaries, Dictionary } from '../shared/i18n.js';
 import type { Lang } from '../shared/lang.js';
 import { pageLanguage } from '../shared/page-language.js';
+import { showHotline } from './hotline.js';
 
 /**
- * The frame every customer page shares: the language switch and `data-t` texts filled from the
- * page's dictionary. All text goes in with textContent, never as HTML.
+ * The frame every customer page shares: the language switch, `data-t` texts filled from the
+ * page's dictionary, and the bank's hotline at its foot. All text goes in with textContent, never
+ * as HTML.
  */
 export function customerPage<D extends Dictionary>(texts: Dictionaries<D>, onChange: (lang: Lang) => void) {
-  return pageLanguage(texts, onChange); // the page renders itself once it has what it needs
+  // The page renders itself once it has what it needs.
+  const page = pageLanguage(texts, (lang) => {
+    onChange(lang);
+    void showHotline(lang);
+  });
+  void showHotline(page.lang());
+  return page;
 }
 
 export const $ = <E extends HTMLElement = HTMLElement>(selector: string) => {

@@ -1,3 +1,5 @@
+import { pageFetch } from '../shared/page-fetch.js';
+
 /**
  * Posts that survive a bad network: the same body (and so the same submissionId) is retried with
  * backoff, and kept in local storage until the server has answered, so a rating or complaint
@@ -51,7 +53,7 @@ async function postOnce(
   headers: Record<string, string> = {},
 ): Promise<Answer | undefined> {
   try {
-    const response = await fetch(url, {
+    const response = await pageFetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),

@@ -1,3 +1,5 @@
+import { pageFetch } from './page-fetch.js';
+
 /** The signed-in staff member's token, kept for the browser tab only. */
 const KEY = 'bf.token';
 
@@ -10,7 +12,7 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
   const headers = new Headers(init.headers);
   if (token) headers.set('authorization', `Bearer ${token}`);
   if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
-  const response = await fetch(path, { ...init, headers });
+  const response = await pageFetch(path, { ...init, headers });
   if (response.status === 401 && token) {
     clearToken();
     location.href = `/signin?next=${encodeURIComponent(location.pathname + location.search)}`;

@@ -180,7 +180,13 @@ function choose(chosen: Scope) {
   scope = chosen;
   view = TABS[chosen.mode].order[0] ?? '';
   cursor = undefined;
+  landing = true;
 }
+
+/** Views that list what is done, not work waiting: never landed on for having items. */
+const HISTORY_VIEWS = new Set(['resolved', 'closed', 'all']);
+/** A scope's first list lands on the first view with work in it, not on an empty first tab. */
+let landing = false;
 
 interface ListPage {
   items: Summary[];
@@ -209,8 +215,17 @@ async function refresh() {
 async function loadList(append: boolean) {
   if (!names) return;
   if (!append) cursor = undefined;
-  const page = await fetchList();
+  let page = await fetchList();
   if (!page) return;
+  if (landing) {
+    landing = false;
+    const busy = TABS[scope.mode].order.find((v) => !HISTORY_VIEWS.has(v) && (page?.counts[v] ?? 0) > 0);
+    if (busy && busy !== view && !(page.counts[view] ?? 0)) {
+      view = busy;
+      page = await fetchList();
+      if (!page) return;
+    }
+  }
   cursor = page.nextCursor;
   $('more').hidden = !cursor;
   renderViews(page.counts, names);

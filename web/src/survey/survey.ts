@@ -1,5 +1,6 @@
 import { $, customerPage, show, status } from '../customer/page.js';
 import { newId, postReliably, StillOffline, sendPending } from '../customer/reliable-post.js';
+import { pageFetch } from '../shared/page-fetch.js';
 import { texts } from './texts.js';
 
 /** Face colours, very unsatisfied → very satisfied; drawn as SVG so every phone shows the same faces. */
@@ -200,7 +201,11 @@ async function start() {
   started = true;
   const answer = await lookUpOutlet(page.lang());
   if (answer !== 200) {
-    status(answer === 403 ? t('invalid') : answer === 404 ? t('gone') : t('offline'), true);
+    // Nothing was rated yet: say what stops the customer, never that a rating was kept.
+    const problem =
+      answer === 400 ? 'broken' : answer === 403 ? 'invalid' : answer === 404 ? 'gone' : 'cannotOpen';
+    $('#outlet').textContent = t('unavailable');
+    status(t(problem), true);
     return;
   }
   status('');
@@ -211,7 +216,7 @@ async function start() {
 async function lookUpOutlet(lang: string): Promise<number> {
   try {
     const url = `/api/v1/outlets/${encodeURIComponent(outletId)}?k=${encodeURIComponent(k)}&lang=${lang}`;
-    const response = await fetch(url);
+    const response = await pageFetch(url);
     if (response.status === 200) {
       outletName[lang] = ((await response.json()) as { name: string }).name;
       if (page.lang() === lang) $('#outlet').textContent = outletName[lang];

@@ -1,4 +1,5 @@
 import { $, customerPage, show, status } from '../customer/page.js';
+import { pageFetch } from '../shared/page-fetch.js';
 import { texts } from './texts.js';
 
 /**
@@ -32,7 +33,7 @@ async function look(event?: Event) {
   const last4 = $<HTMLInputElement>('#last4').value.trim();
   if (!no || !/^\d{4}$/.test(last4)) return status(t('needBoth'), true);
   status('');
-  const r = await fetch(
+  const r = await pageFetch(
     `/api/v1/complaints/${encodeURIComponent(no)}?phoneLast4=${last4}&lang=${page.lang()}`,
   ).catch(() => undefined);
   if (!r || r.status >= 500) return status(t('failed'), true);
@@ -83,7 +84,7 @@ function render(c: Tracking) {
 async function rate(verdict: 'satisfied' | 'review' | 'close-unsatisfied') {
   if (!current) return;
   const comment = $<HTMLTextAreaElement>('#rate-comment').value.trim();
-  const r = await fetch(`/api/v1/complaints/${encodeURIComponent(current.trackingNo)}/satisfaction`, {
+  const r = await pageFetch(`/api/v1/complaints/${encodeURIComponent(current.trackingNo)}/satisfaction`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({

@@ -1,0 +1,306 @@
+import { createHash } from 'node:crypto';
+import { type CancellationReason, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Inspection, InspectionKind } from '../../domain/supervision/inspections.js';
+import type { MysteryVisit } from '../../domain/supervision/mystery.js';
+import type { Rectification } from '../../domain/supervision/rectification.js';
+import type { Table } from './client.js';
+import { indexKeys, indexPartitions, KEY_ATTRIBUTES, keys } from './keys.js';
+import { queryAll } from './query-all.js';
+
+export const INSPECTION_TYPE = 'inspection';
+export const RECTIFICATION_TYPE = 'rectification';
+export const MYSTERY_VISIT_TYPE = 'mystery-visit';
+
+/** Shards of the sweeper's index of rectifications owing an alert (gsi4 `RECTDUE#<n>`). */
+export const RECTIFICATION_ALERT_SHARDS = 8;
+
+export type SubmitOutcome =
+  | { kind: 'created' }
+  | { kind: 'exists'; existing: Inspection }
+  /** The mystery visit's link was used already, or its deadline passed, in the meantime. */
+  | { kind: 'visit-closed' };
+
+/**
+ * Inspections, their rectification tasks and mystery visits.
+ *
+ * An inspection is one transaction: the inspection (keyed by the id its client made, so a retry
+ * from the offline capture page fails the condition and is answered from what is stored), a task
+ * for each failed item, and, for a mystery visit, its assignment marked submitted (so a link is
+ * used once). At most 1 + the checklist's items + 1 writes, far under DynamoDB's 100.
+ */
+export class InspectionRepository {
+  constructor(private readonly table: Table) {}
+
+  async submit(
+    inspection: Inspection,
+    tasks: Rectification[],
+    visit?: { tokenHash: string; now: string },
+  ): Promise<SubmitOutcome> {
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table.name,
+                Item: inspectionItem(inspection),
+                ConditionExpression: 'attribute_not_exists(pk)',
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+            ...tasks.map((task) => ({
+              Put: {
+                TableName: this.table.name,
+                Item: rectificationItem(task),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            })),
+            ...(visit
+              ? [
+                  {
+                    Update: {
+                      TableName: this.table.name,
+                      Key: keys.mysteryVisit(visit.tokenHash),
+                      UpdateExpression: 'SET #status = :submitted, inspectionId = :id',
+                      ConditionExpression: '#status = :planned AND deadline >= :now',
+                      ExpressionAttributeNames: { '#status': 'status' },
+                      ExpressionAttributeValues: {
+                        ':submitted': 'submitted',
+                        ':planned': 'planned',
+                        ':id': inspection.id,
+                        ':now': visit.now,
+                      },
+                    },
+                  },
+                ]
+              : []),
+          ],
+        }),
+      );
+      return { kind: 'created' };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons: CancellationReason[] = error.CancellationReasons ?? [];
+      const first = reasons[0];
+      if (first?.Code === 'ConditionalCheckFailed' && first.Item)
+        return { kind: 'exists', existing: decode<Inspection>(unmarshall(first.Item)) };
+      if (visit && reasons.at(-1)?.Code === 'ConditionalCheckFailed') return { kind: 'visit-closed' };
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<Inspection | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.inspection(id) }),
+    );
+    return Item ? decode<Inspection>(Item) : undefined;
+  }
+
+  /** An outlet's inspections of one month, by kind and time (one Query). */
+  async ofOutletMonth(outletId: string, month: string, kind?: InspectionKind): Promise<Inspection[]> {
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: kind ? 'gsi2pk = :pk AND begins_with(gsi2sk, :kind)' : 'gsi2pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': indexPartitions.outletMonthInspections(outletId, month),
+        ...(kind ? { ':kind': `${kind}#` } : {}),
+      },
+    });
+    return items.map((i) => decode<Inspection>(i));
+  }
+
+  /**
+   * Releases a mystery visit's inspection to the outlet and its region, with the tasks its findings
+   * open, in one transaction; false if it is not a blind one (any longer).
+   */
+  async release(inspection: Inspection, tasks: Rectification[], at: string): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table.name,
+                Key: keys.inspection(inspection.id),
+                UpdateExpression: 'SET released = :true, releasedAt = :at',
+                ConditionExpression: 'kind = :mystery AND released = :false',
+                ExpressionAttributeValues: {
+                  ':true': true,
+                  ':false': false,
+                  ':at': at,
+                  ':mystery': 'mystery-visit',
+                },
+              },
+            },
+            ...tasks.map((task) => ({
+              Put: {
+                TableName: this.table.name,
+                Item: rectificationItem(task),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            })),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rectification tasks
+
+  async rectification(id: string): Promise<Rectification | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.rectification(id) }),
+    );
+    return Item ? decode<Rectification>(Item) : undefined;
+  }
+
+  /** An outlet's tasks, by status then due date; `status` narrows to one. */
+  async rectificationsOf(outletId: string, status?: Rectification['status']): Promise<Rectification[]> {
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: status ? 'gsi1pk = :pk AND begins_with(gsi1sk, :status)' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': indexPartitions.outletRectifications(outletId),
+        ...(status ? { ':status': `${status}#` } : {}),
+      },
+    });
+    return items.map((i) => decode<Rectification>(i));
+  }
+
+  /** Saves a task over `expectedVersion`; false when someone changed it in between. */
+  async saveRectification(task: Rectification, expectedVersion: number): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: rectificationItem(task),
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  /** Tasks of one shard owing the sweeper an alert at or before `until`. */
+  async rectificationsOwingAlerts(shard: number, until: string): Promise<Rectification[]> {
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk <= :until',
+      ExpressionAttributeValues: {
+        ':pk': indexPartitions.rectificationAlerts(shard),
+        ':until': `${until}#~`,
+      },
+    });
+    return items.map((i) => decode<Rectification>(i));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Mystery visits
+
+  async planVisit(visit: MysteryVisit, tokenHash: string): Promise<void> {
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: {
+          ...keys.mysteryVisit(tokenHash),
+          ...indexKeys.mysteryPlan(visit.halfYear, visit.outletId, visit.id),
+          type: MYSTERY_VISIT_TYPE,
+          ...visit,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async visitByToken(tokenHash: string): Promise<MysteryVisit | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.mysteryVisit(tokenHash) }),
+    );
+    return Item ? decode<MysteryVisit>(Item) : undefined;
+  }
+
+  /** Head office's plan: every visit of a half-year, by outlet. */
+  async visitsOf(halfYear: string): Promise<MysteryVisit[]> {
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': indexPartitions.mysteryPlan(halfYear) },
+    });
+    return items.map((i) => decode<MysteryVisit>(i));
+  }
+
+  /** The outlet's inspections of the month before `month` and of `month`, newest first, of a kind: the previous one's findings. */
+  async latestBefore(
+    outletId: string,
+    month: string,
+    previousMonth: string,
+    before: string,
+  ): Promise<Inspection | undefined> {
+    for (const m of [month, previousMonth]) {
+      const { Items } = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': indexPartitions.outletMonthInspections(outletId, m) },
+        }),
+      );
+      const earlier = (Items ?? [])
+        .map((i) => decode<Inspection>(i))
+        .filter((i) => i.submittedAt < before && i.kind !== 'self-check')
+        .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+      if (earlier[0]) return earlier[0];
+    }
+    return undefined;
+  }
+}
+
+/** Where a link's token is kept: only its hash, so the table never holds a working link. */
+export const tokenHash = (token: string) =>
+  createHash('sha256').update(`mystery:${token}`).digest('base64url');
+
+const shardOf = (outletId: string) =>
+  createHash('sha256').update(outletId).digest().readUInt8(0) % RECTIFICATION_ALERT_SHARDS;
+
+function inspectionItem(inspection: Inspection): Record<string, unknown> {
+  return {
+    ...keys.inspection(inspection.id),
+    ...indexKeys.outletMonthInspections(
+      inspection.outletId,
+      inspection.date.slice(0, 7),
+      inspection.kind,
+      inspection.submittedAt,
+      inspection.id,
+    ),
+    type: INSPECTION_TYPE,
+    ...inspection,
+  };
+}
+
+/** A task as an item: in its outlet's list by status, and in the sweeper's index while it owes an alert. */
+function rectificationItem(task: Rectification): Record<string, unknown> {
+  return {
+    ...keys.rectification(task.id),
+    ...indexKeys.outletRectifications(task.outletId, task.status, task.dueAt, task.id),
+    ...(task.alertAt ? indexKeys.rectificationAlerts(shardOf(task.outletId), task.alertAt, task.id) : {}),
+    type: RECTIFICATION_TYPE,
+    ...task,
+  };
+}
+
+function decode<T>(item: Record<string, unknown>): T {
+  const copy: Record<string, unknown> = { ...item };
+  for (const key of [...KEY_ATTRIBUTES, 'type']) delete copy[key];
+  return copy as T;
+}

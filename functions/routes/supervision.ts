@@ -1,0 +1,385 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { INSPECTION_KINDS, SELF_CHECK_ROUNDS } from '../domain/supervision/inspections.js';
+import { createRouter } from '../http/app-env.js';
+import { principalOf, requirePrincipal } from '../http/auth.js';
+import { errorResponses } from '../http/schemas.js';
+import { MonthSchema, OutletIdSchema } from '../http/schemas-common.js';
+import type { StaffServices } from '../services/staff-services.js';
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const security = [{ bearer: [] }];
+const tags = ['supervision'];
+
+const ItemIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'field.id');
+const ChecklistIdSchema = ItemIdSchema.openapi({ example: 'service' });
+const text = (max: number) => z.string().trim().min(1, 'field.required').max(max, 'field.tooLong');
+const Localized = z.object({ 'zh-CN': text(200), 'zh-TW': text(200), en: text(200) });
+/** A photo already uploaded under the inspection's prefix (its key, as the upload answered it). */
+const PhotoSchema = z
+  .string()
+  .max(200)
+  .regex(/^photos\/[A-Za-z0-9/_.-]+$/, 'field.invalid');
+const evidence = {
+  photo: PhotoSchema.optional(),
+  note: z.string().trim().max(500, 'field.tooLong').optional(),
+};
+
+const AnswerSchema = z
+  .union([
+    z.object({ itemId: ItemIdSchema, notApplicable: z.literal(true) }).strict(),
+    z.object({ itemId: ItemIdSchema, passed: z.boolean(), ...evidence }).strict(),
+    z
+      .object({
+        itemId: ItemIdSchema,
+        mark: z.number().int('field.wholeNumber').min(0).max(100),
+        ...evidence,
+      })
+      .strict(),
+    z.object({ itemId: ItemIdSchema, value: z.number().min(0).max(100_000), ...evidence }).strict(),
+  ])
+  .openapi('InspectionAnswer');
+
+const InspectionRequestSchema = z
+  .object({
+    id: z
+      .string()
+      .uuid('field.uuid')
+      .openapi({ description: 'Made by the client once; a retry sends the same one' }),
+    kind: z.enum(INSPECTION_KINDS),
+    outletId: OutletIdSchema,
+    checklistId: ChecklistIdSchema,
+    checklistVersion: z.number().int().min(1),
+    round: z.enum(SELF_CHECK_ROUNDS).optional().openapi({ description: 'Self-checks only' }),
+    startedAt: z.string().datetime({ offset: true }),
+    answers: z.array(AnswerSchema).min(1).max(200),
+  })
+  .openapi('InspectionRequest');
+
+const ItemKindSchema = z.union([
+  z.object({ type: z.literal('yes-no') }).strict(),
+  z.object({ type: z.literal('score'), max: z.number().int().min(1).max(100) }).strict(),
+  z
+    .object({
+      type: z.literal('number'),
+      unit: Localized,
+      passAtMost: z.number().min(0).optional(),
+      passAtLeast: z.number().min(0).optional(),
+    })
+    .strict(),
+]);
+const ChecklistDraftSchema = z
+  .object({
+    name: Localized,
+    sections: z
+      .array(
+        z.object({
+          id: ItemIdSchema,
+          title: Localized,
+          items: z
+            .array(
+              z.object({
+                id: ItemIdSchema,
+                text: Localized,
+                points: z.number().min(0).max(1000),
+                kind: ItemKindSchema,
+                allowNotApplicable: z.boolean(),
+                photoOnFail: z.boolean(),
+                redLine: z.boolean(),
+              }),
+            )
+            .max(100),
+        }),
+      )
+      .min(1)
+      .max(30),
+    expectedVersion: z.number().int().min(0),
+  })
+  .openapi('ChecklistDraft');
+
+const Anything = z.record(z.string(), z.unknown());
+const IdParam = z.object({ id: z.string().min(1).max(120) });
+const TokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'field.invalid') });
+
+const routes = {
+  checklist: createRoute({
+    method: 'get',
+    path: '/supervision/checklists/{id}',
+    tags,
+    security,
+    summary: 'A checklist: the version in force, or the one named',
+    request: {
+      params: z.object({ id: ChecklistIdSchema }),
+      query: z.object({ version: z.coerce.number().int().min(1).max(100_000).optional() }),
+    },
+    responses: { 200: json(Anything, 'The checklist'), ...errorResponses(400, 401, 404) },
+  }),
+  versions: createRoute({
+    method: 'get',
+    path: '/supervision/checklists/{id}/versions',
+    tags,
+    security,
+    summary: 'Every published version of a checklist, oldest first',
+    request: { params: z.object({ id: ChecklistIdSchema }) },
+    responses: {
+      200: json(z.object({ items: z.array(Anything) }), 'Versions'),
+      ...errorResponses(401, 403, 404),
+    },
+  }),
+  publish: createRoute({
+    method: 'put',
+    path: '/supervision/checklists/{id}',
+    tags,
+    security,
+    summary: 'Publish a new version of a checklist (admins); past inspections keep theirs',
+    request: {
+      params: z.object({ id: ChecklistIdSchema }),
+      body: { required: true, content: { 'application/json': { schema: ChecklistDraftSchema } } },
+    },
+    responses: { 200: json(Anything, 'Published'), ...errorResponses(400, 401, 403, 409) },
+  }),
+  submit: createRoute({
+    method: 'post',
+    path: '/supervision/inspections',
+    tags,
+    security,
+    summary: 'Submit an inspection (idempotent by its id): a self-check, a spot check or a joint check',
+    request: {
+      body: { required: true, content: { 'application/json': { schema: InspectionRequestSchema } } },
+    },
+    responses: {
+      201: json(Anything, 'Recorded, with its score and findings'),
+      200: json(Anything, 'Already recorded (a retry)'),
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/supervision/inspections',
+    tags,
+    security,
+    summary:
+      'An outlet’s inspections of a month, within the caller’s reach (blind visits before release: head office only)',
+    request: {
+      query: z.object({
+        outletId: OutletIdSchema,
+        month: MonthSchema,
+        kind: z.enum(INSPECTION_KINDS).optional(),
+      }),
+    },
+    responses: {
+      200: json(z.object({ items: z.array(Anything) }), 'Inspections'),
+      ...errorResponses(400, 401, 403, 404),
+    },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/supervision/inspections/{id}',
+    tags,
+    security,
+    summary: 'One inspection with its answers and score',
+    request: { params: IdParam },
+    responses: { 200: json(Anything, 'The inspection'), ...errorResponses(401, 404) },
+  }),
+  release: createRoute({
+    method: 'post',
+    path: '/supervision/inspections/{id}/release',
+    tags,
+    security,
+    summary: 'Release a mystery visit (head office): the outlet sees it and its findings become tasks',
+    request: { params: IdParam },
+    responses: { 200: json(Anything, 'Released'), ...errorResponses(401, 403, 404, 409) },
+  }),
+  rectifications: createRoute({
+    method: 'get',
+    path: '/supervision/rectifications',
+    tags,
+    security,
+    summary: 'An outlet’s rectification tasks (限期整改), by status and due date',
+    request: {
+      query: z.object({
+        outletId: OutletIdSchema,
+        status: z.enum(['open', 'submitted', 'accepted']).optional(),
+      }),
+    },
+    responses: {
+      200: json(z.object({ items: z.array(Anything) }), 'Tasks'),
+      ...errorResponses(400, 401, 403, 404),
+    },
+  }),
+  rectify: createRoute({
+    method: 'post',
+    path: '/supervision/rectifications/{id}/actions',
+    tags,
+    security,
+    summary:
+      'Answer a task (the outlet’s manager), or accept or return the answer (an inspector of its reach)',
+    request: {
+      params: IdParam,
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.discriminatedUnion('type', [
+              z.object({
+                type: z.literal('answer'),
+                note: text(1000),
+                photo: PhotoSchema.optional(),
+                expectedVersion: z.number().int().min(1),
+              }),
+              z.object({ type: z.literal('accept'), expectedVersion: z.number().int().min(1) }),
+              z.object({
+                type: z.literal('return'),
+                reason: text(500),
+                expectedVersion: z.number().int().min(1),
+              }),
+            ]),
+          },
+        },
+      },
+    },
+    responses: { 200: json(Anything, 'The task'), ...errorResponses(400, 401, 403, 404, 409) },
+  }),
+  planVisit: createRoute({
+    method: 'post',
+    path: '/supervision/mystery-visits',
+    tags,
+    security,
+    summary: 'Plan a mystery visit (head office): the answer holds the shopper’s link, shown once',
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.object({
+              outletId: OutletIdSchema,
+              deadline: z.string().datetime({ offset: true }),
+              pseudonym: z.string().trim().min(1).max(40).optional(),
+            }),
+          },
+        },
+      },
+    },
+    responses: { 201: json(Anything, 'Planned'), ...errorResponses(400, 401, 403, 404) },
+  }),
+  visits: createRoute({
+    method: 'get',
+    path: '/supervision/mystery-visits',
+    tags,
+    security,
+    summary: 'Head office’s mystery visits of a half-year',
+    request: { query: z.object({ halfYear: z.string().regex(/^20\d\d-H[12]$/, 'field.invalid') }) },
+    responses: {
+      200: json(z.object({ items: z.array(Anything) }), 'Visits'),
+      ...errorResponses(400, 401, 403),
+    },
+  }),
+  byLink: createRoute({
+    method: 'get',
+    path: '/mystery/{token}',
+    tags,
+    summary: 'What a mystery shopper’s link opens: the outlet, the deadline and the checklist (no sign-in)',
+    request: { params: TokenParam },
+    responses: { 200: json(Anything, 'The visit'), ...errorResponses(400, 404) },
+  }),
+  submitByLink: createRoute({
+    method: 'post',
+    path: '/mystery/{token}/inspections',
+    tags,
+    summary: 'Submit the mystery visit the link opens (once; blind until head office releases it)',
+    request: {
+      params: TokenParam,
+      body: { required: true, content: { 'application/json': { schema: InspectionRequestSchema } } },
+    },
+    responses: {
+      201: json(Anything, 'Recorded'),
+      200: json(Anything, 'Already recorded (a retry)'),
+      ...errorResponses(400, 404, 409),
+    },
+  }),
+};
+
+export function supervisionRoutes({ supervision, directory }: StaffServices) {
+  const router = createRouter();
+  router.use('/supervision/*', requirePrincipal());
+  return router
+    .openapi(routes.checklist, async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(await supervision.checklist(id, c.req.valid('query').version), 200);
+    })
+    .openapi(routes.versions, async (c) => {
+      return c.json({ items: await supervision.versions(c.req.valid('param').id) }, 200);
+    })
+    .openapi(routes.publish, async (c) => {
+      const { expectedVersion, ...draft } = c.req.valid('json');
+      return c.json(
+        await supervision.publish(principalOf(c), c.req.valid('param').id, draft, expectedVersion),
+        200,
+      );
+    })
+    .openapi(routes.submit, async (c) => {
+      const { status, inspection } = await supervision.submit(
+        { kind: 'staff', principal: principalOf(c) },
+        c.req.valid('json'),
+      );
+      return status === 201 ? c.json(inspection, 201) : c.json(inspection, 200);
+    })
+    .openapi(routes.list, async (c) => {
+      return c.json({ items: await supervision.list(principalOf(c), c.req.valid('query')) }, 200);
+    })
+    .openapi(routes.get, async (c) =>
+      c.json(await supervision.get(principalOf(c), c.req.valid('param').id), 200),
+    )
+    .openapi(routes.release, async (c) =>
+      c.json(await supervision.release(principalOf(c), c.req.valid('param').id), 200),
+    )
+    .openapi(routes.rectifications, async (c) => {
+      const { outletId, status } = c.req.valid('query');
+      return c.json({ items: await supervision.rectifications(principalOf(c), outletId, status) }, 200);
+    })
+    .openapi(routes.rectify, async (c) => {
+      const { expectedVersion, ...action } = c.req.valid('json');
+      return c.json(
+        await supervision.actOnRectification(
+          principalOf(c),
+          c.req.valid('param').id,
+          action,
+          expectedVersion,
+        ),
+        200,
+      );
+    })
+    .openapi(routes.planVisit, async (c) => {
+      const { visit, token } = await supervision.planVisit(principalOf(c), c.req.valid('json'));
+      return c.json({ ...visit, token }, 201);
+    })
+    .openapi(routes.visits, async (c) => {
+      return c.json({ items: await supervision.visits(principalOf(c), c.req.valid('query').halfYear) }, 200);
+    })
+    .openapi(routes.byLink, async (c) => {
+      const { visit, checklist } = await supervision.visitByLink(c.req.valid('param').token);
+      const outlet = await directory.outlet(visit.outletId);
+      // The shopper learns the outlet and the deadline, nothing of the plan or other visits.
+      return c.json(
+        {
+          outletId: visit.outletId,
+          outletName: outlet?.name,
+          deadline: visit.deadline,
+          pseudonym: visit.pseudonym,
+          checklist,
+        },
+        200,
+      );
+    })
+    .openapi(routes.submitByLink, async (c) => {
+      const { status, inspection } = await supervision.submit(
+        { kind: 'mystery', token: c.req.valid('param').token },
+        c.req.valid('json'),
+      );
+      // The shopper is told it was received, and nothing of the score: it is head office's.
+      const receipt = { id: inspection.id, submittedAt: inspection.submittedAt };
+      return status === 201 ? c.json(receipt, 201) : c.json(receipt, 200);
+    });
+}

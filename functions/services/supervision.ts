@@ -1,0 +1,434 @@
+import { randomBytes } from 'node:crypto';
+import { tokenHash } from '../adapters/dynamodb/inspection-repository.js';
+import {
+  inspectedRegionsOf,
+  isAdmin,
+  isHeadOffice,
+  isSupervisionCentre,
+  lobbiesOf,
+  outletsOf,
+  type Principal,
+} from '../auth/principal.js';
+import type { Dependencies } from '../dependencies.js';
+import { localDate } from '../domain/calendar.js';
+import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
+import { fingerprint } from '../domain/feedback.js';
+import { message } from '../domain/messages.js';
+import { previousPeriod } from '../domain/statistics/periods.js';
+import { type Checklist, checklistProblems } from '../domain/supervision/checklist.js';
+import {
+  DEFAULT_CHECKLIST_ID,
+  defaultChecklistName,
+  defaultChecklistSections,
+} from '../domain/supervision/default-checklist.js';
+import {
+  type Inspection,
+  type InspectionKind,
+  type SelfCheckRound,
+  type SupervisionViewer,
+  visibleTo,
+} from '../domain/supervision/inspections.js';
+import { halfYearOf, linkOpen, type MysteryVisit } from '../domain/supervision/mystery.js';
+import {
+  actOnRectification,
+  nextAlertAt,
+  type Rectification,
+  type RectificationAction,
+  type RectificationDeadlines,
+  rectificationDue,
+  repeatedItems,
+} from '../domain/supervision/rectification.js';
+import { type Answer, answerProblems, scoreInspection } from '../domain/supervision/scoring.js';
+import type { OutletDirectory } from './outlet-directory.js';
+
+export interface InspectionRequest {
+  id: string;
+  kind: InspectionKind;
+  outletId: string;
+  checklistId: string;
+  checklistVersion: number;
+  round?: SelfCheckRound | undefined;
+  startedAt: string;
+  answers: Answer[];
+}
+
+/** Who submits: a signed-in inspector, lobby manager… or the holder of a mystery visit's link. */
+export type Inspector = { kind: 'staff'; principal: Principal } | { kind: 'mystery'; token: string };
+
+/**
+ * Service supervision (服务监督): the checklist and its versions, inspections of the four kinds
+ * with their scores, the rectification tasks their findings open, and head office's mystery
+ * visits. Who may do what follows the roles table: lobby staff check their own outlet, the
+ * supervision centre spot-checks any outlet, a region's team makes its outlets' joint checks,
+ * mystery shoppers hold a link for one visit; outlet managers answer their outlet's tasks and
+ * inspectors of its reach review them; head office sees everything and releases blind visits.
+ */
+export class SupervisionService {
+  constructor(
+    private readonly deps: Dependencies,
+    private readonly directory: OutletDirectory,
+  ) {}
+
+  private get repository() {
+    return this.deps.repositories.inspections;
+  }
+
+  private get deadlines(): RectificationDeadlines {
+    const c = this.deps.config;
+    return {
+      redLineDays: c.RECTIFY_RED_LINE_DAYS,
+      otherDays: c.RECTIFY_OTHER_DAYS,
+      remindBeforeDays: c.RECTIFY_REMIND_BEFORE_DAYS,
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Checklists
+
+  /** The checklist in force; the bank's default is published as version 1 the first time it is asked for. */
+  async checklist(id = DEFAULT_CHECKLIST_ID, version?: number): Promise<Checklist> {
+    const { checklists } = this.deps.repositories;
+    if (version !== undefined) {
+      const found = await checklists.version(id, version);
+      if (!found) throw notFound('notFound.route');
+      return found;
+    }
+    const current = await checklists.current(id);
+    if (current) return current;
+    if (id !== DEFAULT_CHECKLIST_ID) throw notFound('notFound.route');
+    const first: Checklist = {
+      id,
+      version: 1,
+      name: defaultChecklistName,
+      sections: defaultChecklistSections,
+      publishedAt: this.deps.now().toISOString(),
+      publishedBy: 'platform',
+    };
+    // Two first reads at once publish the same default; one wins and both return it.
+    await checklists.publish(first, 0);
+    return (await checklists.current(id)) ?? first;
+  }
+
+  async versions(id = DEFAULT_CHECKLIST_ID): Promise<Checklist[]> {
+    await this.checklist(id);
+    return this.deps.repositories.checklists.versions(id);
+  }
+
+  /** Publishes a new version of a checklist (admins): past inspections keep theirs. */
+  async publish(
+    principal: Principal,
+    id: string,
+    draft: Pick<Checklist, 'name' | 'sections'>,
+    expectedVersion: number,
+  ): Promise<Checklist> {
+    if (!isAdmin(principal)) throw forbidden('forbidden.checklistEdit');
+    const problems = checklistProblems(draft);
+    if (Object.keys(problems).length > 0)
+      throw invalid(
+        Object.fromEntries(
+          Object.entries(problems).map(([path, problem]) => [
+            path,
+            message('field.checklist.problem', { problem }),
+          ]),
+        ),
+      );
+    const current = await this.checklist(id).catch(() => undefined);
+    if ((current?.version ?? 0) !== expectedVersion) throw conflict('conflict.checklistChanged');
+    const next: Checklist = {
+      id,
+      version: expectedVersion + 1,
+      ...draft,
+      publishedAt: this.deps.now().toISOString(),
+      publishedBy: principal.username,
+    };
+    if (!(await this.deps.repositories.checklists.publish(next, expectedVersion)))
+      throw conflict('conflict.checklistChanged');
+    return next;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Inspections
+
+  /**
+   * Takes an inspection in: checks who may make it, scores it against the version it was filled
+   * on, and stores it with a task for each finding, in one transaction. A retry of the same
+   * inspection (the capture page resending what it kept offline) answers 200 with what is stored.
+   */
+  async submit(
+    inspector: Inspector,
+    request: InspectionRequest,
+  ): Promise<{ status: 200 | 201; inspection: Inspection }> {
+    const now = this.deps.now();
+    const requestFingerprint = fingerprint(request);
+    const existing = await this.repository.get(request.id);
+    if (existing) return { status: 200, inspection: this.replayed(existing, requestFingerprint) };
+
+    const outlet = await this.directory.outlet(request.outletId);
+    if (!outlet?.active) throw notFound('notFound.outletOutOfService');
+    const visit = await this.checkReach(inspector, request, outlet.regionId, now);
+    if ((request.kind === 'self-check') !== (request.round !== undefined))
+      throw invalid({
+        round: request.kind === 'self-check' ? 'field.round.needed' : 'field.round.notAllowed',
+      });
+    const checklist = await this.deps.repositories.checklists.version(
+      request.checklistId,
+      request.checklistVersion,
+    );
+    if (!checklist) throw invalid({ checklistVersion: 'field.checklist.version' });
+    const problems = answerProblems(checklist, request.answers);
+    if (Object.keys(problems).length > 0)
+      throw invalid(
+        Object.fromEntries(
+          Object.entries(problems).map(([itemId, p]) => [`answers.${itemId}`, `field.answer.${p}` as const]),
+        ),
+      );
+
+    const submittedAt = now.toISOString();
+    const date = localDate(now, this.deps.config.TIME_ZONE);
+    const result = scoreInspection(checklist, request.answers);
+    const inspection: Inspection = {
+      id: request.id,
+      kind: request.kind,
+      outletId: outlet.id,
+      regionId: outlet.regionId,
+      checklistId: checklist.id,
+      checklistVersion: checklist.version,
+      date,
+      ...(request.round ? { round: request.round } : {}),
+      startedAt: request.startedAt,
+      submittedAt,
+      inspector:
+        inspector.kind === 'mystery'
+          ? { displayName: visit?.pseudonym ?? '', role: 'mystery-shopper' }
+          : {
+              username: inspector.principal.username,
+              displayName: inspector.principal.displayName,
+              role: request.kind,
+            },
+      answers: request.answers,
+      result,
+      // A mystery visit stays blind until head office releases it; every other kind is seen at once.
+      released: request.kind !== 'mystery-visit',
+      fingerprint: requestFingerprint,
+    };
+    // Findings become tasks when the outlet may see them: at once for a spot or joint check, at
+    // release for a mystery visit. A self-check's findings are the outlet's own, put right on the
+    // spot; they count in its figures, not as tasks.
+    const tasks =
+      request.kind === 'spot-check' || request.kind === 'joint-check'
+        ? await this.tasksFor(inspection, now)
+        : [];
+    const outcome = await this.repository.submit(
+      inspection,
+      tasks,
+      inspector.kind === 'mystery' ? { tokenHash: tokenHash(inspector.token), now: submittedAt } : undefined,
+    );
+    if (outcome.kind === 'exists')
+      return { status: 200, inspection: this.replayed(outcome.existing, requestFingerprint) };
+    if (outcome.kind === 'visit-closed') throw conflict('conflict.mysteryLinkUsed');
+    this.deps.metrics.count('InspectionRecorded');
+    return { status: 201, inspection };
+  }
+
+  /** The inspections of an outlet and month the caller may see; a blind visit is not even counted. */
+  async list(
+    principal: Principal,
+    query: { outletId: string; month: string; kind?: InspectionKind | undefined },
+  ) {
+    const outlet = await this.directory.outlet(query.outletId);
+    if (!outlet) throw notFound('notFound.outlet');
+    const viewer = viewerOf(principal);
+    if (
+      !visibleTo(
+        { kind: 'spot-check', released: true, outletId: outlet.id, regionId: outlet.regionId },
+        viewer,
+      )
+    )
+      throw forbidden('forbidden.supervision');
+    const found = await this.repository.ofOutletMonth(outlet.id, query.month, query.kind);
+    return found.filter((i) => visibleTo(i, viewer));
+  }
+
+  async get(principal: Principal, id: string): Promise<Inspection> {
+    const inspection = await this.repository.get(id);
+    // Out of reach answers exactly like no such inspection: a blind visit leaves no trace.
+    if (!inspection || !visibleTo(inspection, viewerOf(principal))) throw notFound('notFound.inspection');
+    return inspection;
+  }
+
+  /** Head office releases a mystery visit: the outlet and its region see it, and its findings become tasks. */
+  async release(principal: Principal, id: string): Promise<Inspection> {
+    if (!isHeadOffice(principal)) throw forbidden('forbidden.mysteryPlan');
+    const inspection = await this.repository.get(id);
+    if (!inspection) throw notFound('notFound.inspection');
+    if (inspection.kind !== 'mystery-visit' || inspection.released) throw conflict('conflict.notBlind');
+    const now = this.deps.now();
+    const tasks = await this.tasksFor(inspection, now);
+    if (!(await this.repository.release(inspection, tasks, now.toISOString())))
+      throw conflict('conflict.notBlind');
+    return { ...inspection, released: true, releasedAt: now.toISOString() };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rectifications
+
+  async rectifications(principal: Principal, outletId: string, status?: Rectification['status']) {
+    const outlet = await this.directory.outlet(outletId);
+    if (!outlet) throw notFound('notFound.outlet');
+    if (!mayManage(principal, outlet.id) && !mayReview(principal, outlet.regionId))
+      throw forbidden('forbidden.supervision');
+    return this.repository.rectificationsOf(outlet.id, status);
+  }
+
+  async actOnRectification(
+    principal: Principal,
+    id: string,
+    action: RectificationAction,
+    expectedVersion: number,
+  ) {
+    const task = await this.repository.rectification(id);
+    if (!task) throw notFound('notFound.rectification');
+    const role = action.type === 'answer' ? 'manager' : 'reviewer';
+    const allowed =
+      role === 'manager' ? mayManage(principal, task.outletId) : mayReview(principal, task.regionId);
+    if (!allowed) {
+      if (mayManage(principal, task.outletId) || mayReview(principal, task.regionId))
+        throw forbidden('forbidden.rectification');
+      throw notFound('notFound.rectification');
+    }
+    if (task.version !== expectedVersion)
+      throw conflict(message('conflict.stale', { version: task.version }), { version: task.version });
+    const outcome = actOnRectification(task, action, { role, username: principal.username }, this.deps.now());
+    if (!outcome.ok) {
+      if (outcome.refusal === 'notYours') throw forbidden('forbidden.rectification');
+      throw conflict(
+        message('conflict.rectificationNotNow', { status: message(`rectification.${task.status}`) }),
+        {
+          status: task.status,
+        },
+      );
+    }
+    const next = { ...outcome.task, alertAt: nextAlertAt(outcome.task, this.deadlines) };
+    if (!(await this.repository.saveRectification(next, task.version)))
+      throw conflict(message('conflict.stale', { version: task.version + 1 }), { version: task.version + 1 });
+    return next;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Mystery visits
+
+  /** Head office plans a visit; the answer holds the link's token, shown this once and stored only as a hash. */
+  async planVisit(
+    principal: Principal,
+    request: { outletId: string; deadline: string; pseudonym?: string | undefined },
+  ) {
+    if (!isHeadOffice(principal)) throw forbidden('forbidden.mysteryPlan');
+    const outlet = await this.directory.outlet(request.outletId);
+    if (!outlet?.active) throw notFound('notFound.outletOutOfService');
+    const now = this.deps.now();
+    const token = randomBytes(24).toString('base64url');
+    const id = randomBytes(9).toString('base64url');
+    const visit: MysteryVisit = {
+      id,
+      outletId: outlet.id,
+      regionId: outlet.regionId,
+      halfYear: halfYearOf(localDate(now, this.deps.config.TIME_ZONE)),
+      pseudonym: request.pseudonym ?? `神秘人 ${id.slice(0, 4).toUpperCase()}`,
+      deadline: request.deadline,
+      status: 'planned',
+      plannedBy: principal.username,
+      plannedAt: now.toISOString(),
+    };
+    await this.repository.planVisit(visit, tokenHash(token));
+    return { visit, token };
+  }
+
+  async visits(principal: Principal, halfYear: string) {
+    if (!isHeadOffice(principal)) throw forbidden('forbidden.mysteryPlan');
+    return this.repository.visitsOf(halfYear);
+  }
+
+  /** What the link opens: the visit's outlet and deadline, and the checklist to fill. */
+  async visitByLink(token: string) {
+    const visit = await this.repository.visitByToken(tokenHash(token));
+    if (!visit || !linkOpen(visit, this.deps.now())) throw notFound('notFound.mysteryLink');
+    return { visit, checklist: await this.checklist() };
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private replayed(existing: Inspection, requestFingerprint: string): Inspection {
+    if (existing.fingerprint !== requestFingerprint) throw conflict('conflict.inspectionReused');
+    return existing;
+  }
+
+  /** Whether this inspector may make this kind of inspection here; for a link, the visit it opens. */
+  private async checkReach(inspector: Inspector, request: InspectionRequest, regionId: string, now: Date) {
+    if (inspector.kind === 'mystery') {
+      const visit = await this.repository.visitByToken(tokenHash(inspector.token));
+      if (
+        !visit ||
+        !linkOpen(visit, now) ||
+        visit.outletId !== request.outletId ||
+        request.kind !== 'mystery-visit'
+      )
+        throw notFound('notFound.mysteryLink');
+      return visit;
+    }
+    const p = inspector.principal;
+    const allowed =
+      (request.kind === 'self-check' && lobbiesOf(p).includes(request.outletId)) ||
+      (request.kind === 'spot-check' && isSupervisionCentre(p)) ||
+      (request.kind === 'joint-check' && inspectedRegionsOf(p).includes(regionId));
+    if (!allowed) throw forbidden('forbidden.inspectionKind');
+    return undefined;
+  }
+
+  /** A task for each finding, due by its severity; repeated when the outlet's previous inspection found it too. */
+  private async tasksFor(inspection: Inspection, now: Date): Promise<Rectification[]> {
+    const failed = inspection.result.items.filter((i) => i.failed);
+    if (failed.length === 0) return [];
+    const month = inspection.date.slice(0, 7);
+    const previous = await this.repository.latestBefore(
+      inspection.outletId,
+      month,
+      previousPeriod(month, 'month'),
+      inspection.submittedAt,
+    );
+    const repeated = repeatedItems(
+      failed.map((i) => i.itemId),
+      previous?.result.items.filter((i) => i.failed).map((i) => i.itemId) ?? [],
+    );
+    return failed.map((item) => {
+      const task: Rectification = {
+        id: `${inspection.id}.${item.itemId}`,
+        inspectionId: inspection.id,
+        outletId: inspection.outletId,
+        regionId: inspection.regionId,
+        itemId: item.itemId,
+        redLine: item.redLine,
+        repeated: repeated.has(item.itemId),
+        foundAt: now.toISOString(),
+        dueAt: rectificationDue(now, item.redLine, this.deadlines, this.deps.config.TIME_ZONE).toISOString(),
+        status: 'open',
+        version: 1,
+      };
+      return { ...task, alertAt: nextAlertAt(task, this.deadlines) };
+    });
+  }
+}
+
+export function viewerOf(p: Principal): SupervisionViewer {
+  return {
+    headOffice: isHeadOffice(p),
+    supervisionCentre: isSupervisionCentre(p),
+    regions: inspectedRegionsOf(p),
+    outlets: [...outletsOf(p), ...lobbiesOf(p)],
+  };
+}
+
+/** The outlet's manager answers its tasks. */
+const mayManage = (p: Principal, outletId: string) => outletsOf(p).includes(outletId);
+/** The supervision centre, the region's team and head office review them. */
+const mayReview = (p: Principal, regionId: string) =>
+  isHeadOffice(p) || isSupervisionCentre(p) || inspectedRegionsOf(p).includes(regionId);
