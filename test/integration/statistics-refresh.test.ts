@@ -28,6 +28,8 @@ const ctx = usePlatform({ RATE_LIMIT_IP_PER_MINUTE: '100000' }, { now: clock.now
 /** The earlier day a complaint was received on, to be resolved today: Wednesday of ISO week 47. */
 const STALE_DAY = '2026-11-18';
 const YESTERDAY = '2026-11-24';
+/** The ISO week of TODAY, Monday 23 to Sunday 29 November. */
+const THIS_WEEK = '2026-W48';
 /** The days rolled up for every outlet before the rules are tested. */
 const ROLLED_UP = [STALE_DAY, YESTERDAY, TODAY];
 const STALE_OUTLET = 'r03-o00003';
@@ -69,6 +71,13 @@ async function rate(outletId: string, rating: number, comment?: string) {
   expect(answer.status).toBe(201);
   return { ...submission, id: String(answer.body.id) };
 }
+/** Ratings a subject has in this week's ranking (an index entry the refresh writes with the rollup). */
+const rankedRatings = async (scope: 'outlet' | 'region', id: string, region?: string) => {
+  const query = `scope=${scope}&granularity=week&period=${THIS_WEEK}&limit=100${region ? `&region=${region}` : ''}`;
+  const { body } = await staffAs(ctx, 'head-office').get(`/stats/rankings?${query}`);
+  return (body as unknown as { items: { id: string; ratings: number }[] }).items.find((i) => i.id === id)
+    ?.ratings;
+};
 const ratingsCount = async (scope: Scope, id: string) => {
   const query = `scope=${scope}&id=${id}&granularity=day&from=${TODAY}&to=${TODAY}`;
   const { body } = await staffAs(ctx, 'head-office').get(`/stats/satisfaction?${query}`);
@@ -113,7 +122,7 @@ describe('a refresh’s cost follows the outlet-days that changed', () => {
     expect(cost.requests).toBeLessThanOrEqual(Math.floor(outletIds.length / 100));
   });
 
-  it('a rating marks its outlet-day stale through the stream, and the next refresh counts it, for at most 20 requests', async () => {
+  it('a rating marks its outlet-day stale through the stream, and the next refresh counts it, in the rankings too, for at most 20 requests', async () => {
     clock.advance(5 * 60_000);
     const outlet = 'r07-o00017';
     const before = await Promise.all([
@@ -121,6 +130,11 @@ describe('a refresh’s cost follows the outlet-days that changed', () => {
       ratingsCount('region', 'region-07'),
       ratingsCount('bank', BANK),
     ]);
+    const rankedBefore = await Promise.all([
+      rankedRatings('outlet', outlet, 'region-07'),
+      rankedRatings('region', 'region-07'),
+    ]);
+    expect(rankedBefore.every((n) => typeof n === 'number')).toBe(true);
     await rate(outlet, 2, '柜台只开了一个');
     await ctx.platform.poller.drain();
     const cost = await capacity.measure(() => run('rollup-today'));
@@ -132,6 +146,10 @@ describe('a refresh’s cost follows the outlet-days that changed', () => {
         ratingsCount('bank', BANK),
       ]),
     ).toEqual(before.map((n) => (n ?? 0) + 1));
+    // The outlet's and its region's weeks were re-summed with their ranking entries (gsi1).
+    expect(
+      await Promise.all([rankedRatings('outlet', outlet, 'region-07'), rankedRatings('region', 'region-07')]),
+    ).toEqual(rankedBefore.map((n) => (n ?? 0) + 1));
   }, 60_000);
 
   it('one stale outlet-day costs at most 20 requests and rewrites exactly what holds it, no other outlet’s', async () => {
