@@ -115,7 +115,17 @@ function thousands(n: number) {
   return Math.round(n).toLocaleString('en');
 }
 
-const dynamo = await startDynamoDbLocal({ port: await freePort() });
+/** DynamoDB Local's JVM may take more than its 30 s to listen on two cores other work shares: tried three times. */
+async function startEngine(tries = 3): Promise<Awaited<ReturnType<typeof startDynamoDbLocal>>> {
+  try {
+    return await startDynamoDbLocal({ port: await freePort() });
+  } catch (error) {
+    if (tries <= 1) throw error;
+    console.log(`DynamoDB Local did not start (${(error as Error).message.split(':')[0]}); again…`);
+    return startEngine(tries - 1);
+  }
+}
+const dynamo = await startEngine();
 const tableName = `scale-${randomUUID()}`;
 const platform = await startLocalPlatform({
   port: 0,
@@ -338,8 +348,13 @@ async function measure() {
   });
 
   console.log('Measuring head office’s first view of the dashboard…');
+  const firstView = { bytes: 0, slowestMs: 0, requests: 0, calls: 0 };
   for (const call of headOfficeCalls(TODAY)) {
     const answer = await step({ call: call.path });
+    firstView.bytes += answer.bytes ?? 0;
+    firstView.slowestMs = Math.max(firstView.slowestMs, answer.ms);
+    firstView.requests += answer.requests;
+    firstView.calls++;
     row({
       section: 'Head office: the dashboard’s first view of the last complete month',
       measure: call.name,
@@ -348,6 +363,23 @@ async function measure() {
       met: answer.status === 200 && (answer.bytes ?? 0) <= 6 * 2 ** 20,
     });
   }
+  // The dashboard asks all of these at once (web/src/dashboard/dashboard.ts, Promise.all): its
+  // first view waits for the slowest answer, and downloads all of them.
+  const section = 'Head office: the dashboard’s first view, all its calls';
+  row({
+    section,
+    measure: `${firstView.calls} answers: bytes together`,
+    value: `${fixed(firstView.bytes / 1024, 1)} KB (${firstView.requests} DynamoDB requests)`,
+    goal: '≤ 300 KB',
+    met: firstView.bytes <= 300 * 1024,
+  });
+  row({
+    section,
+    measure: 'time: the slowest answer (each measured alone; the page asks them at once)',
+    value: `${fixed(firstView.slowestMs, 0)} ms`,
+    goal: '≤ 2 s',
+    met: firstView.slowestMs <= 2_000,
+  });
 }
 
 /** What the platform's stream reactions do with these items' records, in batches of `size`. */
