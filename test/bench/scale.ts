@@ -268,8 +268,9 @@ async function measure() {
     section: 'The 15-minute refresh',
     measure: 'nothing new: DynamoDB requests',
     value: `${idle.requests} (${units(idle)}), ${fixed(idle.ms, 0)} ms, peak ${fixed(idle.maxRssMb, 0)} MB`,
-    goal: `≤ 1 per 100 outlets (${OUTLETS / 100})`,
-    met: idle.requests <= OUTLETS / 100,
+    // One request (the Query of the marks) is the least a refresh can make, below 100 outlets too.
+    goal: `≤ 1 per 100 outlets (${Math.max(1, Math.floor(OUTLETS / 100))})`,
+    met: idle.requests <= Math.max(1, Math.floor(OUTLETS / 100)),
   });
 
   // A busy quarter hour: the ratings of 09:45–10:00, marked stale by the stream's reactions in
@@ -341,10 +342,11 @@ async function measure() {
   const staleDays = Number((stale.result as { outletDays?: number }).outletDays ?? 0);
   row({
     section: 'The 15-minute refresh',
-    measure: `${staleDays} stale outlet-days on ${STALE} dates: requests per stale outlet-day`,
+    measure: `${staleDays} stale outlet-days on ${changes.length} dates: requests per stale outlet-day`,
     value: `${fixed(stale.requests / Math.max(1, staleDays), 1)} (${stale.requests}: ${units(stale)}; the stream ${marked.requests} request, ${fixed(marked.writeUnits, 0)} W)`,
     goal: '≤ 20',
-    met: staleDays === STALE && stale.requests / staleDays <= 20,
+    // A small bank may have no closed complaint on one of the dates: as many as were changed.
+    met: staleDays === changes.length && stale.requests / Math.max(1, staleDays) <= 20,
   });
 
   console.log('Measuring head office’s first view of the dashboard…');
