@@ -73,7 +73,8 @@ export const tableAccess: Record<LambdaName, TableAccess> = {
   },
   /**
    * The outbox: claims, marks and releases each (event, topic) in its own partition, reads the
-   * complaint of a customer notice, and marks outlet-days stale. No index, no complaint write.
+   * complaint of a customer notice, and marks outlet-days stale (one item per batch). No index,
+   * no complaint write.
    */
   stream: {
     read: ['GetItem'],
@@ -84,19 +85,19 @@ export const tableAccess: Record<LambdaName, TableAccess> = {
     ],
   },
   /**
-   * Rollups read outlets and regions (gsi1), an outlet's ratings and complaints (gsi2), stored
-   * rollups and stale days (the table), rankings (gsi1); write rollups (batches of puts), clear
-   * stale days, raise warnings (each with its count, in one transaction); the sweeper reads
-   * inboxes (gsi1) and writes lifecycle steps.
+   * Rollups read outlets and regions (gsi1; a refresh reads the few outlets it needs in batches),
+   * an outlet's ratings and complaints (gsi2), stored rollups and stale marks (the table), outlets'
+   * and regions' days of one date and rankings (gsi1); write rollups (batches of puts), clear the
+   * stale marks they read (batches of deletes), raise warnings (each with its count, in one
+   * transaction); the sweeper reads inboxes (gsi1) and writes lifecycle steps.
    */
   schedule: {
-    read: ['GetItem', 'Query'],
+    read: ['GetItem', 'BatchGetItem', 'Query'],
     indexes: ['gsi1', 'gsi2'],
     write: [
       { actions: ['PutItem'], partitions: [T.rollup, T.warning, T.complaint] },
       { actions: ['UpdateItem'], partitions: [T.warningSummary] },
-      { actions: ['BatchWriteItem'], partitions: [T.rollup] },
-      { actions: ['DeleteItem'], partitions: [T.staleRollup] },
+      { actions: ['BatchWriteItem'], partitions: [T.rollup, T.staleRollup] },
     ],
   },
 };

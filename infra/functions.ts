@@ -46,7 +46,7 @@ interface FunctionSpec {
  * milliseconds of CPU and a DynamoDB round trip, so it is sized for cost (512 MB); the others do
  * heavier work less often.
  */
-const specs: Record<LambdaName, FunctionSpec> = {
+export const functionSpecs: Record<LambdaName, FunctionSpec> = {
   public: {
     description: 'Customers: outlet look-up, ratings, complaints, tracking',
     timeout: Duration.seconds(10),
@@ -65,10 +65,26 @@ const specs: Record<LambdaName, FunctionSpec> = {
     memorySize: 512,
     invokedAsync: false,
   },
+  /**
+   * Sized from `npm run bench:scale` (README, "Statistics at the bank's size"; 3 December 2026,
+   * 3,000 outlets in 50 regions, DynamoDB Local on a shared 2-core machine). The heaviest run is the
+   * daily close, the one job that touches every outlet: 3.21 requests and 10.3 ms of its own CPU an
+   * outlet, peak 240 MB (138 MB before it started). Linearly at 10,000 outlets: about 103 s of CPU
+   * and 32,100 requests, which at one vCPU (1,769 MB buys one; the job is one Node.js thread, so
+   * more buys nothing) and 10 ms a request over the 16 a run keeps in flight is about 123 s, and
+   * its memory about 480 MB if all of it grew with the outlets. A refresh's largest run (a backlog
+   * of 20,000 stale outlet-days, MAX_STALE_OUTLET_DAYS_PER_RUN) measured 7.8 ms of CPU and 2.18
+   * requests an outlet-day: about 182 s. So 1,769 MB (was 1,024: 0.58 vCPU would make the close
+   * about 210 s, too close to the old 300 s timeout) and 10 minutes: the close at 10,000 outlets
+   * in about a fifth of the timeout, the largest refresh in under a third, memory under a third.
+   * The timeout stays under the refresh's 15-minute cadence, so two refreshes never overlap. A
+   * refresh with nothing new takes 30 ms, so the larger size costs next to nothing on the 96
+   * refreshes a day.
+   */
   schedule: {
     description: 'Scheduled jobs: rollups, warnings and the time-limit sweeper',
-    timeout: Duration.minutes(5),
-    memorySize: 1024,
+    timeout: Duration.minutes(10),
+    memorySize: 1769,
     invokedAsync: true,
   },
 };
@@ -84,7 +100,7 @@ export class PlatformFunctions extends Construct {
   constructor(scope: Construct, id: string, props: PlatformFunctionsProps) {
     super(scope, id);
     const make = (name: LambdaName) => {
-      const spec = specs[name];
+      const spec = functionSpecs[name];
       const logGroup = new LogGroup(this, `${name}Logs`, {
         retention: retention(props.logRetentionDays),
         removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

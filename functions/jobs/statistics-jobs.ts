@@ -1,25 +1,53 @@
 import type { Dependencies } from '../dependencies.js';
 import { addDays, localDate } from '../domain/calendar.js';
 import { datesBetween, daysOf, periodOf, periodsBetween } from '../domain/statistics/periods.js';
-import { type RollupProgress, RollupService } from '../services/rollups.js';
+import { type RollupProgress, RollupService, workOfStale } from '../services/rollups.js';
 import { WarningService } from '../services/warnings.js';
 
 /**
- * Every 15 minutes: today's statistics, and any earlier outlet-day whose complaints changed
- * since it was rolled up (a late resolution or verdict changes its period's rates).
+ * Outlet-days one refresh (or close) recomputes at most, oldest marks first: a backlog (after an
+ * outage of the stream, say) is worked off over several runs, each within the function's time.
+ */
+export const MAX_STALE_OUTLET_DAYS_PER_RUN = 20_000;
+
+/**
+ * Every 15 minutes: the outlet-days marked stale since the last run (a rating stored, a
+ * complaint received or moved on; see streams/mark-stale-rollups.ts), and what holds them. One
+ * Query when nothing changed; otherwise the work follows the outlet-days that changed, not the
+ * outlets that exist.
  */
 export async function rollUpToday(deps: Dependencies) {
-  const today = localDate(deps.now(), deps.config.TIME_ZONE);
-  return rollUpWithStale(deps, [today], { onlyChanged: true });
+  const { staleRollups } = deps.repositories;
+  const marks = await staleRollups.pending(MAX_STALE_OUTLET_DAYS_PER_RUN);
+  const result = await new RollupService(deps).rollUpStale(marks.flatMap((m) => m.days));
+  // Only the marks read: a batch marked meanwhile is another item, left for the next run.
+  await staleRollups.clear(marks);
+  return { ...result, marks: marks.length };
 }
 
 /**
- * Daily at 00:30 in the bank's time zone: yesterday's statistics, final; and when yesterday was
- * the last day of a week or a month, that period's early warnings.
+ * Daily at 00:30 in the bank's time zone: yesterday's statistics of every outlet, final (read
+ * again from all their records), and today's first figures of every outlet (today's stock of
+ * overdue complaints counts all of them, whatever happens at each today), with any stale
+ * outlet-days of earlier dates; and when yesterday was the last day of a week or a month, that
+ * period's early warnings.
  */
 export async function closeDay(deps: Dependencies) {
-  const yesterday = addDays(localDate(deps.now(), deps.config.TIME_ZONE), -1);
-  const rolled = await rollUpWithStale(deps, [yesterday]);
+  const { staleRollups } = deps.repositories;
+  const today = localDate(deps.now(), deps.config.TIME_ZONE);
+  const yesterday = addDays(today, -1);
+  const marks = await staleRollups.pending(MAX_STALE_OUTLET_DAYS_PER_RUN);
+  const stale = workOfStale(marks.flatMap((m) => m.days));
+  const marked = (date: string) => stale.find((w) => w.date === date)?.outlets ?? new Map();
+  const rolled = await new RollupService(deps).run([
+    ...stale.filter((w) => w.date !== yesterday && w.date !== today),
+    // Yesterday from all its records, final.
+    { date: yesterday, outlets: new Map(), others: 'all' },
+    // Today's stock of overdue complaints at every outlet; its ratings so far as rolled up
+    // (read again where marked stale).
+    { date: today, outlets: marked(today), others: 'complaints' },
+  ]);
+  await staleRollups.clear(marks);
   const warnings = new WarningService(deps);
   const closed = [];
   for (const granularity of ['week', 'month'] as const) {
@@ -27,19 +55,7 @@ export async function closeDay(deps: Dependencies) {
     if (daysOf(period, granularity).last === yesterday)
       closed.push(await warnings.closePeriod(granularity, period));
   }
-  return { ...rolled, closed };
-}
-
-async function rollUpWithStale(deps: Dependencies, days: string[], options: { onlyChanged?: boolean } = {}) {
-  const { staleRollups } = deps.repositories;
-  const stale = await staleRollups.all();
-  const result = await new RollupService(deps).rollUp(
-    [...days, ...stale.map((s) => s.date)],
-    undefined,
-    options,
-  );
-  await Promise.all(stale.map((s) => staleRollups.clear(s)));
-  return { ...result, staleDays: stale.length };
+  return { ...rolled, marks: marks.length, closed };
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { AuditArchive } from '../adapters/archive/audit-archive.js';
 import { COMPLAINT_EVENT_TYPE, COMPLAINT_TYPE } from '../adapters/dynamodb/complaint-repository.js';
+import { RATING_TYPE } from '../adapters/dynamodb/submission-repository.js';
 import type { CustomerNotifier } from '../adapters/notifier/customer-notifier.js';
 import type { Notifier } from '../adapters/notifier/notifier.js';
 import type { Dependencies } from '../dependencies.js';
 import { archiveAuditEvents } from './archive-audit-events.js';
 import { deliverNotifications, NOTIFYING_ITEM_TYPES } from './deliver-notifications.js';
 import { markStaleRollups } from './mark-stale-rollups.js';
-import type { StreamReaction } from './process-stream.js';
+import type { AnyStreamReaction } from './process-stream.js';
 
 /**
  * Every reaction to table changes; the Lambda stream handler and the local poller run this list.
@@ -18,7 +19,7 @@ export function streamReactions(
   notifier: Notifier,
   customers: CustomerNotifier,
   archive?: AuditArchive,
-): StreamReaction[] {
+): AnyStreamReaction[] {
   return [
     ...(archive ? [archiveAuditEvents(archive)] : []),
     deliverNotifications(deps, notifier, customers),
@@ -27,11 +28,26 @@ export function streamReactions(
 }
 
 /**
- * The changes any reaction cares about: the stream event source's filter is built from this
- * (infra/stream.ts), so nothing else (a rating, a rollup, a limit) ever invokes the function.
- * Every inserted complaint event passes, with or without notifications: the archive needs them all.
+ * The changes any reaction cares about, in two event sources (infra/stream.ts builds each one's
+ * filter from these), so nothing else (a rollup, a limit, a marker) ever invokes the function.
+ *
+ * The complaints' source: every inserted complaint event passes, with or without notifications
+ * (the archive needs them all), and every complaint inserted or changed (its days go stale).
  */
 export const STREAM_TRIGGERS = [
-  { eventName: 'INSERT', itemTypes: [...new Set([COMPLAINT_EVENT_TYPE, ...NOTIFYING_ITEM_TYPES])] },
+  {
+    eventName: 'INSERT',
+    itemTypes: [...new Set([COMPLAINT_EVENT_TYPE, ...NOTIFYING_ITEM_TYPES, COMPLAINT_TYPE])],
+  },
   { eventName: 'MODIFY', itemTypes: [COMPLAINT_TYPE] },
+] as const;
+
+/**
+ * The ratings' source: a rating stored or given details only marks its outlet-day stale, so it
+ * is read in large batches on its own, never delaying a complaint's notification (nor delayed
+ * by one that is being retried).
+ */
+export const RATING_TRIGGERS = [
+  { eventName: 'INSERT', itemTypes: [RATING_TYPE] },
+  { eventName: 'MODIFY', itemTypes: [RATING_TYPE] },
 ] as const;

@@ -28,6 +28,7 @@ import { departmentIds } from '../../functions/config/departments.js';
 import { addDays } from '../../functions/domain/calendar.js';
 import { outletKey } from '../../functions/domain/outlet-key.js';
 import { datesBetween } from '../../functions/domain/statistics/periods.js';
+import { closeDay, rollUpToday } from '../../functions/jobs/statistics-jobs.js';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
 import { BankClock } from '../../functions/local/history/bank-clock.js';
 import { outletComplaints } from '../../functions/local/history/complaints.js';
@@ -461,24 +462,22 @@ async function refreshAtBankScale(
   );
   await writeAll(
     platform.table,
-    [...ratings, ...stories.flatMap((s) => [complaintItem(s.complaint), ...s.events.map(eventItem)])],
+    stories.flatMap((s) => [complaintItem(s.complaint), ...s.events.map(eventItem)]),
     { concurrency: 8 },
   );
-  const rollups = new RollupService(deps);
   const perOutlet = (c: { writeUnits: number; readUnits: number }) => ({
     w: c.writeUnits / ids.length,
     r: c.readUnits / ids.length,
   });
   const units = (c: { w: number; r: number }) => `${fixed(c.w, 1)} W + ${fixed(c.r, 1)} R`;
-  // New ratings since the last run (here: the first run of the day), then nothing new, then
-  // the close of the day that rewrites everything.
-  const changed = perOutlet(
-    await capacity.measure(() => rollups.rollUp([today], undefined, { onlyChanged: true })),
-  );
-  const unchanged = perOutlet(
-    await capacity.measure(() => rollups.rollUp([today], undefined, { onlyChanged: true })),
-  );
-  const close = perOutlet(await capacity.measure(() => rollups.rollUp([today])));
+  // The close of the day (every outlet's yesterday and today), then the day's ratings marked
+  // stale by the stream, a refresh that finds them, and one that finds nothing new.
+  await platform.poller.drain(120_000);
+  const close = perOutlet(await capacity.measure(() => closeDay(deps)));
+  await writeAll(platform.table, ratings, { concurrency: 8 });
+  await platform.poller.drain(120_000);
+  const changed = perOutlet(await capacity.measure(() => rollUpToday(deps)));
+  const unchanged = perOutlet(await capacity.measure(() => rollUpToday(deps)));
   const complaintsPerOutlet = stories.length / ids.length;
   for (const [measure, c] of [
     ['15-minute refresh with new ratings, per outlet', changed],

@@ -128,17 +128,18 @@ describe('each function may do what its code does, and nothing else', () => {
     );
   });
 
-  it('schedule: reads what rollups, warnings and the sweeper read; writes rollups, warnings, sweeper steps, clears stale days; reads no secret', () => {
+  it('schedule: reads what rollups, warnings and the sweeper read; writes rollups, warnings, sweeper steps, clears stale marks; reads no secret', () => {
     expect(permissionsOf(dev, 'schedule')).toEqual(
       [
         'dynamodb:GetItem StorageTable.Arn',
-        'dynamodb:Query StorageTable.Arn', // rollups of a subject, stale days
-        'dynamodb:Query StorageTable.Arn/index/gsi1', // outlets, regions, rankings, inboxes (sweeper)
+        'dynamodb:BatchGetItem StorageTable.Arn', // the outlets of a refresh's stale days
+        'dynamodb:Query StorageTable.Arn', // rollups of a subject, stale marks
+        'dynamodb:Query StorageTable.Arn/index/gsi1', // outlets, regions, days of a date, rankings, inboxes (sweeper)
         'dynamodb:Query StorageTable.Arn/index/gsi2', // an outlet's ratings and complaints of a day
         `dynamodb:PutItem StorageTable.Arn${writesTo('ROLLUP#*', 'WARNING#*', 'COMPLAINT#*')}`,
         `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNSUM#*')}`, // a raised warning's count
-        `dynamodb:BatchWriteItem StorageTable.Arn${writesTo('ROLLUP#*')}`,
-        `dynamodb:DeleteItem StorageTable.Arn${writesTo('STALE#*')}`,
+        // Rollups written, and the stale marks a refresh read deleted, 25 to a request.
+        `dynamodb:BatchWriteItem StorageTable.Arn${writesTo('ROLLUP#*', 'STALE#*')}`,
         // A failed run is recorded with its error (Lambda's on-failure destination).
         'sqs:GetQueueAttributes SchedulesFailedRuns.Arn',
         'sqs:GetQueueUrl SchedulesFailedRuns.Arn',

@@ -192,34 +192,34 @@ describe('the platform stack', () => {
     expect(subscribed).toContain('platform-operations@example-bank.com');
   });
 
-  it('drives the outbox from the stream, reporting failed records, with a dead-letter queue and an alarm', () => {
+  it('drives the outbox and the stale marks from the stream, reporting failed records, with a dead-letter queue and an alarm', () => {
     const queues = dev.findResources('AWS::SQS::Queue');
     const dlq = Object.keys(queues).find((id) => id.startsWith('StreamDeadLetters'));
     expect(dlq).toBeDefined();
-    dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^StorageTable'), 'StreamArn'] },
-      StartingPosition: 'TRIM_HORIZON',
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlq, 'Arn'] } } },
-      MaximumRetryAttempts: 10,
-      // Only new items that may carry notifications, and changed complaints, invoke the function; ratings never do.
-      FilterCriteria: {
-        Filters: [
-          {
-            Pattern: JSON.stringify({
-              eventName: ['INSERT'],
-              dynamodb: { NewImage: { type: { S: ['complaint-event', 'warning'] } } },
-            }),
-          },
-          {
-            Pattern: JSON.stringify({
-              eventName: ['MODIFY'],
-              dynamodb: { NewImage: { type: { S: ['complaint'] } } },
-            }),
-          },
-        ],
+    const mapping = (batching: object, filters: object[]) =>
+      dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^StorageTable'), 'StreamArn'] },
+        StartingPosition: 'TRIM_HORIZON',
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlq, 'Arn'] } } },
+        MaximumRetryAttempts: 10,
+        ...batching,
+        FilterCriteria: { Filters: filters.map((f) => ({ Pattern: JSON.stringify(f) })) },
+      });
+    expect(Object.keys(dev.findResources('AWS::Lambda::EventSourceMapping'))).toHaveLength(2);
+    // Complaints within a second: new items that may carry notifications, complaints received or changed.
+    mapping({ BatchSize: 25, MaximumBatchingWindowInSeconds: 1 }, [
+      {
+        eventName: ['INSERT'],
+        dynamodb: { NewImage: { type: { S: ['complaint-event', 'warning', 'complaint'] } } },
       },
-    });
+      { eventName: ['MODIFY'], dynamodb: { NewImage: { type: { S: ['complaint'] } } } },
+    ]);
+    // Ratings in large batches, for one stale mark per batch; rollups, limits and markers never.
+    mapping({ BatchSize: 1000, MaximumBatchingWindowInSeconds: 60 }, [
+      { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['rating'] } } } },
+      { eventName: ['MODIFY'], dynamodb: { NewImage: { type: { S: ['rating'] } } } },
+    ]);
     dev.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlq, 'QueueName'] } }],

@@ -43,22 +43,29 @@ const warningIds = async (period: string) =>
     .sort();
 
 describe('the scheduled statistics jobs', () => {
-  it('refresh today every 15 minutes, writing nothing for an outlet whose day did not change', async () => {
+  it('refresh every 15 minutes the outlet-days the stream marked stale, and nothing when nothing is new', async () => {
     for (const r of [1, 1, 5]) await rate(r);
-    // The first refresh finds no day stored for any of the six outlets: all six are written.
-    expect(await run('rollup-today')).toMatchObject({ days: ['2026-11-30'], changedOutlets: 6 });
+    await ctx.platform.poller.drain(); // the stream marks today's outlet-day of sh-jingan stale
+    // One outlet rated: one outlet-day recomputed, none of the five others.
+    expect(await run('rollup-today')).toMatchObject({
+      days: ['2026-11-30'],
+      outletDays: 1,
+      changedOutletDays: 1,
+    });
     expect((await figures('satisfaction', '2026-11-30')).ratings).toMatchObject({ count: 3, csat: 1 / 3 });
     clock.advance(15 * 60_000);
-    expect(await run('rollup-today')).toMatchObject({ changedOutlets: 0 });
+    expect(await run('rollup-today')).toMatchObject({ days: [], outletDays: 0, marks: 0 });
     await rate(2);
-    expect(await run('rollup-today')).toMatchObject({ changedOutlets: 1 });
+    await ctx.platform.poller.drain();
+    expect(await run('rollup-today')).toMatchObject({ outletDays: 1, changedOutletDays: 1 });
     expect((await figures('satisfaction', '2026-11-30')).ratings).toMatchObject({ count: 4, csat: 1 / 4 });
   });
 
   it('close the day at 00:30; November ended, so its warning is raised: CSAT 1 of 4', async () => {
     clock.set('2026-12-01T00:30:00+08:00');
     const closed = await run('close-day');
-    expect(closed).toMatchObject({ days: ['2026-11-30'] });
+    // Yesterday final, and today's first figures, for every outlet.
+    expect(closed).toMatchObject({ days: ['2026-11-30', '2026-12-01'], outletDays: 12 });
     expect(closed.closed).toEqual([{ granularity: 'month', period: '2026-11', found: 1, raised: 1 }]);
     expect(await warningIds('2026-11')).toEqual(['2026-11:csat-low:outlet:sh-jingan']);
   });
@@ -66,6 +73,7 @@ describe('the scheduled statistics jobs', () => {
   it('roll a complaint’s own day up again when it is resolved days later', async () => {
     clock.set('2026-12-01T10:00:00+08:00');
     const { trackingNo } = await fileComplaint(ctx.platform, 'sh-jingan');
+    await ctx.platform.poller.drain(); // a complaint received marks its day stale too
     await run('rollup-today');
     expect((await figures('complaints', '2026-12-01')).complaints).toMatchObject({
       received: 1,
@@ -74,7 +82,7 @@ describe('the scheduled statistics jobs', () => {
     clock.set('2026-12-03T10:00:00+08:00');
     expect((await staffAs(ctx, 'operations.1').acceptAndResolve(trackingNo, '已处理')).status).toBe(200);
     await ctx.platform.poller.drain(); // the stream marks 1 December's outlet-day stale
-    expect(await run('rollup-today')).toMatchObject({ days: ['2026-12-01', '2026-12-03'], staleDays: 1 });
+    expect(await run('rollup-today')).toMatchObject({ days: ['2026-12-01'], outletDays: 1 });
     expect((await figures('complaints', '2026-12-01')).complaints).toMatchObject({
       received: 1,
       resolved: 1,

@@ -14,6 +14,38 @@ export interface CapacityTally {
   writeUnits: number;
   /** Per command name, for a breakdown. */
   byCommand: Record<string, { requests: number; units: number }>;
+  /**
+   * Per access pattern: the command, the index and the partition's kind, ids left out
+   * (`Query gsi2 COMPLAINTS#`, `Query table ROLLUP#outlet#`), to see which reads dominate.
+   */
+  byPattern: Record<string, { requests: number; units: number }>;
+}
+
+/** The kind of a partition key: its prefix and the scope or granularity words after it, ids dropped. */
+const KIND_WORDS = new Set(['outlet', 'region', 'bank', 'department', 'day', 'week', 'month', 'rollup']);
+function partitionKind(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const [prefix = '', ...rest] = value.split('#');
+  const words = [];
+  for (const part of rest) {
+    if (!KIND_WORDS.has(part)) break;
+    words.push(part);
+  }
+  return [`${prefix}#`, ...words].join('');
+}
+
+function patternOf(command: string, input: Record<string, unknown>): string {
+  const name = command.replace(/Command$/, '');
+  const values = (input.ExpressionAttributeValues ?? {}) as Record<string, unknown>;
+  const key = (input.Key ?? input.Item ?? {}) as Record<string, unknown>;
+  const requests = Object.values((input.RequestItems ?? {}) as Record<string, unknown>)[0];
+  const first = Array.isArray(requests)
+    ? ((requests[0]?.PutRequest?.Item ?? requests[0]?.DeleteRequest?.Key) as
+        | Record<string, unknown>
+        | undefined)
+    : ((requests as { Keys?: Record<string, unknown>[] } | undefined)?.Keys?.[0] ?? undefined);
+  const pk = values[':pk'] ?? values[':p'] ?? key.pk ?? first?.pk;
+  return `${name} ${String(input.IndexName ?? 'table')} ${partitionKind(pk)}`;
 }
 
 /**
@@ -25,7 +57,7 @@ export interface CapacityTally {
  * to the platform's client; read the tally around the requests you want to cost.
  */
 export function countCapacity(table: Table) {
-  const tally: CapacityTally = { requests: 0, readUnits: 0, writeUnits: 0, byCommand: {} };
+  const tally: CapacityTally = { requests: 0, readUnits: 0, writeUnits: 0, byCommand: {}, byPattern: {} };
   table.doc.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as Record<string, unknown>;
@@ -42,6 +74,11 @@ export function countCapacity(table: Table) {
         tally.byCommand[command] = entry;
         entry.requests++;
         entry.units += units;
+        const pattern = patternOf(command, input);
+        const byPattern = tally.byPattern[pattern] ?? { requests: 0, units: 0 };
+        tally.byPattern[pattern] = byPattern;
+        byPattern.requests++;
+        byPattern.units += units;
       };
       try {
         const result = await next(args);
@@ -62,7 +99,7 @@ export function countCapacity(table: Table) {
   return {
     tally,
     /** Runs `work` and answers what it cost. */
-    async measure(work: () => Promise<unknown>): Promise<Omit<CapacityTally, 'byCommand'>> {
+    async measure(work: () => Promise<unknown>): Promise<Omit<CapacityTally, 'byCommand' | 'byPattern'>> {
       const before = { ...tally };
       await work();
       return {

@@ -3,11 +3,16 @@ import type { ComplaintFacts } from '../../functions/domain/statistics/complaint
 import { complaintFigures, ratingFigures } from '../../functions/domain/statistics/figures.js';
 import {
   departmentDay,
+  departmentMajorComplaints,
+  outletDayComplaints,
+  outletDayRatings,
   outletDayRollup,
   type Rollup,
   sumOfDays,
   sumOfOutlets,
+  sumOfRegions,
 } from '../../functions/domain/statistics/rollup.js';
+import { combined, distinctStaleDays } from '../../functions/domain/statistics/stale-outlet-days.js';
 
 const day = { dayStart: '2026-11-23T16:00:00.000Z', dayEnd: '2026-11-24T15:59:59.999Z' };
 const at = (hhmm: string) => new Date(`2026-11-24T${hhmm}:00+08:00`).toISOString();
@@ -144,5 +149,128 @@ describe('sums of outlet-days', () => {
     ];
     expect(departmentDay(withDepartments, 'cards').received).toBe(5);
     expect(departmentDay(withDepartments, 'credit').received).toBe(0);
+  });
+});
+
+describe('an outlet-day in two halves, and sums that never need every outlet', () => {
+  const input = {
+    outlet: { id: 'sh-jingan', regionId: 'shanghai' },
+    date: '2026-11-24',
+    ratings: [
+      { receivedAt: at('09:10'), rating: 5 },
+      { receivedAt: at('11:00'), rating: 2, comment: '等了一个小时' },
+    ],
+    complaints: [
+      complaint({ trackingNo: 'A', severity: 'major', departmentId: 'cards' }),
+      complaint({
+        trackingNo: 'B',
+        receivedAt: '2026-10-30T02:00:00.000Z',
+        dueAt: '2026-11-20T15:59:59.999Z',
+      }),
+    ],
+    ...day,
+    now: '2026-11-25T02:00:00.000Z',
+  };
+
+  it('is its ratings half and its complaints half: a refresh of ratings keeps the complaints half as stored', () => {
+    const { scope, id, granularity, period, regionId, ...figures } = outletDayRollup(input);
+    expect({ scope, id, granularity, period, regionId }).toEqual({
+      scope: 'outlet',
+      id: 'sh-jingan',
+      granularity: 'day',
+      period: '2026-11-24',
+      regionId: 'shanghai',
+    });
+    expect(figures).toEqual({ ...outletDayRatings(input), ...outletDayComplaints(input) });
+    expect(Object.keys(outletDayRatings(input)).sort()).toEqual(['lowRatings', 'ratings']);
+    expect(Object.keys(outletDayComplaints(input)).sort()).toEqual([
+      'byDepartment',
+      'complaints',
+      'majorComplaints',
+    ]);
+  });
+
+  const outletDay = (id: string, regionId: string, minutes: number, department: string, overdue = false) =>
+    ({
+      ...outletDayRollup({
+        ...input,
+        outlet: { id, regionId },
+        ratings: [{ receivedAt: at(`10:${String(minutes).padStart(2, '0')}`), rating: 1, comment: '慢' }],
+        complaints: [
+          complaint({
+            trackingNo: `${id}-1`,
+            outletId: id,
+            severity: 'major',
+            departmentId: department,
+            receivedAt: at('12:00'),
+            // Every list item at the same instant: only what it is orders them.
+            ...(overdue ? { receivedAt: '2026-10-30T02:00:00.000Z', dueAt: '2026-11-20T15:59:59.999Z' } : {}),
+          }),
+        ],
+      }),
+      computedAt: day.dayEnd,
+    }) satisfies Rollup;
+  const outlets = [
+    outletDay('a', 'north', 0, 'cards'),
+    outletDay('b', 'north', 0, 'operations', true),
+    outletDay('c', 'south', 0, 'cards'),
+    outletDay('d', 'south', 5, 'cards', true),
+  ];
+  const region = (id: string) => ({
+    ...sumOfOutlets(outlets.filter((o) => o.regionId === id)),
+    scope: 'region' as const,
+    id,
+  });
+
+  it('a region-day keeps its outlets’ entries per department, so a department’s day sums region-days', () => {
+    const regions = [region('north'), region('south')];
+    for (const department of ['cards', 'operations', 'credit']) {
+      expect(departmentDay(regions, department)).toEqual(departmentDay(outlets, department));
+      expect(departmentMajorComplaints(regions, department)).toEqual(
+        departmentMajorComplaints(outlets, department),
+      );
+    }
+    expect(departmentDay(regions, 'cards')).toMatchObject({ received: 2, openOverdue: 1 });
+  });
+
+  it('the bank’s day sums the regions’ days: the same figures as all its outlets, and the outlets counted', () => {
+    const bank = sumOfRegions([region('north'), region('south')]);
+    const { outlets: count, byDepartment: _, ...all } = sumOfOutlets(outlets);
+    expect(bank).toEqual({ ...all, outlets: count });
+    expect(bank.outlets).toBe(4);
+  });
+
+  it('lists equal instants in the same order whatever order they were summed in', () => {
+    const forwards = sumOfOutlets(outlets);
+    const backwards = sumOfOutlets([...outlets].reverse());
+    expect(backwards.lowRatings).toEqual(forwards.lowRatings);
+    expect(backwards.majorComplaints).toEqual(forwards.majorComplaints);
+    expect(forwards.lowRatings.map((r) => r.outletId)).toEqual(['d', 'a', 'b', 'c']);
+  });
+});
+
+describe('stale outlet-days', () => {
+  it('are each read once per change, oldest first', () => {
+    expect(
+      distinctStaleDays([
+        { date: '2026-11-25', outletId: 'b', changed: 'ratings' },
+        { date: '2026-11-25', outletId: 'a', changed: 'ratings' },
+        { date: '2026-11-25', outletId: 'a', changed: 'complaints' },
+        { date: '2026-11-25', outletId: 'a', changed: 'ratings' },
+        { date: '2026-11-20', outletId: 'b', changed: 'complaints' },
+      ]),
+    ).toEqual([
+      { date: '2026-11-20', outletId: 'b', changed: 'complaints' },
+      { date: '2026-11-25', outletId: 'a', changed: 'complaints' },
+      { date: '2026-11-25', outletId: 'a', changed: 'ratings' },
+      { date: '2026-11-25', outletId: 'b', changed: 'ratings' },
+    ]);
+  });
+
+  it('a day whose ratings and complaints both changed is read whole', () => {
+    expect(combined(undefined, 'ratings')).toBe('ratings');
+    expect(combined('ratings', 'ratings')).toBe('ratings');
+    expect(combined('ratings', 'complaints')).toBe('all');
+    expect(combined('complaints', 'all')).toBe('all');
   });
 });

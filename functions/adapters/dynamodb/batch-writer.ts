@@ -1,8 +1,9 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { Refusal } from '../../domain/errors.js';
 import { isUnreachable, type Table } from './client.js';
+import type { TableKey } from './keys.js';
 
-/** DynamoDB's limit: at most 25 puts in one BatchWriteItem. */
+/** DynamoDB's limit: at most 25 puts or deletes in one BatchWriteItem. */
 const BATCH_SIZE = 25;
 
 export interface WriteAllOptions {
@@ -26,15 +27,44 @@ export async function writeAll(
   items: readonly Record<string, unknown>[],
   options: WriteAllOptions = {},
 ): Promise<number> {
+  return sendAll(
+    table,
+    items.map((Item) => ({ PutRequest: { Item } })),
+    options,
+  );
+}
+
+/** Deletes many items by key, 25 per BatchWriteItem, like `writeAll` (deleting a missing item is no error). */
+export async function deleteAll(
+  table: Table,
+  keys: readonly TableKey[],
+  options: WriteAllOptions = {},
+): Promise<number> {
+  return sendAll(
+    table,
+    keys.map((Key) => ({ DeleteRequest: { Key: { ...Key } } })),
+    options,
+  );
+}
+
+type WriteRequest =
+  | { PutRequest: { Item: Record<string, unknown> } }
+  | { DeleteRequest: { Key: Record<string, unknown> } };
+
+async function sendAll(
+  table: Table,
+  requests: readonly WriteRequest[],
+  options: WriteAllOptions,
+): Promise<number> {
   const concurrency = Math.max(1, options.concurrency ?? 6);
   const maxAttempts = options.maxAttempts ?? 8;
-  const batches: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += BATCH_SIZE) batches.push(items.slice(i, i + BATCH_SIZE));
+  const batches: WriteRequest[][] = [];
+  for (let i = 0; i < requests.length; i += BATCH_SIZE) batches.push(requests.slice(i, i + BATCH_SIZE));
   let next = 0;
   let written = 0;
 
-  const writeBatch = async (batch: Record<string, unknown>[]) => {
-    let pending = batch.map((Item) => ({ PutRequest: { Item } }));
+  const writeBatch = async (batch: WriteRequest[]) => {
+    let pending = batch;
     for (let attempt = 1; pending.length > 0; attempt++) {
       if (attempt > maxAttempts)
         throw new Error(`${pending.length} items were still unprocessed after ${maxAttempts} tries`);
@@ -44,7 +74,7 @@ export async function writeAll(
           new BatchWriteCommand({ RequestItems: { [table.name]: pending } }),
         );
         pending = (UnprocessedItems?.[table.name] ?? []).filter(
-          (r): r is { PutRequest: { Item: Record<string, unknown> } } => r.PutRequest?.Item !== undefined,
+          (r): r is WriteRequest => r.PutRequest?.Item !== undefined || r.DeleteRequest?.Key !== undefined,
         );
       } catch (error) {
         // Busy or unreachable (the client maps those to a 503 refusal): the same puts again are harmless.
@@ -52,12 +82,12 @@ export async function writeAll(
       }
     }
     written += batch.length;
-    options.progress?.(written, items.length);
+    options.progress?.(written, requests.length);
   };
 
   const worker = async () => {
     while (next < batches.length) {
-      const batch = batches[next++] as Record<string, unknown>[];
+      const batch = batches[next++] as WriteRequest[];
       await writeBatch(batch);
     }
   };

@@ -2,6 +2,11 @@ import { type CancellationReason, TransactionCanceledException } from '@aws-sdk/
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Complaint, ComplaintEvent } from '../../domain/complaint.js';
+import {
+  type ComplaintFacts,
+  type ComplaintFactsSource,
+  complaintFacts,
+} from '../../domain/statistics/complaint-totals.js';
 import type { Notification } from '../notifier/notifier.js';
 import type { Table } from './client.js';
 import {
@@ -34,6 +39,29 @@ import {
  * An event may carry the notifications it causes: the stream delivers them (the outbox).
  */
 export type StoredEvent = ComplaintEvent & { notifications?: Notification[] | undefined };
+
+/** The attributes (and nested paths) a complaint's statistics are made of: see ComplaintFactsSource. */
+const FACT_ATTRIBUTES = [
+  'trackingNo',
+  'outletId',
+  'regionId',
+  'handlingDepartmentId',
+  'category',
+  'severity',
+  'channel',
+  'status',
+  'receivedAt',
+  'dueAt',
+  'reopenedAt',
+  'resolution.resolvedAt',
+  'resolution.dueAt',
+  'resolution.rootCause',
+  'satisfaction.satisfied',
+  'routing.recurring',
+] as const satisfies readonly (
+  | keyof ComplaintFactsSource
+  | `${'resolution' | 'satisfaction' | 'routing'}.${string}`
+)[];
 
 /** The `type` of a complaint's record and of each of its audit events (streams match on them). */
 export const COMPLAINT_TYPE = 'complaint';
@@ -208,6 +236,34 @@ export class ComplaintRepository {
       },
     });
     return items.map((i) => strip<Complaint>(i));
+  }
+
+  /**
+   * What the statistics need of an outlet's complaints received between two instants: only the
+   * attributes their facts come from (a projection: the read units are the whole items', but the
+   * function parses a fifth of the bytes, which is most of a rollup's time at 10,000 outlets).
+   */
+  async factsReceivedBetween(outletId: string, fromIso: string, toIso: string): Promise<ComplaintFacts[]> {
+    const names = Object.fromEntries(
+      FACT_ATTRIBUTES.flatMap((path) => path.split('.')).map((a) => [`#${a}`, a]),
+    );
+    const items = await queryAll<ComplaintFactsSource>(this.table, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+      ProjectionExpression: FACT_ATTRIBUTES.map((path) =>
+        path
+          .split('.')
+          .map((a) => `#${a}`)
+          .join('.'),
+      ).join(', '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: {
+        ':pk': indexPartitions.outletComplaints(outletId),
+        ':from': fromIso,
+        ':to': `${toIso}#~`,
+      },
+    });
+    return items.map(complaintFacts);
   }
 
   /** How many complaints of a category an outlet received since `sinceIso`. */

@@ -24,7 +24,7 @@ export const partitions = {
     warning: 'WARNING#',
     /** A period's warnings counted by rule and region: what the warnings panel opens with. */
     warningSummary: 'WARNSUM#',
-    /** Outlet-days whose complaints changed after their day: the next rollup recomputes them. */
+    /** Outlet-days whose ratings or complaints changed since their rollup: the next refresh recomputes them. */
     staleRollup: 'STALE#',
     trackingLimit: 'LIMIT#',
     config: 'CONFIG#',
@@ -49,8 +49,10 @@ export const partitions = {
     /** Closed complaints of a department. */
     closed: 'CLOSED#',
     /**
-     * Every outlet's (or region's) rollup of one period, in ranking order (outlets within their
-     * region): rankings, heat maps of regions, warnings.
+     * Every outlet's (or region's) rollup of one period. Weeks and months in ranking order
+     * (outlets within their region): rankings, heat maps of regions, warnings. Days in id order
+     * (outlets within their region): the sums (a region's day is one Query of its outlets' days,
+     * the bank's of the regions').
      */
     ranking: 'RANK#',
     /** Warnings of one period, open ones first, by rule, region and subject. */
@@ -126,9 +128,13 @@ export const keys = {
     pk: `${T.warningSummary}${period}`,
     sk: `${rule}#${regionId ?? NO_REGION}`,
   }),
-  staleRollup: (date: string, outletId: string): TableKey => ({
-    pk: `${T.staleRollup}rollup`,
-    sk: `${date}#${outletId}`,
+  /**
+   * The outlet-days one stream batch marked stale, in one item: they sort by when they were marked,
+   * and each batch's item is its own, so clearing what a refresh read never clears a later mark.
+   */
+  staleMarks: (markedAt: string, batchId: string): TableKey => ({
+    pk: staleMarksPartition,
+    sk: `${markedAt}#${batchId}`,
   }),
   /** Failed tracking look-ups of one subject (a tracking number, a client address) in one window. */
   trackingLimit: (subject: 'number' | 'address', id: string, window: number): TableKey => ({
@@ -152,6 +158,7 @@ export const keys = {
   health: (): TableKey => ({ pk: T.health, sk: T.health }),
 };
 
+const staleMarksPartition = `${T.staleRollup}rollup`;
 const COMPLAINT_SK = 'A#COMPLAINT';
 /** Events sort after the complaint record (`A#…` < `E#…`), in time order. */
 const EVENT_SK_PREFIX = 'E#';
@@ -316,12 +323,12 @@ export const indexPartitions = {
   outletComplaints: (outletId: string) => `${G2.outletComplaints}${outletId}`,
   outletDayRatings: (outletId: string, date: string) => `${G2.outletDayRatings}${outletId}#${date}`,
   owner: (departmentId: string) => `${partitions.gsi4.owner}${departmentId}`,
+  staleMarks: () => staleMarksPartition,
   outletRectifications: (outletId: string) => `${G1.outletRectifications}${outletId}`,
   mysteryPlan: (halfYear: string) => `${G1.mysteryPlan}${halfYear}`,
   outletMonthInspections: (outletId: string, month: string) =>
     `${G2.outletMonthInspections}${outletId}#${month}`,
   rectificationAlerts: (shard: number) => `${partitions.gsi4.rectificationAlerts}${shard}`,
-  staleRollups: () => `${T.staleRollup}rollup`,
   supervisionMonth: (month: string) => `${G1.supervisionMonth}${month}`,
   redLineFindings: (month: string) => `${partitions.gsi3.redLineFindings}${month}`,
 };

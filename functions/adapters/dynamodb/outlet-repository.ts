@@ -6,6 +6,21 @@ import { indexKeys, indexPartitions, keys, outletListOrder } from './keys.js';
 import { type Page, queryPage } from './paged-query.js';
 import { queryAll } from './query-all.js';
 
+/** An outlet as an item: keyed by its id, listed in gsi1 by region. */
+export function outletItem(outlet: Outlet): Record<string, unknown> {
+  return {
+    ...keys.outlet(outlet.id),
+    type: 'outlet',
+    ...indexKeys.outletList(outlet.regionId, outlet.id),
+    ...outlet,
+  };
+}
+
+/** A region as an item, listed in gsi1. */
+export function regionItem(region: Region): Record<string, unknown> {
+  return { ...keys.region(region.id), type: 'region', ...indexKeys.regionList(region.id), ...region };
+}
+
 /**
  * Outlets: `OUTLET#<id>` / `OUTLET`, listed through gsi1 (`OUTLETS` / `<region>#<id>`) so one
  * Query pages through the whole network, or one region of it, in order. Regions: `REGION#<id>`.
@@ -47,12 +62,7 @@ export class OutletRepository {
       await this.table.doc.send(
         new PutCommand({
           TableName: this.table.name,
-          Item: {
-            ...keys.outlet(outlet.id),
-            type: 'outlet',
-            ...indexKeys.outletList(outlet.regionId, outlet.id),
-            ...outlet,
-          },
+          Item: outletItem(outlet),
           ...(mode === 'create'
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : { ConditionExpression: 'attribute_exists(pk)' }),
@@ -82,12 +92,7 @@ export class OutletRepository {
     await this.table.doc.send(
       new PutCommand({
         TableName: this.table.name,
-        Item: {
-          ...keys.region(region.id),
-          type: 'region',
-          ...indexKeys.regionList(region.id),
-          ...region,
-        },
+        Item: regionItem(region),
       }),
     );
   }

@@ -17,6 +17,9 @@ import { queryAll } from './query-all.js';
  * `<region>#<order>` for an outlet, `<order>` for a region; `rankingOrder` in keys.ts), and
  * outlets' in gsi3 across regions (`BEST#outlet#<granularity>#<period>` / `<order>`): a page of
  * any ranking, from either end, is one Query of its first items, whatever the number of outlets.
+ * Their days appear in gsi1 in id order (`<region>#<id>` for an outlet, `<id>` for a region), to
+ * be summed: a region's day is one Query of its outlets' days, the bank's one Query of the
+ * regions' days, whatever the size of the bank.
  */
 export class RollupRepository {
   constructor(private readonly table: Table) {}
@@ -37,16 +40,21 @@ export class RollupRepository {
     return Item ? decode(Item) : undefined;
   }
 
-  /** One scope's rollups of `granularity` from period `from` to `to` inclusive, oldest first: one Query. */
+  /**
+   * One scope's rollups of `granularity` from period `from` to `to` inclusive, oldest first: one
+   * Query. `consistent` reads what was written just before (twice the read units).
+   */
   async range(
     scope: Scope,
     id: string,
     granularity: Granularity,
     from: string,
     to: string,
+    options: { consistent?: boolean } = {},
   ): Promise<Rollup[]> {
     const first = keys.rollup(scope, id, granularity, from);
     const items = await queryAll(this.table, {
+      ...(options.consistent ? { ConsistentRead: true } : {}),
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: {
         ':pk': first.pk,
@@ -131,7 +139,10 @@ export class RollupRepository {
     return typeof Item?.outlets === 'number' ? Item.outlets : 0;
   }
 
-  /** Every outlet's (or region's) rollup of one period, optionally one region's outlets only. */
+  /**
+   * Every outlet's (or region's) rollup of one period, optionally one region's outlets only, in
+   * the index's order: by region, then id for days, ranking order for weeks and months.
+   */
   async allOf(
     scope: 'outlet' | 'region',
     granularity: Granularity,
@@ -151,29 +162,26 @@ export class RollupRepository {
 }
 
 /**
- * A rollup as stored, with its ranking entries: rankings are of weeks and months, so a day needs
- * none (a write unit saved each); a region's week or month is in its ranking partition, an
- * outlet's in its region's run of the outlets' partition and in the bank-wide one.
+ * A rollup as stored, with its index entries. A region's week or month is in its ranking
+ * partition, an outlet's in its region's run of the outlets' partition and in the bank-wide one,
+ * in ranking order. Days are not ranked but summed: an outlet's or a region's day is in gsi1 in
+ * id order (an outlet's within its region), what a region's and the bank's day are read from.
  */
-function rollupItem(rollup: Rollup): Record<string, unknown> {
+export function rollupItem(rollup: Rollup): Record<string, unknown> {
   const order = rankingOrder.of(rollup.ratings, rollup.id);
   const { scope, granularity, period } = rollup;
+  const inRegion = (part: string) => rankingOrder.inRegion(rollup.regionId ?? '', part);
   const ranked =
-    granularity === 'day'
-      ? {}
-      : scope === 'region'
-        ? indexKeys.ranking(scope, granularity, period, order)
-        : scope === 'outlet'
-          ? {
-              ...indexKeys.ranking(
-                scope,
-                granularity,
-                period,
-                rankingOrder.inRegion(rollup.regionId ?? '', order),
-              ),
+    scope === 'region'
+      ? indexKeys.ranking(scope, granularity, period, granularity === 'day' ? rollup.id : order)
+      : scope === 'outlet'
+        ? granularity === 'day'
+          ? indexKeys.ranking(scope, granularity, period, inRegion(rollup.id))
+          : {
+              ...indexKeys.ranking(scope, granularity, period, inRegion(order)),
               ...indexKeys.bestOutlets(granularity, period, order),
             }
-          : {};
+        : {};
   return {
     ...keys.rollup(scope, rollup.id, granularity, period),
     ...ranked,

@@ -68,7 +68,27 @@ export interface ComplaintFacts {
   recurring: boolean;
 }
 
-export function complaintFacts(c: Complaint): ComplaintFacts {
+/** What the statistics read of a complaint's record: the fields its facts come from. */
+export type ComplaintFactsSource = Pick<
+  Complaint,
+  | 'trackingNo'
+  | 'outletId'
+  | 'regionId'
+  | 'handlingDepartmentId'
+  | 'category'
+  | 'severity'
+  | 'channel'
+  | 'status'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'reopenedAt'
+> & {
+  resolution?: Pick<NonNullable<Complaint['resolution']>, 'resolvedAt' | 'dueAt' | 'rootCause'> | undefined;
+  satisfaction?: Pick<NonNullable<Complaint['satisfaction']>, 'satisfied'> | undefined;
+  routing: Pick<Complaint['routing'], 'recurring'>;
+};
+
+export function complaintFacts(c: ComplaintFactsSource): ComplaintFacts {
   return {
     trackingNo: c.trackingNo,
     outletId: c.outletId,

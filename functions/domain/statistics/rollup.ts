@@ -82,9 +82,47 @@ export interface OutletDayInput {
   now: string;
 }
 
+/** What an outlet-day's ratings say: their totals and the low ratings with comments. */
+export type OutletDayRatings = Pick<Rollup, 'ratings' | 'lowRatings'>;
+/** What an outlet-day's complaints say: the day's cohort, the stock at its end, per department. */
+export type OutletDayComplaints = Pick<Rollup, 'complaints' | 'byDepartment' | 'majorComplaints'>;
+
 /** One outlet's day, from its raw records. */
 export function outletDayRollup(input: OutletDayInput): Omit<Rollup, 'computedAt'> {
-  const ratings = input.ratings.reduce(addRating, emptyRatingTotals());
+  return {
+    scope: 'outlet',
+    id: input.outlet.id,
+    granularity: 'day',
+    period: input.date,
+    regionId: input.outlet.regionId,
+    ...outletDayRatings(input),
+    ...outletDayComplaints(input),
+  };
+}
+
+/**
+ * The ratings half of an outlet-day. A refresh that knows only the outlet's ratings changed
+ * recomputes this half and keeps the stored complaints half, which no rating can change.
+ */
+export function outletDayRatings(input: Pick<OutletDayInput, 'outlet' | 'ratings'>): OutletDayRatings {
+  const lowRatings = input.ratings
+    .filter((r) => r.rating <= 2 && r.comment)
+    .map((r) => ({
+      receivedAt: r.receivedAt,
+      outletId: input.outlet.id,
+      rating: r.rating,
+      comment: r.comment ?? '',
+    }));
+  return {
+    ratings: input.ratings.reduce(addRating, emptyRatingTotals()),
+    lowRatings: newest(lowRatings, LOW_RATINGS_KEPT),
+  };
+}
+
+/** The complaints half of an outlet-day: its cohort's flows, the overdue stock, per department. */
+export function outletDayComplaints(
+  input: Omit<OutletDayInput, 'outlet' | 'date' | 'ratings'>,
+): OutletDayComplaints {
   const received = input.complaints.filter(
     (c) => c.receivedAt >= input.dayStart && c.receivedAt <= input.dayEnd,
   );
@@ -105,14 +143,6 @@ export function outletDayRollup(input: OutletDayInput): Omit<Rollup, 'computedAt
     complaints.openOverdue++;
     forDepartment(c.departmentId).openOverdue++;
   }
-  const lowRatings = input.ratings
-    .filter((r) => r.rating <= 2 && r.comment)
-    .map((r) => ({
-      receivedAt: r.receivedAt,
-      outletId: input.outlet.id,
-      rating: r.rating,
-      comment: r.comment ?? '',
-    }));
   const majorComplaints = received
     .filter((c) => c.severity === 'major')
     .map((c) => ({
@@ -124,28 +154,32 @@ export function outletDayRollup(input: OutletDayInput): Omit<Rollup, 'computedAt
       receivedAt: c.receivedAt,
       rootCause: isResolved(c) ? c.rootCause : undefined,
     }));
-  return {
-    scope: 'outlet',
-    id: input.outlet.id,
-    granularity: 'day',
-    period: input.date,
-    regionId: input.outlet.regionId,
-    ratings,
-    complaints,
-    byDepartment,
-    lowRatings: newest(lowRatings, LOW_RATINGS_KEPT),
-    majorComplaints: newest(majorComplaints, MAJOR_COMPLAINTS_KEPT),
-  };
+  return { complaints, byDepartment, majorComplaints: newest(majorComplaints, MAJOR_COMPLAINTS_KEPT) };
 }
 
 type Figures = Pick<Rollup, 'ratings' | 'complaints' | 'lowRatings' | 'majorComplaints'>;
 
 /**
- * Outlets' rollups of the same period summed into their region's, or the bank's: every count
- * adds up, the stock too (it is taken at the same instant for all of them).
+ * Outlets' days of one date summed into their region's day: every count adds up, the stock too
+ * (it is taken at the same instant for all of them), and so do their entries per department, so
+ * that a department's day is a sum of region-days rather than of every outlet-day.
  */
-export function sumOfOutlets(rollups: readonly Figures[]): Figures & { outlets: number } {
-  return { ...sum(rollups, 'add'), outlets: rollups.length };
+export function sumOfOutlets(
+  rollups: readonly (Figures & Pick<Rollup, 'byDepartment'>)[],
+): Figures & { outlets: number; byDepartment: Record<string, ComplaintTotals> } {
+  const byDepartment: Record<string, ComplaintTotals> = {};
+  for (const rollup of rollups) {
+    for (const [id, totals] of Object.entries(rollup.byDepartment ?? {}))
+      byDepartment[id] = sumComplaintTotals(byDepartment[id] ?? emptyComplaintTotals(), totals, 'add');
+  }
+  return { ...sum(rollups, 'add'), outlets: rollups.length, byDepartment };
+}
+
+/** Regions' days of one date summed into the bank's day: figures and outlets add up. */
+export function sumOfRegions(rollups: readonly (Figures & Pick<Rollup, 'outlets'>)[]): Figures & {
+  outlets: number;
+} {
+  return { ...sum(rollups, 'add'), outlets: rollups.reduce((n, r) => n + (r.outlets ?? 0), 0) };
 }
 
 /**
@@ -156,15 +190,26 @@ export function sumOfDays(days: readonly Figures[]): Figures {
   return sum(days, 'later');
 }
 
-/** One department's complaint figures of a day: its entries in every outlet-day summed. */
+/** One department's complaint figures of a day: its entries in every outlet-day (or region-day) summed. */
 export function departmentDay(
-  outletDays: readonly Pick<Rollup, 'byDepartment'>[],
+  days: readonly Pick<Rollup, 'byDepartment'>[],
   departmentId: string,
 ): ComplaintTotals {
-  return outletDays
+  return days
     .map((d) => d.byDepartment?.[departmentId])
     .filter((t): t is ComplaintTotals => t !== undefined)
     .reduce((a, b) => sumComplaintTotals(a, b, 'add'), emptyComplaintTotals());
+}
+
+/** One department's major complaints of a day, the newest first, from the days' lists. */
+export function departmentMajorComplaints(
+  days: readonly Pick<Rollup, 'majorComplaints'>[],
+  departmentId: string,
+): MajorComplaint[] {
+  return newest(
+    days.flatMap((d) => d.majorComplaints.filter((c) => c.departmentId === departmentId)),
+    MAJOR_COMPLAINTS_KEPT,
+  );
 }
 
 function sum(items: readonly Figures[], stock: 'add' | 'later'): Figures {
@@ -186,6 +231,17 @@ function sum(items: readonly Figures[], stock: 'add' | 'later'): Figures {
   };
 }
 
-function newest<T extends { receivedAt: string }>(items: T[], keep: number): T[] {
-  return [...items].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)).slice(0, keep);
+/**
+ * The newest `keep` items, newest first. Equal instants are ordered by what the item is (its
+ * outlet and comment, or its tracking number), so a list comes out the same whichever order its
+ * parts were summed in: a region summed in one go and one summed outlet by outlet agree.
+ */
+function newest<T extends LowRating | MajorComplaint>(items: readonly T[], keep: number): T[] {
+  const identity = (item: T) =>
+    'trackingNo' in item ? item.trackingNo : `${item.outletId}\u0000${item.rating}\u0000${item.comment}`;
+  return [...items]
+    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || compareText(identity(a), identity(b)))
+    .slice(0, keep);
 }
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
