@@ -20,6 +20,7 @@ export const pageRoutes: readonly PageRoute[] = [
   { path: '/staff', file: 'staff.html' },
   { path: '/dashboard', file: 'dashboard.html' },
   { path: '/report', file: 'report.html' },
+  { path: '/circular', file: 'circular.html' },
   { path: '/inspect', file: 'inspect.html' },
   { path: '/mystery/', file: 'inspect.html' },
 ];

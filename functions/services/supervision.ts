@@ -15,7 +15,7 @@ import { addDays, localDate } from '../domain/calendar.js';
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { fingerprint } from '../domain/feedback.js';
 import type { Language } from '../domain/language.js';
-import { message } from '../domain/messages.js';
+import { message, say } from '../domain/messages.js';
 import { localized, type Outlet } from '../domain/outlet.js';
 import { daysOf, previousPeriod } from '../domain/statistics/periods.js';
 import {
@@ -429,6 +429,7 @@ export class SupervisionService {
         foundAt: t.foundAt,
         dueAt: t.dueAt,
         status: t.status,
+        statusName: say(lang, `rectification.${t.status}`),
         repeated: t.repeated,
       })),
       // Every outlet's row, for the CSV: named in batches of 100 only when asked for.
@@ -592,6 +593,8 @@ export interface CircularView {
     foundAt: string;
     dueAt: string;
     status: Rectification['status'];
+    /** The state's name in the caller's language. */
+    statusName: string;
     repeated: boolean;
   }[];
   allOutlets: () => Promise<NamedOutlet[]>;
