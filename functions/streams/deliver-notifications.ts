@@ -3,7 +3,7 @@ import { COMPLAINT_EVENT_TYPE } from '../adapters/dynamodb/complaint-repository.
 import type { TableKey } from '../adapters/dynamodb/keys.js';
 import { WARNING_TYPE } from '../adapters/dynamodb/warning-repository.js';
 import type { CustomerNotifier } from '../adapters/notifier/customer-notifier.js';
-import type { Notification, Notifier } from '../adapters/notifier/notifier.js';
+import type { Notification, Notifier } from '../domain/notifier.js';
 import type { Dependencies } from '../dependencies.js';
 import { CUSTOMER_TOPIC } from '../domain/customer-notices.js';
 import type { StreamReaction } from './process-stream.js';

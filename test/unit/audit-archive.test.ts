@@ -7,7 +7,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { archiveKey, MemoryAuditArchive } from '../../functions/adapters/archive/audit-archive.js';
 import { S3AuditArchive } from '../../functions/adapters/archive/s3-audit-archive.js';
-import type { Notification, Notifier } from '../../functions/adapters/notifier/notifier.js';
+import type { Notification, Notifier } from '../../functions/domain/notifier.js';
 import type { Dependencies } from '../../functions/dependencies.js';
 import { FileAuditArchive } from '../../functions/local/local-audit-archive.js';
 import { processStream } from '../../functions/streams/process-stream.js';

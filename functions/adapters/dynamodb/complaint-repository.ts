@@ -2,7 +2,7 @@ import { type CancellationReason, TransactionCanceledException } from '@aws-sdk/
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Complaint, ComplaintEvent } from '../../domain/complaint.js';
-import type { Notification } from '../notifier/notifier.js';
+import type { Notification } from '../../domain/notifier.js';
 import type { Table } from './client.js';
 import {
   inboxOrder,

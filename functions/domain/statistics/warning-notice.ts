@@ -1,4 +1,4 @@
-import type { Notification } from '../../adapters/notifier/notifier.js';
+import type { Notification } from '../notifier.js';
 import { ALERTS_TOPIC } from '../lifecycle/time-limit-sweep.js';
 import { say } from '../messages.js';
 import { warningInWords } from './warning-words.js';
