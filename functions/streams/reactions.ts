@@ -1,8 +1,8 @@
 import type { AuditArchive } from '../adapters/archive/audit-archive.js';
 import { COMPLAINT_EVENT_TYPE, COMPLAINT_TYPE } from '../adapters/dynamodb/complaint-repository.js';
 import type { CustomerNotifier } from '../adapters/notifier/customer-notifier.js';
-import type { Notifier } from '../domain/notifier.js';
 import type { Dependencies } from '../dependencies.js';
+import type { Notifier } from '../domain/notifier.js';
 import { archiveAuditEvents } from './archive-audit-events.js';
 import { deliverNotifications, NOTIFYING_ITEM_TYPES } from './deliver-notifications.js';
 import { markStaleRollups } from './mark-stale-rollups.js';
