@@ -137,6 +137,11 @@ export const keys = {
   checklistCurrent: (id: string): TableKey => ({ pk: `${T.checklist}${id}`, sk: 'CURRENT' }),
   inspection: (id: string): TableKey => ({ pk: `${T.inspection}${id}`, sk: 'INSPECTION' }),
   rectification: (id: string): TableKey => ({ pk: `${T.rectification}${id}`, sk: 'RECT' }),
+  /** The sweeper's one reminder or one breach report of a task: its notification, for the outbox. */
+  rectificationAlert: (id: string, kind: 'remind' | 'escalate'): TableKey => ({
+    pk: `${T.rectification}${id}`,
+    sk: `ALERT#${kind}`,
+  }),
   mysteryVisit: (tokenHash: string): TableKey => ({ pk: `${T.mysteryVisit}${tokenHash}`, sk: 'VISIT' }),
   localSeed: (version: string): TableKey => ({ pk: `${T.localSeed}seed`, sk: version }),
   health: (): TableKey => ({ pk: T.health, sk: T.health }),
