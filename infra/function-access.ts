@@ -83,13 +83,14 @@ export const tableAccess: Record<LambdaName, TableAccess> = {
    * Rollups read outlets and regions (gsi1), an outlet's ratings and complaints (gsi2), stored
    * rollups and stale days (the table), rankings (gsi1); write rollups (batches of puts), clear
    * stale days, raise warnings (each with its count, in one transaction); the sweeper reads
-   * inboxes (gsi1) and writes lifecycle steps.
+   * inboxes (gsi1) and writes lifecycle steps; the rectification sweeper reads the tasks owing an
+   * alert (gsi4) and writes each task with its alert item (one transaction of two Puts).
    */
   schedule: {
     read: ['GetItem', 'Query'],
-    indexes: ['gsi1', 'gsi2'],
+    indexes: ['gsi1', 'gsi2', 'gsi4'],
     write: [
-      { actions: ['PutItem'], partitions: [T.rollup, T.warning, T.complaint] },
+      { actions: ['PutItem'], partitions: [T.rollup, T.warning, T.complaint, T.rectification] },
       { actions: ['UpdateItem'], partitions: [T.warningSummary] },
       { actions: ['BatchWriteItem'], partitions: [T.rollup] },
       { actions: ['DeleteItem'], partitions: [T.staleRollup] },

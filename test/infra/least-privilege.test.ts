@@ -96,6 +96,11 @@ describe('each function may do what its code does, and nothing else', () => {
         ...readSecret('SecretsQrSecret'),
         ...readSecret('SecretsPersonalDataKey'),
         ...readSecret('SecretsOriginVerify'), // every request must prove it came through CloudFront
+        // Photos: presigned POSTs under photos/ only, presigned GETs of them, with the bucket's key.
+        's3:PutObject PhotosBucket.Arn/photos/*',
+        's3:GetObject PhotosBucket.Arn/photos/*',
+        'kms:GenerateDataKey PhotosKey.Arn',
+        'kms:Decrypt PhotosKey.Arn',
         ...tracing,
       ].sort(),
     );
@@ -135,7 +140,9 @@ describe('each function may do what its code does, and nothing else', () => {
         'dynamodb:Query StorageTable.Arn', // rollups of a subject, stale days
         'dynamodb:Query StorageTable.Arn/index/gsi1', // outlets, regions, rankings, inboxes (sweeper)
         'dynamodb:Query StorageTable.Arn/index/gsi2', // an outlet's ratings and complaints of a day
-        `dynamodb:PutItem StorageTable.Arn${writesTo('ROLLUP#*', 'WARNING#*', 'COMPLAINT#*')}`,
+        'dynamodb:Query StorageTable.Arn/index/gsi4', // rectification tasks owing an alert (sweeper)
+        // A task with its reminder or breach report (RECT#<id> both), in one transaction.
+        `dynamodb:PutItem StorageTable.Arn${writesTo('ROLLUP#*', 'WARNING#*', 'COMPLAINT#*', 'RECT#*')}`,
         `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNSUM#*')}`, // a raised warning's count
         `dynamodb:BatchWriteItem StorageTable.Arn${writesTo('ROLLUP#*')}`,
         `dynamodb:DeleteItem StorageTable.Arn${writesTo('STALE#*')}`,

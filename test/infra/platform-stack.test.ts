@@ -208,7 +208,7 @@ describe('the platform stack', () => {
           {
             Pattern: JSON.stringify({
               eventName: ['INSERT'],
-              dynamodb: { NewImage: { type: { S: ['complaint-event', 'warning'] } } },
+              dynamodb: { NewImage: { type: { S: ['complaint-event', 'warning', 'rectification-alert'] } } },
             }),
           },
           {
@@ -235,6 +235,7 @@ describe('the platform stack', () => {
       'rollup-today': 'rate(15 minutes)',
       'close-day': 'cron(30 0 * * ? *)',
       'sweep-time-limits': 'rate(15 minutes)',
+      'sweep-rectifications': 'rate(15 minutes)',
     };
     for (const [job, expression] of Object.entries(expected)) {
       dev.hasResourceProperties('AWS::Scheduler::Schedule', {
