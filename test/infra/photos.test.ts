@@ -69,8 +69,9 @@ describe('the photo bucket', () => {
     const cors = (properties.CorsConfiguration as { CorsRules: Record<string, unknown>[] }).CorsRules;
     expect(cors).toHaveLength(1);
     expect(cors[0]).toMatchObject({ AllowedMethods: ['POST'] });
-    expect((cors[0]?.AllowedOrigins as string[]).length).toBe(1);
-    expect(String((cors[0]?.AllowedOrigins as string[])[0])).toMatch(/^https:\/\/[^/]+$/);
+    const origins = (cors[0]?.AllowedOrigins ?? []) as string[];
+    expect(origins).toHaveLength(1);
+    expect(String(origins[0])).toMatch(/^https:\/\/[^/]+$/);
     dev.hasResourceProperties('AWS::KMS::Key', {
       Description: 'Encrypts inspection and rectification photos',
       EnableKeyRotation: true,
