@@ -5,6 +5,7 @@ import type { Metrics } from './adapters/metrics/metrics.js';
 import type { SecretStore } from './adapters/secrets/secret-store.js';
 import type { TokenVerifier } from './auth/token-verifier.js';
 import type { AppConfig } from './config/env.js';
+import type { PhotoStore } from './domain/supervision/ports.js';
 
 /** Where the caller's address comes from: a value the platform can trust, never a client header. */
 export type ClientAddress = (c: Context) => string;
@@ -23,6 +24,11 @@ export interface Dependencies {
   now: () => Date;
   logger: Logger;
   metrics: Metrics;
+  /**
+   * Inspection and rectification photos (S3): only the staff function, which serves supervision
+   * and the mystery shopper's link, is given one; the others never touch the bucket.
+   */
+  photos?: PhotoStore | undefined;
   /**
    * What the host checks before any route, where it has something to check: in AWS, that the
    * request came through CloudFront (http/origin-verify.ts); none locally or in tests.

@@ -89,13 +89,15 @@ export const tableAccess: Record<LambdaName, TableAccess> = {
    * an outlet's ratings and complaints (gsi2), stored rollups and stale marks (the table), outlets'
    * and regions' days of one date and rankings (gsi1); write rollups (batches of puts), clear the
    * stale marks they read (batches of deletes), raise warnings (each with its count, in one
-   * transaction); the sweeper reads inboxes (gsi1) and writes lifecycle steps.
+   * transaction); the sweeper reads inboxes (gsi1) and writes lifecycle steps; the rectification
+   * sweeper reads the tasks owing an alert (gsi4) and writes each task with its alert item (one
+   * transaction of two Puts).
    */
   schedule: {
     read: ['GetItem', 'BatchGetItem', 'Query'],
-    indexes: ['gsi1', 'gsi2'],
+    indexes: ['gsi1', 'gsi2', 'gsi4'],
     write: [
-      { actions: ['PutItem'], partitions: [T.rollup, T.warning, T.complaint] },
+      { actions: ['PutItem'], partitions: [T.rollup, T.warning, T.complaint, T.rectification] },
       { actions: ['UpdateItem'], partitions: [T.warningSummary] },
       { actions: ['BatchWriteItem'], partitions: [T.rollup, T.staleRollup] },
     ],

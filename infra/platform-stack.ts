@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import {
   departments as configuredDepartments,
@@ -16,6 +16,7 @@ import { PlatformFunctions, repoRoot } from './functions.js';
 import { LAMBDA_OUT_DIR, lambdaNames } from './lambda-bundles.js';
 import { grantSmsPublish, Notifications } from './notifications.js';
 import { PlatformOperations } from './operations.js';
+import { PhotoBucket } from './photos.js';
 import { Schedules } from './schedules.js';
 import { PlatformSecrets } from './secrets.js';
 import { type StageConfig, subscribersOf } from './stage-config.js';
@@ -49,6 +50,7 @@ export class PlatformStack extends Stack {
   readonly auth: StaffAuth;
   readonly web: Web;
   readonly archive: AuditArchiveBucket;
+  readonly photos: PhotoBucket;
   readonly schedules: Schedules;
   readonly operations: PlatformOperations;
 
@@ -132,6 +134,8 @@ export class PlatformStack extends Stack {
       webRoot: props.webRoot ?? resolve(repoRoot, 'dist/web'),
       retain,
       signInOrigin: `https://${config.authDomainPrefix}.auth.${this.region}.amazoncognito.com`,
+      // The photo bucket is made below (its access logs go to the web's log bucket).
+      photoOrigin: Lazy.string({ produce: () => this.photos.origin }),
       webAclArn: props.webAcl?.arn,
       domain: config.domain,
     });
@@ -140,6 +144,14 @@ export class PlatformStack extends Stack {
       accessLogs: this.web.logs,
     });
     bindBucketWriter(byName.stream, 'AUDIT_ARCHIVE_BUCKET', this.archive.bucket, AuditArchiveBucket.prefix);
+    this.photos = new PhotoBucket(this, 'Photos', {
+      retentionDays: config.photos.retentionDays,
+      accessLogs: this.web.logs,
+      pagesOrigin: new URL(config.publicBaseUrl).origin,
+      retain,
+    });
+    // Only the staff function signs photo uploads and reads: it serves supervision and /mystery/*.
+    this.photos.bindSigner(byName.staff, config.photos.retentionDays);
 
     this.operations = new PlatformOperations(this, 'Operations', {
       api: this.api.api,

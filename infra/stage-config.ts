@@ -108,6 +108,8 @@ export const stageConfigSchema = z.strictObject({
     .optional(),
   /** The audit archive: how long each complaint event is locked (compliance mode) after it is written. */
   auditArchive: z.strictObject({ retentionDays: positiveInt.max(36_500) }).default({ retentionDays: 1825 }),
+  /** Inspection and rectification photos: the bucket's lifecycle deletes each this many days after its upload. */
+  photos: z.strictObject({ retentionDays: positiveInt.max(36_500) }).default({ retentionDays: 1095 }),
   /** Subscribers of each department's topic (departments themselves: functions/config/departments.ts). */
   departments: z.record(z.string(), subscribers).default({}),
   /** Who receives the operations alarms (5xx, throttles, errors, dead letters, WAF blocks). */

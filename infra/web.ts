@@ -46,6 +46,8 @@ export interface WebProps {
   retain: boolean;
   /** The identity provider's origin the sign-in page fetches tokens from (its one CSP exception). */
   signInOrigin: string;
+  /** The photo bucket's origin: uploads (connect-src) and photo reads (img-src) go to it. */
+  photoOrigin: string;
   /** The WAF web ACL (CloudFront scope, us-east-1) in front of everything; none where WAF is off. */
   webAclArn?: string | undefined;
   /** The bank's own domain and its ACM certificate (us-east-1). */
@@ -76,7 +78,7 @@ export class Web extends Construct {
       reason: 'This is the access-log bucket; logging it into itself would loop.',
     });
     this.logs = logs;
-    this.headers = pageHeadersPolicy(this, props.signInOrigin);
+    this.headers = pageHeadersPolicy(this, props.signInOrigin, props.photoOrigin);
     this.bucket = new Bucket(this, 'Pages', {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -188,14 +190,18 @@ export class Web extends Construct {
  * server sends): the strict CSP with the sign-in provider as its one `connect-src` exception,
  * frames refused, the referrer policy and HSTS; each overrides whatever the origin sent.
  */
-function pageHeadersPolicy(scope: Construct, signInOrigin: string): ResponseHeadersPolicy {
+function pageHeadersPolicy(
+  scope: Construct,
+  signInOrigin: string,
+  photoOrigin: string,
+): ResponseHeadersPolicy {
   const referrer = Object.values(HeadersReferrerPolicy).find((p) => p === REFERRER_POLICY);
   if (!referrer) throw new Error(`CloudFront has no referrer policy "${REFERRER_POLICY}"`);
   return new ResponseHeadersPolicy(scope, 'PageHeaders', {
     comment: 'Security headers of the pages (functions/http/security-headers.ts)',
     securityHeadersBehavior: {
       contentSecurityPolicy: {
-        contentSecurityPolicy: pageContentSecurityPolicy({ connectSources: [signInOrigin] }),
+        contentSecurityPolicy: pageContentSecurityPolicy({ connectSources: [signInOrigin], photoOrigin }),
         override: true,
       },
       frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },

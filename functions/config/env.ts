@@ -39,6 +39,17 @@ export const envSchema = z.object({
   RECTIFY_OTHER_DAYS: positiveInt(15),
   /** The outlet's manager is reminded this many days before a rectification is due. */
   RECTIFY_REMIND_BEFORE_DAYS: positiveInt(1),
+  /** The bucket inspection and rectification photos are uploaded to (presigned POST) and read from (presigned GET). */
+  PHOTO_BUCKET: z._default(
+    z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/)),
+    'branch-feedback-photos',
+  ),
+  /** Only set locally: the S3-compatible server's endpoint (s3rver behind its policy gate), path-style. */
+  PHOTO_S3_ENDPOINT: z.optional(z.url()),
+  /** The largest photo an upload's policy allows, in bytes (the page shrinks photos before uploading). */
+  PHOTO_MAX_BYTES: positiveInt(1_500_000),
+  /** Days a photo is kept: the bucket's lifecycle rule deletes it after that (set by the stack from the stage). */
+  PHOTO_RETENTION_DAYS: positiveInt(1095),
   /**
    * The weekdays (1 Monday … 7 Sunday) an outlet owes its lobby manager's three self-check rounds:
    * self-check completion is rounds done over rounds owed on these days.

@@ -3,7 +3,7 @@
  * schedule for each (infra/schedules.ts), in the bank's time zone, and the local scheduler runs
  * the same jobs on the same cadence. The scheduled handler accepts exactly these job names.
  */
-export const JOB_NAMES = ['rollup-today', 'close-day', 'sweep-time-limits'] as const;
+export const JOB_NAMES = ['rollup-today', 'close-day', 'sweep-time-limits', 'sweep-rectifications'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export type Cadence =
@@ -32,6 +32,12 @@ export const schedules: readonly ScheduleDefinition[] = [
   {
     job: 'sweep-time-limits',
     description: 'Remind before due dates, flag and alert breaches, close unrated resolutions after 7 days',
+    cadence: { everyMinutes: 15 },
+  },
+  {
+    job: 'sweep-rectifications',
+    description:
+      'Remind outlet managers before rectification due dates; report each breach once to the region and head office',
     cadence: { everyMinutes: 15 },
   },
 ];

@@ -8,20 +8,26 @@
  * and `blob:` URLs (QR codes and exported files are made in the page). The sign-in page fetches
  * its token from the identity provider's token endpoint, so that origin is the one
  * `connect-src` exception, passed in by whoever knows it (the stack knows the Cognito domain).
+ * Photos are uploaded straight to the photo bucket (a presigned POST: `connect-src`) and shown
+ * through a redirect to a presigned GET of it (`img-src`): the bucket's origin, and no other, is
+ * added to both (in AWS `https://<bucket>.s3.<region>.amazonaws.com`, locally the local S3 server).
  */
 export interface PagePolicyOptions {
   /** Origins pages may fetch besides their own (the identity provider's token endpoint). */
   connectSources?: readonly string[];
+  /** The photo bucket's origin: uploads go to it and photo reads redirect to it. */
+  photoOrigin?: string | undefined;
 }
 
 /** The Content-Security-Policy of every page. */
 export function pageContentSecurityPolicy(options: PagePolicyOptions = {}): string {
-  const connect = ["'self'", ...(options.connectSources ?? [])].join(' ');
+  const photos = options.photoOrigin ? [options.photoOrigin] : [];
+  const connect = ["'self'", ...(options.connectSources ?? []), ...photos].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data: blob:",
+    ["img-src 'self' data: blob:", ...photos].join(' '),
     "font-src 'self'",
     `connect-src ${connect}`,
     "object-src 'none'",

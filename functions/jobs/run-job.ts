@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { JOB_NAMES, type JobName } from '../config/schedules.js';
 import type { Dependencies } from '../dependencies.js';
 import { closeDay, rollUpToday } from './statistics-jobs.js';
+import { sweepRectifications } from './sweep-rectifications.js';
 import { sweepTimeLimits } from './sweep-time-limits.js';
 
 /** What a schedule sends the scheduled handler: `{"job": <one of the job names>}`. */
@@ -11,6 +12,7 @@ const jobs: Record<JobName, (deps: Dependencies) => Promise<unknown>> = {
   'rollup-today': rollUpToday,
   'close-day': closeDay,
   'sweep-time-limits': sweepTimeLimits,
+  'sweep-rectifications': sweepRectifications,
 };
 
 /** Runs one scheduled job by name; the EventBridge handler and the local scheduler both call this. */

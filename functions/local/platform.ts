@@ -12,6 +12,7 @@ import { connectTable, type Patience, type Table } from '../adapters/dynamodb/cl
 import { createRepositories } from '../adapters/dynamodb/repositories.js';
 import { CountingMetrics } from '../adapters/metrics/metrics.js';
 import { LocalNotifier } from '../adapters/notifier/local-notifier.js';
+import { S3PhotoStore } from '../adapters/s3/photo-store.js';
 import { FileSecretStore } from '../adapters/secrets/file-secret-store.js';
 import { createApp } from '../app.js';
 import { createTokenVerifier } from '../auth/token-verifier.js';
@@ -31,6 +32,7 @@ import {
 import { FileAuditArchive } from './local-audit-archive.js';
 import { LOCAL_PREFIX, localApp } from './local-routes.js';
 import { loopbackOnly } from './loopback-only.js';
+import { LOCAL_S3_CREDENTIALS, startLocalS3 } from './s3-local.js';
 import { type Scheduler, startScheduler } from './scheduler.js';
 import { SEEDING_PATIENCE, seedIfEmpty } from './seed.js';
 import { type StreamPoller, startStreamPoller } from './stream-poller.js';
@@ -133,6 +135,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     misdirected = loopbackOnly(port);
     const url = `http://localhost:${port}`;
 
+    let pageHeaders = pageSecurityHeaders();
     const issuer = await createDevIssuer({
       baseUrl: url,
       ...(options.dataDir ? { keyFile: join(options.dataDir, 'dev-issuer-key.json') } : {}),
@@ -163,6 +166,22 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       ...(options.patience ? { patience: options.patience } : {}),
     });
 
+    // Photos: s3rver behind the policy gate (s3-local.ts), the same presigned POST and GET as in AWS.
+    const s3 = await startLocalS3({
+      bucket: config.PHOTO_BUCKET,
+      ...(options.dataDir ? { dataDir: join(options.dataDir, 's3') } : {}),
+      allowOrigin: url,
+    });
+    stops.push(() => s3.stop());
+    log(`Photos in a local S3 server on ${s3.endpoint} (bucket ${config.PHOTO_BUCKET})`);
+    const photos = S3PhotoStore.create({
+      bucket: config.PHOTO_BUCKET,
+      region: 'us-east-1',
+      endpoint: s3.endpoint,
+      credentials: LOCAL_S3_CREDENTIALS,
+    });
+    pageHeaders = pageSecurityHeaders({ photoOrigin: photos.origin });
+
     const notifier = new LocalNotifier({
       webhooks: Object.fromEntries(departments.map((d) => [d.id, d.localWebhooks ?? []])),
       print: log,
@@ -182,6 +201,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       now: options.now ?? (() => new Date()),
       logger,
       metrics: new CountingMetrics(),
+      photos,
     };
 
     // The same app's repositories over a client of their own, with the seeding's patience.
@@ -214,7 +234,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const webRoot = options.webRoot ?? resolve('dist/web');
     fetchHandler = async (request, env) => {
       const { pathname } = new URL(request.url);
-      const page = await servePage(webRoot, pathname);
+      const page = await servePage(webRoot, pathname, pageHeaders);
       if (page) return page;
       const isLocal = pathname === LOCAL_PREFIX || pathname.startsWith(`${LOCAL_PREFIX}/`);
       return (isLocal ? local : api).fetch(request, env);
@@ -290,7 +310,11 @@ const contentTypes: Record<string, string> = {
 };
 
 /** The built pages (dist/web): a page route's HTML file, or a static asset by its path. */
-async function servePage(webRoot: string, pathname: string): Promise<Response | undefined> {
+async function servePage(
+  webRoot: string,
+  pathname: string,
+  headers: Record<string, string>,
+): Promise<Response | undefined> {
   if (pathname.startsWith('/api/')) return undefined;
   let decoded: string;
   try {
@@ -299,7 +323,7 @@ async function servePage(webRoot: string, pathname: string): Promise<Response | 
     // `/%` or `/%zz`: no file can have that name; the client sent a malformed address.
     return new Response('Bad request: the address is not valid percent-encoding.', {
       status: 400,
-      headers: { 'content-type': 'text/plain; charset=utf-8', ...pageSecurityHeaders() },
+      headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
     });
   }
   const file = pageFor(pathname) ?? normalize(decoded).replace(/^(\.\.[/\\])+/, '');
@@ -312,7 +336,7 @@ async function servePage(webRoot: string, pathname: string): Promise<Response | 
       'content-type': contentTypes[extname(path)] ?? 'application/octet-stream',
       'cache-control': html ? 'no-cache' : 'public, max-age=31536000, immutable',
       // The same headers CloudFront adds in AWS; the local sign-in needs no identity provider.
-      ...pageSecurityHeaders(),
+      ...headers,
     },
   });
 }

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { localDateTime } from '../domain/calendar.js';
+import { notFound } from '../domain/errors.js';
 import { INSPECTION_KINDS, SELF_CHECK_ROUNDS } from '../domain/supervision/inspections.js';
+import { PHOTO_TYPES } from '../domain/supervision/ports.js';
 import { createRouter } from '../http/app-env.js';
 import { principalOf, requirePrincipal } from '../http/auth.js';
 import { csvResponse, toCsv } from '../http/csv.js';
@@ -108,6 +110,43 @@ const ChecklistDraftSchema = z
     expectedVersion: z.number().int().min(0),
   })
   .openapi('ChecklistDraft');
+
+/** What a photo upload is for, its type and size: the answer is a presigned POST (see README, "Photos"). */
+const photoFile = {
+  contentType: z.enum(PHOTO_TYPES, { message: 'field.photo.type' }),
+  size: z
+    .number()
+    .int('field.wholeNumber')
+    .min(1, 'field.photo.empty')
+    .max(Number.MAX_SAFE_INTEGER)
+    .openapi({ description: 'Bytes; at most PHOTO_MAX_BYTES (1,500,000 by default)' }),
+};
+const PhotoUploadSchema = z
+  .object({
+    inspectionId: z
+      .string()
+      .uuid('field.uuid')
+      .optional()
+      .openapi({ description: 'The inspection being filled (its client-made id); or rectificationId' }),
+    rectificationId: z
+      .string()
+      .max(120, 'field.tooLong')
+      .regex(/^[A-Za-z0-9._-]+$/, 'field.id')
+      .optional()
+      .openapi({ description: 'The task being answered; or inspectionId' }),
+    ...photoFile,
+  })
+  .strict()
+  .openapi('PhotoUploadRequest');
+const PhotoUploadAnswer = z
+  .object({
+    url: z.string(),
+    fields: z.record(z.string(), z.string()),
+    key: z.string(),
+    maxBytes: z.number(),
+    expiresAt: z.string(),
+  })
+  .openapi('PhotoUpload');
 
 const Anything = z.record(z.string(), z.unknown());
 const IdParam = z.object({ id: z.string().min(1).max(120) });
@@ -286,6 +325,44 @@ const routes = {
       ...errorResponses(400, 401, 403),
     },
   }),
+  photoUpload: createRoute({
+    method: 'post',
+    path: '/supervision/photo-uploads',
+    tags,
+    security,
+    summary:
+      'A presigned POST for one photo of an inspection being filled (its client-made id) or of a task’s answer; S3 enforces the key, type and size',
+    request: {
+      body: { required: true, content: { 'application/json': { schema: PhotoUploadSchema } } },
+    },
+    responses: {
+      201: json(PhotoUploadAnswer, 'Where and how to upload'),
+      ...errorResponses(400, 401, 403, 404),
+    },
+  }),
+  photo: createRoute({
+    method: 'get',
+    path: '/supervision/photos',
+    tags,
+    security,
+    summary:
+      'A photo by its key (`?key=photos/…`; also GET /supervision/photos/{key+}, what follows it taken as the key): 302 to a presigned GET valid 5 minutes, for a caller who may see its inspection or task (404 otherwise); pages use it as <img src>',
+    request: {
+      query: z.object({ key: PhotoSchema }),
+    },
+    responses: { 302: { description: 'To the photo' }, ...errorResponses(401, 404) },
+  }),
+  photoUploadByLink: createRoute({
+    method: 'post',
+    path: '/mystery/{token}/photo-uploads',
+    tags,
+    summary: 'A presigned POST for one photo of the mystery visit the link opens (no sign-in)',
+    request: {
+      params: TokenParam,
+      body: { required: true, content: { 'application/json': { schema: PhotoUploadSchema } } },
+    },
+    responses: { 201: json(PhotoUploadAnswer, 'Where and how to upload'), ...errorResponses(400, 404) },
+  }),
   byLink: createRoute({
     method: 'get',
     path: '/mystery/{token}',
@@ -340,6 +417,14 @@ const routes = {
 export function supervisionRoutes({ supervision, directory }: StaffServices, timeZone: string) {
   const router = createRouter();
   router.use('/supervision/*', requirePrincipal());
+  // A photo with its key in the path (`/supervision/photos/inspections/…`, or `…/photos/photos/…`):
+  // the same as `?key=`, for pages that put it in <img src> as a path.
+  router.get('/supervision/photos/:rest{.+}', async (c) => {
+    const rest = c.req.param('rest');
+    const key = rest.startsWith('photos/') ? rest : `photos/${rest}`;
+    if (key.length > 200 || !/^photos\/[A-Za-z0-9/_.-]+$/.test(key)) throw notFound('notFound.photo');
+    return c.redirect(await supervision.photoUrl(principalOf(c), key), 302);
+  });
   return router
     .openapi(routes.checklist, async (c) => {
       const { id } = c.req.valid('param');
@@ -394,6 +479,24 @@ export function supervisionRoutes({ supervision, directory }: StaffServices, tim
     .openapi(routes.visits, async (c) => {
       return c.json({ items: await supervision.visits(principalOf(c), c.req.valid('query').halfYear) }, 200);
     })
+    .openapi(routes.photoUpload, async (c) =>
+      c.json(
+        await supervision.presignPhoto({ kind: 'staff', principal: principalOf(c) }, c.req.valid('json')),
+        201,
+      ),
+    )
+    .openapi(routes.photo, async (c) =>
+      c.redirect(await supervision.photoUrl(principalOf(c), c.req.valid('query').key), 302),
+    )
+    .openapi(routes.photoUploadByLink, async (c) =>
+      c.json(
+        await supervision.presignPhoto(
+          { kind: 'mystery', token: c.req.valid('param').token },
+          c.req.valid('json'),
+        ),
+        201,
+      ),
+    )
     .openapi(routes.byLink, async (c) => {
       const { visit, checklist } = await supervision.visitByLink(c.req.valid('param').token);
       const outlet = await directory.outlet(visit.outletId);

@@ -41,6 +41,13 @@ import {
 } from '../domain/supervision/inspections.js';
 import { halfYearOf, linkOpen, type MysteryVisit } from '../domain/supervision/mystery.js';
 import {
+  PHOTO_PREFIX,
+  PHOTO_READ_SECONDS,
+  PHOTO_UPLOAD_SECONDS,
+  type PhotoStore,
+  type PhotoType,
+} from '../domain/supervision/ports.js';
+import {
   actOnRectification,
   nextAlertAt,
   type Rectification,
@@ -73,6 +80,15 @@ export interface InspectionRequest {
   round?: SelfCheckRound | undefined;
   startedAt: string;
   answers: Answer[];
+}
+
+/** A photo to upload: for an inspection being filled (its client-made id) or a task's answer. */
+export interface PhotoUploadRequest {
+  /** One of the two: what the photo belongs to. */
+  inspectionId?: string | undefined;
+  rectificationId?: string | undefined;
+  contentType: PhotoType;
+  size: number;
 }
 
 /** Who submits: a signed-in inspector, lobby manager… or the holder of a mystery visit's link. */
@@ -483,6 +499,82 @@ export class SupervisionService {
     const visit = await this.repository.visitByToken(tokenHash(token));
     if (!visit || !linkOpen(visit, this.deps.now())) throw notFound('notFound.mysteryLink');
     return { visit, checklist: await this.checklist() };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Photos
+
+  private get photos(): PhotoStore {
+    if (!this.deps.photos) throw new Error('This function has no photo store');
+    return this.deps.photos;
+  }
+
+  /**
+   * A presigned POST for one photo, under the key of what it belongs to:
+   * `photos/inspections/<inspection id>/<random>.<ext>` or `photos/rectifications/<task id>/…`.
+   * For an inspection: anyone who may make some kind of inspection (lobby staff, the supervision
+   * centre, a region's team) or the holder of an open mystery link, the inspection not stored yet
+   * or within their reach; for a task: its outlet's manager. The size and type are checked here
+   * for the caller's sake; the policy makes the store refuse anything else.
+   */
+  async presignPhoto(inspector: Inspector, request: PhotoUploadRequest) {
+    const maxBytes = this.deps.config.PHOTO_MAX_BYTES;
+    if ((request.inspectionId === undefined) === (request.rectificationId === undefined))
+      throw invalid({ inspectionId: 'field.photo.target' });
+    if (request.size > maxBytes) throw invalid({ size: message('field.photo.tooLarge', { max: maxBytes }) });
+    let key: string;
+    if (request.inspectionId !== undefined) {
+      const existing = await this.repository.get(request.inspectionId);
+      if (inspector.kind === 'mystery') {
+        const visit = await this.repository.visitByToken(tokenHash(inspector.token));
+        if (!visit || !linkOpen(visit, this.deps.now()) || existing) throw notFound('notFound.mysteryLink');
+      } else {
+        const p = inspector.principal;
+        if (existing && !visibleTo(existing, viewerOf(p))) throw notFound('notFound.inspection');
+        if (lobbiesOf(p).length === 0 && !isSupervisionCentre(p) && inspectedRegionsOf(p).length === 0)
+          throw forbidden('forbidden.inspectionKind');
+      }
+      key = `${PHOTO_PREFIX}inspections/${request.inspectionId}/`;
+    } else {
+      if (inspector.kind === 'mystery') throw notFound('notFound.rectification');
+      const task = await this.repository.rectification(request.rectificationId ?? '');
+      const p = inspector.principal;
+      if (!task || (!mayManage(p, task.outletId) && !mayReview(p, task.regionId)))
+        throw notFound('notFound.rectification');
+      if (!mayManage(p, task.outletId)) throw forbidden('forbidden.rectification');
+      key = `${PHOTO_PREFIX}rectifications/${task.id}/`;
+    }
+    key += `${randomBytes(12).toString('base64url')}.${request.contentType === 'image/webp' ? 'webp' : 'jpg'}`;
+    const upload = await this.photos.presignUpload({
+      key,
+      contentType: request.contentType,
+      maxBytes,
+      expiresInSeconds: PHOTO_UPLOAD_SECONDS,
+    });
+    return { ...upload, key, maxBytes };
+  }
+
+  /**
+   * A presigned GET (5 minutes) of a photo, for a caller who may see what it belongs to: the
+   * inspection (blind mystery visits: head office only) or the task (its outlet's manager and its
+   * reviewers). Anything else, and any key not of that shape, answers 404 alike.
+   */
+  async photoUrl(principal: Principal, key: string): Promise<string> {
+    const match =
+      /^photos\/(inspections|rectifications)\/([A-Za-z0-9._-]{1,120})\/[A-Za-z0-9_-]{1,40}\.(jpg|webp)$/.exec(
+        key,
+      );
+    if (!match) throw notFound('notFound.photo');
+    const [, kind, id] = match as unknown as [string, string, string];
+    if (kind === 'inspections') {
+      const inspection = await this.repository.get(id);
+      if (!inspection || !visibleTo(inspection, viewerOf(principal))) throw notFound('notFound.photo');
+    } else {
+      const task = await this.repository.rectification(id);
+      if (!task || (!mayManage(principal, task.outletId) && !mayReview(principal, task.regionId)))
+        throw notFound('notFound.photo');
+    }
+    return this.photos.presignRead(key, PHOTO_READ_SECONDS);
   }
 
   // -------------------------------------------------------------------------------------------

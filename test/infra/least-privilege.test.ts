@@ -96,6 +96,11 @@ describe('each function may do what its code does, and nothing else', () => {
         ...readSecret('SecretsQrSecret'),
         ...readSecret('SecretsPersonalDataKey'),
         ...readSecret('SecretsOriginVerify'), // every request must prove it came through CloudFront
+        // Photos: presigned POSTs under photos/ only, presigned GETs of them, with the bucket's key.
+        's3:PutObject PhotosBucket.Arn/photos/*',
+        's3:GetObject PhotosBucket.Arn/photos/*',
+        'kms:GenerateDataKey PhotosKey.Arn',
+        'kms:Decrypt PhotosKey.Arn',
         ...tracing,
       ].sort(),
     );
@@ -136,7 +141,9 @@ describe('each function may do what its code does, and nothing else', () => {
         'dynamodb:Query StorageTable.Arn', // rollups of a subject, stale marks
         'dynamodb:Query StorageTable.Arn/index/gsi1', // outlets, regions, days of a date, rankings, inboxes (sweeper)
         'dynamodb:Query StorageTable.Arn/index/gsi2', // an outlet's ratings and complaints of a day
-        `dynamodb:PutItem StorageTable.Arn${writesTo('ROLLUP#*', 'WARNING#*', 'COMPLAINT#*')}`,
+        'dynamodb:Query StorageTable.Arn/index/gsi4', // rectification tasks owing an alert (sweeper)
+        // A task with its reminder or breach report (RECT#<id> both), in one transaction.
+        `dynamodb:PutItem StorageTable.Arn${writesTo('ROLLUP#*', 'WARNING#*', 'COMPLAINT#*', 'RECT#*')}`,
         `dynamodb:UpdateItem StorageTable.Arn${writesTo('WARNSUM#*')}`, // a raised warning's count
         // Rollups written, and the stale marks a refresh read deleted, 25 to a request.
         `dynamodb:BatchWriteItem StorageTable.Arn${writesTo('ROLLUP#*', 'STALE#*')}`,

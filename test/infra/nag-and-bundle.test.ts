@@ -62,8 +62,11 @@ describe('the Lambda bundles, built as they are deployed (infra/lambda-bundles.t
   const under = (inputs: string[], ...paths: string[]) =>
     inputs.filter((i) => paths.some((p) => i.includes(p)));
 
-  /** What each cold start may read (a budget with room for the SDK's own growth, not a target). */
-  const startBudgetKb: Record<LambdaName, number> = { public: 512, staff: 768, stream: 768, schedule: 512 };
+  /**
+   * What each cold start may read (a budget with room for the SDK's own growth, not a target).
+   * The staff function carries the S3 client and its presigners for photos (about 210 KiB more).
+   */
+  const startBudgetKb: Record<LambdaName, number> = { public: 512, staff: 1024, stream: 768, schedule: 512 };
 
   for (const name of lambdaNames) {
     it(`${name}: nothing local, the AWS SDK inside and nothing outside but Node's own modules, zod in English only`, () => {

@@ -211,7 +211,9 @@ describe('the platform stack', () => {
     mapping({ BatchSize: 25, MaximumBatchingWindowInSeconds: 1 }, [
       {
         eventName: ['INSERT'],
-        dynamodb: { NewImage: { type: { S: ['complaint-event', 'warning', 'complaint'] } } },
+        dynamodb: {
+          NewImage: { type: { S: ['complaint-event', 'warning', 'rectification-alert', 'complaint'] } },
+        },
       },
       { eventName: ['MODIFY'], dynamodb: { NewImage: { type: { S: ['complaint'] } } } },
     ]);
@@ -235,6 +237,7 @@ describe('the platform stack', () => {
       'rollup-today': 'rate(15 minutes)',
       'close-day': 'cron(30 0 * * ? *)',
       'sweep-time-limits': 'rate(15 minutes)',
+      'sweep-rectifications': 'rate(15 minutes)',
     };
     for (const [job, expression] of Object.entries(expected)) {
       dev.hasResourceProperties('AWS::Scheduler::Schedule', {

@@ -101,14 +101,25 @@ describe('the edge (prod)', () => {
     });
   });
 
-  it('sends the pages’ security headers from functions/http/security-headers.ts, the sign-in provider the one connect-src exception', () => {
+  it('sends the pages’ security headers from functions/http/security-headers.ts, the sign-in provider and the photo bucket the connect-src exceptions', () => {
     platform.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: {
           ContentSecurityPolicy: {
-            ContentSecurityPolicy: pageContentSecurityPolicy({
-              connectSources: ['https://example-bank-feedback.auth.ap-east-1.amazoncognito.com'],
-            }),
+            // With the photo bucket's origin (a reference to the bucket: test/infra/photos.test.ts).
+            ContentSecurityPolicy: {
+              'Fn::Join': [
+                '',
+                pageContentSecurityPolicy({
+                  connectSources: ['https://example-bank-feedback.auth.ap-east-1.amazoncognito.com'],
+                  photoOrigin: 'https://\u0000.s3.ap-east-1.amazonaws.com',
+                })
+                  .split('\u0000')
+                  .flatMap((part, i) =>
+                    i === 0 ? [part] : [{ Ref: Match.stringLikeRegexp('^PhotosBucket') }, part],
+                  ),
+              ],
+            },
             Override: true,
           },
           FrameOptions: { FrameOption: 'DENY', Override: true },

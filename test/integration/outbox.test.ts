@@ -2,7 +2,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { eventItem, type StoredEvent } from '../../functions/adapters/dynamodb/complaint-repository.js';
-import type { Notification } from '../../functions/adapters/notifier/notifier.js';
+import type { Notification } from '../../functions/domain/notifier.js';
 import { processStream } from '../../functions/streams/process-stream.js';
 import { streamReactions } from '../../functions/streams/reactions.js';
 import { usePlatform } from '../support/platform.js';

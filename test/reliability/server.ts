@@ -12,7 +12,7 @@
  * mode) and `{ drain: id, timeoutMs }` (waits until the stream poller has caught up).
  */
 import { appendFileSync } from 'node:fs';
-import type { Notification } from '../../functions/adapters/notifier/notifier.js';
+import type { Notification } from '../../functions/domain/notifier.js';
 import { startLocalPlatform } from '../../functions/local/platform.js';
 
 export type NotifierMode = 'ok' | 'fail' | 'one-in-three';

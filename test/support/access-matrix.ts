@@ -27,7 +27,10 @@ export const USERS = [
 ] as const;
 export type User = (typeof USERS)[number];
 
-/** 2xx allowed; 403 refused by role; 404 out of reach (answered like a record that does not exist). */
+/**
+ * 2xx allowed (302 for a photo: the redirect to the store, not followed); 403 refused by role; 404
+ * out of reach (answered like a record that does not exist).
+ */
 const OK = [200, 201];
 const DENY = [403];
 const HIDDEN = [404];
@@ -449,6 +452,54 @@ function supervisionRows(r: Records): ReturnType<typeof rows> {
       }),
     },
     {
+      what: 'presign a photo for an inspection being filled',
+      method: 'POST',
+      path: '/supervision/photo-uploads',
+      body: async () => ({ inspectionId: randomUUID(), contentType: 'image/jpeg', size: 1000 }),
+      who: nobodyElse({ 'lobby.sh-jingan': OK, 'inspector.1': OK, 'inspector.shanghai': OK }),
+    },
+    {
+      what: "presign a photo for sh-jingan's task (its manager's proof)",
+      method: 'POST',
+      path: '/supervision/photo-uploads',
+      body: async () => ({ rectificationId: r.task, contentType: 'image/webp', size: 1000 }),
+      who: hiddenFromOthers({
+        'manager.sh-jingan': OK,
+        'head-office': DENY,
+        'inspector.1': DENY,
+        'inspector.shanghai': DENY,
+      }),
+    },
+    {
+      what: 'a photo of the spot check at sh-jingan (302 to the store)',
+      method: 'GET',
+      path: `/supervision/photos?key=photos/inspections/${r.spotCheck}/a.jpg`,
+      who: hiddenFromOthers({
+        'head-office': [302],
+        'manager.sh-jingan': [302],
+        'lobby.sh-jingan': [302],
+        'inspector.1': [302],
+        'inspector.shanghai': [302],
+      }),
+    },
+    {
+      what: 'a photo of the blind mystery visit to sh-jingan',
+      method: 'GET',
+      path: `/supervision/photos?key=photos/inspections/${r.mystery}/a.jpg`,
+      who: hiddenFromOthers({ 'head-office': [302] }),
+    },
+    {
+      what: "a photo of sh-jingan's task",
+      method: 'GET',
+      path: `/supervision/photos?key=photos/rectifications/${encodeURIComponent(r.task)}/a.jpg`,
+      who: hiddenFromOthers({
+        'head-office': [302],
+        'manager.sh-jingan': [302],
+        'inspector.1': [302],
+        'inspector.shanghai': [302],
+      }),
+    },
+    {
       what: 'plan a mystery visit',
       method: 'POST',
       path: '/supervision/mystery-visits',
@@ -572,7 +623,7 @@ export async function runAccessMatrix(
       const body = row.body ? await row.body() : undefined;
       const response =
         row.method === 'GET'
-          ? await fetch(`${platform.url}/api/v1${row.path}`, { headers: await as(user) })
+          ? await fetch(`${platform.url}/api/v1${row.path}`, { headers: await as(user), redirect: 'manual' })
           : await send(row.method, `${platform.url}/api/v1${row.path}`, body, await as(user));
       await response.arrayBuffer();
       results.push({

@@ -11,6 +11,7 @@
  * bound (a statistics call reads rollups, one Query per series; an export one Query per outlet
  * and day, at most a year). Counted, not timed: the bound holds on any machine.
  */
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { LocalPlatform } from '../../functions/local/platform.js';
 import { countCapacity } from './capacity.js';
@@ -135,6 +136,43 @@ const heatmapLimit = fc.oneof(
   fc.constantFrom('0', '101', '-1', '1e9').map(bad),
 );
 
+/** A photo upload's body: what it is for, its type and size, each valid, at the edge, or hostile. */
+const photoUploadBody = fc
+  .record({
+    target: fc.oneof(
+      fc.uuid().map((id) => ({ value: { inspectionId: id }, invalid: false })),
+      fc
+        .constantFrom('not-a-uuid', '', 'x'.repeat(300))
+        .map((id) => ({ value: { inspectionId: id }, invalid: true })),
+      fc.constant({ value: {}, invalid: true }),
+      fc
+        .uuid()
+        .map((id) => ({ value: { inspectionId: id, rectificationId: `${id}.env-clean` }, invalid: true })),
+      fc
+        .constantFrom('no-such.env-clean', '../x')
+        .map((id) => ({ value: { rectificationId: id }, invalid: false })),
+    ),
+    contentType: fc.oneof(
+      fc
+        .constantFrom('image/jpeg', 'image/webp')
+        .map((value) => ({ value: value as unknown, invalid: false })),
+      fc
+        .constantFrom('image/png', 'text/html', '', 7)
+        .map((value) => ({ value: value as unknown, invalid: true })),
+    ),
+    size: fc.oneof(
+      fc.integer({ min: 1, max: 1_500_000 }).map((value) => ({ value: value as unknown, invalid: false })),
+      fc
+        .constantFrom(0, -1, 1_500_001, 1e12, 2.5, '100')
+        .map((value) => ({ value: value as unknown, invalid: true })),
+    ),
+  })
+  .map(({ target, contentType, size }) => ({
+    value: { ...target.value, contentType: contentType.value, size: size.value },
+    // '../x' names no task: 404 for those who may upload, never 2xx or 5xx.
+    invalid: target.invalid || contentType.invalid || size.invalid || 'rectificationId' in target.value,
+  }));
+
 interface Endpoint {
   path: string;
   /** A POST sends its parameters as a JSON body (`body`), not in the query. */
@@ -156,6 +194,8 @@ interface Endpoint {
    * is sent and outside its count; answers the body to send.
    */
   prepare?: (platform: LocalPlatform, query: Record<string, string>) => Promise<unknown>;
+  /** Who asks the well-formed questions, when head office may not (it makes no inspections). */
+  wellFormedAs?: (typeof STAFF_ROLES)[number];
 }
 
 /** Warning ids: the period's form, anything else, and too long. */
@@ -506,6 +546,22 @@ const ENDPOINTS: Record<string, Endpoint> = {
       table: fc.constantFrom('outlets', 'red-lines'),
     }),
   },
+  'POST /supervision/photo-uploads': {
+    path: '/supervision/photo-uploads',
+    method: 'POST',
+    params: { lang },
+    required: [],
+    // The inspection (or the task) it is for; nothing else is read: the presign is signed locally.
+    maxRequests: 3,
+    body: photoUploadBody,
+    wellFormed: fc.record({ type: fc.constantFrom('image/jpeg', 'image/webp') }),
+    wellFormedAs: 'inspector.1',
+    prepare: async (_platform, query) => ({
+      inspectionId: randomUUID(),
+      contentType: query.type,
+      size: 1000,
+    }),
+  },
   'GET /admin/outlets': {
     path: '/admin/outlets',
     params: { region: subject },
@@ -539,7 +595,12 @@ function calls(endpoint: Endpoint): fc.Arbitrary<Call> {
   const wellFormed = endpoint.wellFormed.map(
     (query): Call =>
       endpoint.prepare
-        ? { role: 'head-office', url: `${endpoint.path}?`, invalid: false, prepare: query }
+        ? {
+            role: endpoint.wellFormedAs ?? 'head-office',
+            url: `${endpoint.path}?`,
+            invalid: false,
+            prepare: query,
+          }
         : {
             role: endpoint.path === '/inbox' ? 'operations.1' : 'head-office',
             url: asked(query),
@@ -624,7 +685,7 @@ export async function staffBadInputProperties(
         report.inputs++;
         report.statuses.set(status, (report.statuses.get(status) ?? 0) + 1);
         report.mostRequests[label] = Math.max(report.mostRequests[label] ?? 0, cost.requests);
-        if (status === 200) report.answered[label] = (report.answered[label] ?? 0) + 1;
+        if (status === 200 || status === 201) report.answered[label] = (report.answered[label] ?? 0) + 1;
         answered.set(call, `${status}, ${cost.requests} requests`);
         if (status >= 500) return false;
         if (cost.requests > endpoint.maxRequests) return false;

@@ -2,12 +2,12 @@ import { type CancellationReason, TransactionCanceledException } from '@aws-sdk/
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Complaint, ComplaintEvent } from '../../domain/complaint.js';
+import type { Notification } from '../../domain/notifier.js';
 import {
   type ComplaintFacts,
   type ComplaintFactsSource,
   complaintFacts,
 } from '../../domain/statistics/complaint-totals.js';
-import type { Notification } from '../notifier/notifier.js';
 import type { Table } from './client.js';
 import {
   inboxOrder,

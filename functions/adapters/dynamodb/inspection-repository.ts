@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type CancellationReason, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Notification } from '../../domain/notifier.js';
 import type { Inspection, InspectionKind } from '../../domain/supervision/inspections.js';
 import type { MysteryVisit } from '../../domain/supervision/mystery.js';
 import type { Rectification } from '../../domain/supervision/rectification.js';
@@ -14,6 +15,8 @@ import { queryAll } from './query-all.js';
 export const INSPECTION_TYPE = 'inspection';
 export const RECTIFICATION_TYPE = 'rectification';
 export const MYSTERY_VISIT_TYPE = 'mystery-visit';
+/** The sweeper's reminder or breach report of a task, carrying its notification for the outbox. */
+export const RECTIFICATION_ALERT_TYPE = 'rectification-alert';
 
 /** Shards of the sweeper's index of rectifications owing an alert (gsi4 `RECTDUE#<n>`). */
 export const RECTIFICATION_ALERT_SHARDS = 8;
@@ -215,6 +218,55 @@ export class InspectionRepository {
         error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
       )
         return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Records the sweeper's alert of a task once: the task saved over `expectedVersion` (marked
+   * reminded or escalated, its next alert time) and the alert item with its notification, which
+   * the outbox delivers from the stream, in one transaction. The alert item's key is the task's and
+   * the kind's, so of two sweeps that overlap only one writes it; false for the other.
+   */
+  async recordAlert(
+    next: Rectification,
+    expectedVersion: number,
+    kind: 'remind' | 'escalate',
+    notification: Notification,
+    at: string,
+  ): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table.name,
+                Item: rectificationItem(next),
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            {
+              Put: {
+                TableName: this.table.name,
+                Item: {
+                  ...keys.rectificationAlert(next.id, kind),
+                  type: RECTIFICATION_ALERT_TYPE,
+                  rectificationId: next.id,
+                  kind,
+                  at,
+                  notifications: [notification],
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
       throw error;
     }
   }

@@ -149,6 +149,11 @@ export const keys = {
   checklistCurrent: (id: string): TableKey => ({ pk: `${T.checklist}${id}`, sk: 'CURRENT' }),
   inspection: (id: string): TableKey => ({ pk: `${T.inspection}${id}`, sk: 'INSPECTION' }),
   rectification: (id: string): TableKey => ({ pk: `${T.rectification}${id}`, sk: 'RECT' }),
+  /** The sweeper's one reminder or one breach report of a task: its notification, for the outbox. */
+  rectificationAlert: (id: string, kind: 'remind' | 'escalate'): TableKey => ({
+    pk: `${T.rectification}${id}`,
+    sk: `ALERT#${kind}`,
+  }),
   mysteryVisit: (tokenHash: string): TableKey => ({ pk: `${T.mysteryVisit}${tokenHash}`, sk: 'VISIT' }),
   supervisionTally: (scope: string, id: string, month: string): TableKey => ({
     pk: `${T.supervisionTally}${scope}#${id}`,

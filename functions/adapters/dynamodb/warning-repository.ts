@@ -1,8 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Notification } from '../../domain/notifier.js';
 import type { Warning, WarningRule } from '../../domain/statistics/warnings.js';
-import type { Notification } from '../notifier/notifier.js';
 import { getAll } from './batch-get.js';
 import type { Table } from './client.js';
 import { indexKeys, indexPartitions, KEY_ATTRIBUTES, keys, warningOrder } from './keys.js';

@@ -14,7 +14,9 @@ export type MetricName =
   | 'TimeLimitBreached'
   | 'ComplaintAutoClosed'
   | 'WarningRaised'
-  | 'InspectionRecorded';
+  | 'InspectionRecorded'
+  | 'RectificationReminder'
+  | 'RectificationBreached';
 
 export interface Metrics {
   count(name: MetricName, value?: number): void;

@@ -1,6 +1,6 @@
+import type { Notification, Notifier } from '../../domain/notifier.js';
 import { maskPhone } from '../../domain/phone.js';
 import type { CustomerMessage, CustomerNotifier } from './customer-notifier.js';
-import type { Notification, Notifier } from './notifier.js';
 
 export interface Delivery extends Notification {
   deliveredAt: string;

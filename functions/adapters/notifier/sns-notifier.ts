@@ -1,5 +1,5 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { Notification, Notifier } from './notifier.js';
+import type { Notification, Notifier } from '../../domain/notifier.js';
 
 /**
  * Publishes to the SNS topic of the notification's department (or the head-office alerts

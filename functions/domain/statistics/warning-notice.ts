@@ -1,6 +1,6 @@
-import type { Notification } from '../../adapters/notifier/notifier.js';
 import { ALERTS_TOPIC } from '../lifecycle/time-limit-sweep.js';
 import { say } from '../messages.js';
+import type { Notification } from '../notifier.js';
 import { warningInWords } from './warning-words.js';
 import type { Warning } from './warnings.js';
 

@@ -1,6 +1,8 @@
 /**
- * The port through which complaints and alerts reach people. In AWS it publishes to SNS
- * (sns-notifier.ts); locally it records, prints and POSTs to webhooks (local-notifier.ts).
+ * The port through which complaints and alerts reach people, declared beside the domain that
+ * builds the notifications (complaint notices, warnings, rectification alerts). In AWS it
+ * publishes to SNS (adapters/notifier/sns-notifier.ts); locally it records, prints and POSTs to
+ * webhooks (adapters/notifier/local-notifier.ts).
  */
 export interface Notification {
   /** A department id, or `head-office` for the alerts topic. */
