@@ -11,10 +11,12 @@ import { screenshotPath, useBrowser } from './support/browser.js';
  * The circular page, as an outlet manager and head office read it on 2 November 2026, 10:00 in
  * Shanghai: October is the month that has ended. The checks of October, made through the API,
  * and what the circular must say of them (the README's definitions, the default checklist):
- *   静安寺 sh-jingan: a spot check failing env-clean (a finding, due 15 days on), a joint check
- *     passing everything: check score (100 − env-clean's points + 100) ÷ 2.
- *   国贸 bj-guomao: a spot check failing quality-privacy, a red line: 100 − its points; its task,
- *     due in 3 days, is never answered, so it is not rectified in time.
+ *   静安寺 sh-jingan: a spot check failing env-clean (a finding due 15 days on, 27 October), a
+ *     joint check passing everything: check score (100 − env-clean's points + 100) ÷ 2.
+ *   国贸 bj-guomao: a spot check failing quality-privacy, a red line: 100 − its points; its task
+ *     due in 3 days (15 October).
+ *   Neither task is answered: both fell due in October and were not put right in time, one each
+ *   (listed most first, then by outlet id: bj-guomao, sh-jingan).
  */
 const NOW = '2026-11-02T10:00:00+08:00';
 const clock = new TestClock('2026-10-12T10:00:00+08:00');
@@ -87,7 +89,8 @@ describe('the circular page', () => {
     const jingan = oneDecimal((100 - (points.get('env-clean') as number) + 100) / 2);
     const guomao = oneDecimal(100 - (points.get('quality-privacy') as number));
     const best = page.locator('#outlet-tables table').first().locator('tbody tr');
-    const order = Number(jingan) >= Number(guomao) ? ['静安寺支行', '国贸支行'] : ['国贸支行', '静安寺支行'];
+    // 国贸 crossed a red line: it ranks after 静安寺, whatever the scores.
+    const order = ['静安寺支行', '国贸支行'];
     expect(await best.locator('th').allTextContents()).toEqual(order);
     expect(await best.first().locator('td').nth(2).textContent()).toBe(
       order[0] === '静安寺支行' ? jingan : guomao,
@@ -97,7 +100,7 @@ describe('the circular page', () => {
     expect(await redLine.count()).toBe(1);
     expect(await redLine.locator('th').textContent()).toBe('国贸支行');
     expect(await redLine.locator('td').last().textContent()).toBe('待整改');
-    expect(await texts(page, '#overdue-body tbody th')).toEqual(['国贸支行']);
+    expect(await texts(page, '#overdue-body tbody th')).toEqual(['国贸支行', '静安寺支行']);
     // The bank's figures in words: 2 spot checks, 1 joint check, one red line.
     expect(await page.locator('#bank-table').textContent()).toMatch(/服务督导中心暗访抽查2 次/);
     await page.screenshot({ path: screenshotPath('circular'), fullPage: true });
@@ -114,7 +117,7 @@ describe('the circular page', () => {
     // In English, nothing left in Chinese but the bank's own names.
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.locator('#circular-month', { hasText: 'October 2026' }).waitFor();
-    expect(await page.locator('#red-lines-body td').last().textContent()).toBe('Open');
+    expect(await page.locator('#red-lines-body td').last().textContent()).toBe('to put right');
 
     // Printed: no controls.
     await page.emulateMedia({ media: 'print' });

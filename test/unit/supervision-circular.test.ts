@@ -169,11 +169,12 @@ describe('the circular', () => {
     };
   };
 
-  it('ranks outlets by their outside checks’ mean, fewer red lines first at a tie, unchecked ones unranked', () => {
+  it('ranks outlets with fewer red-line failures first, then by their outside checks’ mean, unchecked ones unranked', () => {
+    // c scores highest but crossed a red line: it ranks after every outlet that did not.
     const outlets = [
       outlet('a', 'north', [[90]]),
       outlet('b', 'north', [[95]]),
-      outlet('c', 'south', [[90, true]], 0, 2, 0),
+      outlet('c', 'south', [[99, true]], 0, 2, 0),
       outlet('d', 'south', [], 3),
     ];
     const result = circular({

@@ -13,9 +13,10 @@ import {
  * right in time, and the best and the weakest outlets. Built from the month's tallies alone (one
  * item per outlet), so its cost grows with outlets and months, never with inspections.
  *
- * Ranking: by the mean score of the month's outside checks (spot, joint, released mystery),
- * highest first; at an equal score fewer red-line failures first, then the outlet's id for a
- * stable order. An outlet without an outside check that month is listed unranked, after the others.
+ * Ranking: fewer red-line failures first (a red line fails an inspection whatever its points, so
+ * an outlet that crossed one never ranks above one that did not), then by the mean score of the
+ * month's outside checks (spot, joint, released mystery), highest first, then the outlet's id for
+ * a stable order. An outlet without an outside check that month is listed unranked, after the others.
  */
 export interface CircularOutlet {
   outletId: string;
@@ -118,7 +119,7 @@ export function circular(input: CircularInput): Circular {
   };
 }
 
-/** Ranks in place: by outside-check score, highest first; fewer red-line failures; then id. Unscored last. */
+/** Ranks in place: fewer red-line failures; then outside-check score, highest first; then id. Unscored last. */
 function rank<T extends { figures: SupervisionFigures; rank: number | undefined }>(
   rows: T[],
   id: (row: T) => string,
@@ -127,7 +128,7 @@ function rank<T extends { figures: SupervisionFigures; rank: number | undefined 
     const sa = a.figures.checkScore;
     const sb = b.figures.checkScore;
     if (sa === null || sb === null) return sa === sb ? id(a).localeCompare(id(b)) : sa === null ? 1 : -1;
-    return sb - sa || a.figures.redLineFailures - b.figures.redLineFailures || id(a).localeCompare(id(b));
+    return a.figures.redLineFailures - b.figures.redLineFailures || sb - sa || id(a).localeCompare(id(b));
   });
   let next = 1;
   for (const row of rows) row.rank = row.figures.checkScore === null ? undefined : next++;
