@@ -1,38 +1,59 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { PHOTO_PREFIX, type PhotoStore, type PhotoUpload } from '../../domain/supervision/ports.js';
+
+interface S3PhotoStoreOptions {
+  bucket: string;
+  region: string;
+  endpoint?: string | undefined;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
 
 /**
  * Photos in S3: a presigned POST whose policy allows exactly one key under `photos/`, one type
  * and 1 byte to the limit, and presigned GETs. In AWS the bucket's own origin
  * (`https://<bucket>.s3.<region>.amazonaws.com`, virtual-hosted); locally the S3-compatible server's
  * endpoint, path-style (functions/local/s3-local.ts).
+ *
+ * The S3 client and the presigners load at the first photo, not at the staff function's cold
+ * start: most of its requests (inboxes, statistics) never touch a photo, and the S3 client is the
+ * largest module the function has (the bundle test holds the start to its budget).
  */
 export class S3PhotoStore implements PhotoStore {
   readonly origin: string;
+  private s3Parts: ReturnType<S3PhotoStore['load']> | undefined;
 
-  constructor(
-    private readonly s3: S3Client,
-    private readonly bucket: string,
-    region: string,
-    endpoint?: string,
-  ) {
-    this.origin = endpoint ? new URL(endpoint).origin : `https://${bucket}.s3.${region}.amazonaws.com`;
+  constructor(private readonly options: S3PhotoStoreOptions) {
+    this.origin = options.endpoint
+      ? new URL(options.endpoint).origin
+      : `https://${options.bucket}.s3.${options.region}.amazonaws.com`;
   }
 
-  static create(options: {
-    bucket: string;
-    region: string;
-    endpoint?: string | undefined;
-    credentials?: { accessKeyId: string; secretAccessKey: string };
-  }): S3PhotoStore {
-    const client = new S3Client({
-      region: options.region,
-      ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
-      ...(options.credentials ? { credentials: options.credentials } : {}),
+  static create(options: S3PhotoStoreOptions): S3PhotoStore {
+    return new S3PhotoStore(options);
+  }
+
+  private async load() {
+    const [{ GetObjectCommand, S3Client }, { createPresignedPost }, { getSignedUrl }] = await Promise.all([
+      import('@aws-sdk/client-s3'),
+      import('@aws-sdk/s3-presigned-post'),
+      import('@aws-sdk/s3-request-presigner'),
+    ]);
+    const { region, endpoint, credentials } = this.options;
+    const s3: S3Client = new S3Client({
+      region,
+      ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+      ...(credentials ? { credentials } : {}),
     });
-    return new S3PhotoStore(client, options.bucket, options.region, options.endpoint);
+    return { s3, GetObjectCommand, createPresignedPost, getSignedUrl };
+  }
+
+  private parts() {
+    this.s3Parts ??= this.load();
+    // A failed load (it should not) is tried again at the next photo.
+    this.s3Parts.catch(() => {
+      this.s3Parts = undefined;
+    });
+    return this.s3Parts;
   }
 
   async presignUpload(request: {
@@ -41,8 +62,9 @@ export class S3PhotoStore implements PhotoStore {
     maxBytes: number;
     expiresInSeconds: number;
   }): Promise<PhotoUpload> {
-    const { url, fields } = await createPresignedPost(this.s3, {
-      Bucket: this.bucket,
+    const { s3, createPresignedPost } = await this.parts();
+    const { url, fields } = await createPresignedPost(s3, {
+      Bucket: this.options.bucket,
       Key: request.key,
       Conditions: [
         ['content-length-range', 1, request.maxBytes],
@@ -58,8 +80,9 @@ export class S3PhotoStore implements PhotoStore {
     return { url, fields, expiresAt: new Date(policy.expiration).toISOString() };
   }
 
-  presignRead(key: string, expiresInSeconds: number): Promise<string> {
-    return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
+  async presignRead(key: string, expiresInSeconds: number): Promise<string> {
+    const { s3, GetObjectCommand, getSignedUrl } = await this.parts();
+    return getSignedUrl(s3, new GetObjectCommand({ Bucket: this.options.bucket, Key: key }), {
       expiresIn: expiresInSeconds,
     });
   }
