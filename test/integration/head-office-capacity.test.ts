@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Warning } from '../../functions/domain/statistics/warnings.js';
+import { SEEDING_PATIENCE } from '../../functions/local/seed.js';
 import { countCapacity } from '../support/capacity.js';
 import { TestClock } from '../support/clock.js';
 import { outletId, regionId, writeBank } from '../support/generated-bank.js';
@@ -16,7 +17,9 @@ import { usePlatform } from '../support/platform.js';
  * "Now" is 2 December 2026: the month the pages land on is November, the week 2026-W48.
  */
 const clock = new TestClock('2026-12-02T10:00:00+08:00');
-const ctx = usePlatform({}, { now: clock.now });
+// Thousands of generated outlets with the whole suite sharing one DynamoDB Local on two cores: a
+// batch job's patience for its calls (requests are counted once whatever the retries).
+const ctx = usePlatform({}, { now: clock.now, patience: SEEDING_PATIENCE });
 const OUTLETS_PER_REGION = 50;
 const SHAPE = {
   outletsPerRegion: OUTLETS_PER_REGION,

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { type LocalPlatform, startLocalPlatform } from '../../functions/local/platform.js';
+import {
+  type LocalPlatform,
+  type LocalPlatformOptions,
+  startLocalPlatform,
+} from '../../functions/local/platform.js';
 
 /**
  * Starts the real local platform (same app, same handlers) on a free port against the run's
  * DynamoDB Local, with a table of its own, for the tests of one file.
  */
-export function usePlatform(env: Record<string, string> = {}, options: { now?: () => Date } = {}) {
+export function usePlatform(
+  env: Record<string, string> = {},
+  options: { now?: () => Date; streams?: boolean; patience?: LocalPlatformOptions['patience'] } = {},
+) {
   const context = {} as { platform: LocalPlatform };
   beforeAll(async () => {
     context.platform = await startLocalPlatform({
@@ -16,6 +23,8 @@ export function usePlatform(env: Record<string, string> = {}, options: { now?: (
       scheduler: false,
       env: { LOG_LEVEL: 'ERROR', ...env },
       ...(options.now ? { now: options.now } : {}),
+      ...(options.streams === false ? { streams: false } : {}),
+      ...(options.patience ? { patience: options.patience } : {}),
     });
   });
   afterAll(async () => {
