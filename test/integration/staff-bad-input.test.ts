@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SEEDING_PATIENCE } from '../../functions/local/seed.js';
 import { describeStatuses } from '../support/bad-input.js';
 import { usePlatform } from '../support/platform.js';
 import { staffAs } from '../support/staff.js';
@@ -11,7 +12,10 @@ import { staffBadInputProperties } from '../support/staff-bad-input.js';
  * was built invalid, and each call's DynamoDB requests within its endpoint's bound. The
  * reliability suite runs the same properties with more inputs.
  */
-const ctx = usePlatform();
+// Hundreds of calls while the whole suite shares one DynamoDB Local on two cores: its calls get a
+// batch job's patience, so a slow moment of the database is not a 503 (the property is about the
+// caller's input; requests are counted once whatever the SDK's retries).
+const ctx = usePlatform({}, { patience: SEEDING_PATIENCE });
 
 describe('bad parameters on the staff and statistics endpoints', () => {
   it('refuses the probe’s request (the year 9999, every granularity) with 400 naming the field', async () => {
