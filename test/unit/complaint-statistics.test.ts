@@ -128,3 +128,146 @@ describe('open and overdue at an instant (the stock)', () => {
     expect(isOpenOverdueAt(reopened, '2026-11-26T00:00:00.000Z')).toBe(true);
   });
 });
+
+describe('the rules at their edges (README, "How figures are computed")', () => {
+  const due = '2026-11-17T15:59:59.999Z';
+  const justAfter = '2026-11-17T16:00:00.000Z';
+
+  it('a reopened complaint is not resolved, whatever its earlier decision was: no on-time, hours or root cause', () => {
+    const reopened = complaint({
+      status: 'reopened',
+      resolvedAt: '2026-11-03T02:00:00.000Z', // decided in time, then reopened
+      dueAtResolution: due,
+      reopenedAt: '2026-11-05T02:00:00.000Z',
+      dueAt: '2026-11-20T15:59:59.999Z',
+      rootCause: 'process',
+    });
+    const totals = addComplaint(emptyComplaintTotals(), reopened);
+    expect(totals).toMatchObject({ received: 1, resolved: 0, resolvedOnTime: 0, hoursToResolve: 0 });
+    expect(totals.rootCauses).toEqual({});
+    expect(onTimeRate(totals)).toBeNull();
+  });
+
+  it('on time means decided no later than the due date in force then: at the due instant yes, a millisecond after no', () => {
+    const at = (resolvedAt: string) =>
+      addComplaint(
+        emptyComplaintTotals(),
+        // The due date moved on later (an extension after the decision does not make it on time).
+        complaint({
+          status: 'resolved',
+          resolvedAt,
+          dueAtResolution: due,
+          dueAt: '2026-12-31T15:59:59.999Z',
+        }),
+      ).resolvedOnTime;
+    expect(at(due)).toBe(1);
+    expect(at('2026-11-17T16:00:00.000Z')).toBe(0);
+    // Without a due date recorded at the decision, the complaint's own.
+    const own = complaint({ status: 'closed', resolvedAt: justAfter, dueAt: due });
+    expect(addComplaint(emptyComplaintTotals(), own).resolvedOnTime).toBe(0);
+    expect(
+      addComplaint(emptyComplaintTotals(), complaint({ status: 'closed', resolvedAt: due, dueAt: due }))
+        .resolvedOnTime,
+    ).toBe(1);
+  });
+
+  it('hours to resolve are from receipt to decision, of the resolved only', () => {
+    const resolved = complaint({
+      status: 'resolved',
+      resolvedAt: '2026-11-02T12:30:00.000Z',
+      dueAtResolution: due,
+    });
+    expect(addComplaint(emptyComplaintTotals(), resolved).hoursToResolve).toBe(10.5);
+    const stillOpen = complaint({ status: 'accepted', resolvedAt: '2026-11-02T12:30:00.000Z' });
+    expect(addComplaint(emptyComplaintTotals(), stillOpen).hoursToResolve).toBe(0);
+    // An open complaint's root cause (an earlier decision's) is not counted either.
+    expect(addComplaint(emptyComplaintTotals(), { ...stillOpen, rootCause: 'process' }).rootCauses).toEqual(
+      {},
+    );
+  });
+
+  it('counts each of a category, severity, channel and root cause once per complaint', () => {
+    const two = [quick, quick].reduce(addComplaint, emptyComplaintTotals());
+    expect(two.byCategory).toEqual({ 'waiting-time': 2 });
+    expect(two.rootCauses).toEqual({ process: 2 });
+    expect(two.recurring).toEqual({ 'waiting-time': 2 });
+  });
+
+  it('a region or a longer period is the sum of its parts, field by field', () => {
+    const a = [onTime, late, open].reduce(addComplaint, emptyComplaintTotals());
+    const b = [quick, onTime].reduce(addComplaint, emptyComplaintTotals());
+    const all = [onTime, late, open, quick, onTime].reduce(addComplaint, emptyComplaintTotals());
+    const sum = sumComplaintTotals(a, b, 'add');
+    expect(sum).toEqual({ ...all, hoursToResolve: expect.closeTo(all.hoursToResolve, 9) });
+    expect(sum.resolvedOnTime).toBe(3);
+    expect(sum.hoursToResolve).toBeCloseTo(48 + 400 + 24 + 48, 9);
+    expect(sum.rated).toBe(3);
+    expect(sum.satisfied).toBe(2);
+    expect(sum.byCategory).toEqual({ 'waiting-time': 4, 'staff-attitude': 1 });
+    expect(sum.rootCauses).toEqual({ process: 3, 'staff-conduct': 1 });
+  });
+});
+
+describe('the overdue stock at its edges', () => {
+  const received = '2026-11-02T02:00:00.000Z';
+
+  it('past the due date means after it: at the due instant not yet overdue', () => {
+    expect(isOpenOverdueAt(open, '2026-11-17T15:59:59.999Z')).toBe(false);
+    expect(isOpenOverdueAt(open, '2026-11-17T16:00:00.000Z')).toBe(true);
+    // Received at the instant: counted (then not yet due).
+    const due = complaint({ receivedAt: received, dueAt: '2026-11-01T00:00:00.000Z' });
+    expect(isOpenOverdueAt(due, received)).toBe(true);
+  });
+
+  it('not received by the instant: not in the stock, even with a due date already past', () => {
+    const early = complaint({ receivedAt: '2026-11-10T00:00:00.000Z', dueAt: '2026-11-05T00:00:00.000Z' });
+    expect(isOpenOverdueAt(early, '2026-11-08T00:00:00.000Z')).toBe(false);
+  });
+
+  it('decided at the instant: out of the stock; decided later: judged by the due date in force then', () => {
+    const late = complaint({
+      status: 'resolved',
+      resolvedAt: '2026-11-20T00:00:00.000Z',
+      dueAtResolution: '2026-11-19T00:00:00.000Z',
+      dueAt: '2026-11-30T00:00:00.000Z', // moved after the decision: not what the day saw
+    });
+    expect(isOpenOverdueAt(late, '2026-11-20T00:00:00.000Z')).toBe(false);
+    expect(isOpenOverdueAt(late, '2026-11-19T12:00:00.000Z')).toBe(true);
+    expect(isOpenOverdueAt(late, '2026-11-19T00:00:00.000Z')).toBe(false);
+    // With no due date recorded at the decision, the complaint's own.
+    const own = complaint({
+      status: 'closed',
+      resolvedAt: '2026-11-20T00:00:00.000Z',
+      dueAt: '2026-11-18T00:00:00.000Z',
+    });
+    expect(isOpenOverdueAt(own, '2026-11-19T00:00:00.000Z')).toBe(true);
+    expect(isOpenOverdueAt(own, '2026-11-17T00:00:00.000Z')).toBe(false);
+  });
+
+  it('reopened at the instant: open again, with its new due date', () => {
+    const reopened = complaint({
+      status: 'reopened',
+      resolvedAt: '2026-11-05T00:00:00.000Z',
+      dueAtResolution: '2026-11-17T15:59:59.999Z',
+      reopenedAt: '2026-11-10T00:00:00.000Z',
+      dueAt: '2026-11-09T00:00:00.000Z', // a new due date already past (as data, to tell the branches apart)
+    });
+    expect(isOpenOverdueAt(reopened, '2026-11-10T00:00:00.000Z')).toBe(true);
+    expect(isOpenOverdueAt(reopened, '2026-11-09T12:00:00.000Z')).toBe(false); // decided then, not reopened yet
+    // Its new due date reached at the instant: not yet past.
+    expect(
+      isOpenOverdueAt({ ...reopened, dueAt: '2026-11-12T00:00:00.000Z' }, '2026-11-12T00:00:00.000Z'),
+    ).toBe(false);
+  });
+
+  it('reopened once and decided again: judged by the last decision, not as open', () => {
+    const again = complaint({
+      status: 'resolved',
+      reopenedAt: '2026-11-05T00:00:00.000Z',
+      resolvedAt: '2026-11-08T00:00:00.000Z',
+      dueAtResolution: '2026-11-07T00:00:00.000Z',
+      dueAt: '2026-11-07T00:00:00.000Z',
+    });
+    expect(isOpenOverdueAt(again, '2026-11-10T00:00:00.000Z')).toBe(false);
+  });
+});
