@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PHOTO_JPEG } from '../../functions/local/demo-photo.js';
+import { captureFilesOf } from '../../web/capture-files.js';
 import { TestClock } from '../support/clock.js';
 import { postJson } from '../support/customer.js';
 import { usePlatform } from '../support/platform.js';
@@ -170,7 +174,7 @@ describe('the rectification page', () => {
     expect(await repeated.locator('.badge').allTextContents()).toEqual(['屡查屡犯']);
     expect(await repeated.locator('.found-by').textContent()).toBe('分行联合检查 · 2026/10/10');
     // Names, never ids: no outlet, item, task or inspection id anywhere on the page.
-    const shown = (await page.locator('body').innerText()) ?? '';
+    const shown = (await page.locator('body').textContent()) ?? '';
     for (const id of [
       'sh-jingan',
       'env-clean',
@@ -179,7 +183,6 @@ describe('the rectification page', () => {
       ...tasks.map((t) => t.id),
     ])
       expect(shown).not.toContain(id);
-    await page.screenshot({ path: screenshotPath('rectify-390-before') });
 
     // An answer needs its note, said in Chinese; then the note and a camera photo.
     await clean.getByRole('button', { name: '提交整改答复' }).click();
@@ -294,5 +297,18 @@ describe('the rectification page', () => {
       '您的角色不办理整改。整改由网点负责人答复，由服务督导中心或分行检查组验收。',
     );
     await context.close();
+  });
+
+  it('keeps its first view (HTML, scripts, styles) within 30 KB gzipped, as the capture page', () => {
+    // Measured as the README measures the capture page: each file gzipped at level 6, summed.
+    const web = resolve('dist/web');
+    const html = readFileSync(resolve(web, 'rectify.html'));
+    const files = captureFilesOf(html.toString('utf8'));
+    expect(files.some((f) => f.endsWith('.js'))).toBe(true);
+    const sizes = [html, ...files.map((f) => readFileSync(resolve(web, `.${f}`)))].map(
+      (body) => gzipSync(body, { level: 6 }).length,
+    );
+    console.log(`rectify first view, gzip: ${sizes.join(' + ')} = ${sizes.reduce((a, b) => a + b, 0)} bytes`);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(30 * 1024);
   });
 });

@@ -348,12 +348,6 @@ function taskCard(
       ),
     );
 
-  // The finding as the inspector recorded it.
-  const answer = inspection?.answers.find((a) => a.itemId === task.itemId);
-  if (answer && 'note' in answer && answer.note)
-    card.append(el('p', { class: 'finding' }, `${t('finding')}：${answer.note}`));
-  if (answer && 'photo' in answer && answer.photo) card.append(photo(answer.photo, t('findingPhoto')));
-
   if (task.status !== 'accepted') {
     const dueDay = localDate(new Date(task.dueAt), timeZone);
     const days = daysBetween(options.today, dueDay);
@@ -368,6 +362,12 @@ function taskCard(
       ),
     );
   }
+
+  // The finding as the inspector recorded it.
+  const answer = inspection?.answers.find((a) => a.itemId === task.itemId);
+  if (answer && 'note' in answer && answer.note)
+    card.append(el('p', { class: 'finding' }, `${t('finding')}：${answer.note}`));
+  if (answer && 'photo' in answer && answer.photo) card.append(photo(answer.photo, t('findingPhoto')));
 
   // The steps so far, in the order the lifecycle puts them (a task keeps its last answer and its
   // last return): found; a task open again was answered, then returned; one answered since a
@@ -435,20 +435,28 @@ function answerForm(
 ) {
   const id = (name: string) => `${name}-${task.id}`;
   const note = el('textarea', { id: id('note'), name: 'note', maxlength: '1000', rows: '4' });
-  const file = el('input', { id: id('photo'), type: 'file', accept: 'image/*', capture: 'environment' });
+  // The file control itself is hidden: its own words are the browser's, not the page's language.
+  const file = el('input', {
+    id: id('photo'),
+    type: 'file',
+    accept: 'image/*',
+    capture: 'environment',
+    class: 'visually-hidden',
+  });
   const chosen = el('p', { class: 'muted', 'aria-live': 'polite' });
   const problem = el('p', { class: 'error', role: 'alert' });
   const send = el('button', { type: 'submit', class: 'primary' }, t('send'));
   file.addEventListener('change', () => {
-    chosen.textContent = file.files?.length ? t('photoChosen') : '';
+    const picked = file.files?.[0];
+    chosen.textContent = picked ? `${t('photoChosen')}：${picked.name}` : '';
   });
   const form = el(
     'form',
     { class: 'answer', novalidate: '' },
     el('label', { for: id('note') }, t('note')),
     note,
-    el('label', { for: id('photo') }, t('photo')),
     file,
+    el('label', { for: id('photo'), class: 'button photo-button' }, t('photo')),
     chosen,
     problem,
     send,
