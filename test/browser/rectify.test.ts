@@ -34,6 +34,7 @@ type Item = { id: string; text: Record<string, string>; kind: { type: string; ma
 type Checklist = { id: string; version: number; sections: { items: Item[] }[] };
 type Task = { id: string; itemId: string; inspectionId: string; version: number; status: string };
 let itemName = new Map<string, string>();
+let itemTexts = new Map<string, Record<string, string>>();
 let tasks: Task[] = [];
 
 const auth = async (username: string) => ({ authorization: `Bearer ${await ctx.token(username)}` });
@@ -67,6 +68,7 @@ async function uploadFindingPhoto(username: string, inspectionId: string): Promi
 beforeAll(async () => {
   const list = (await api('head-office', '/supervision/checklists/service')).body as unknown as Checklist;
   itemName = new Map(list.sections.flatMap((s) => s.items).map((i) => [i.id, i.text['zh-CN'] ?? '']));
+  itemTexts = new Map(list.sections.flatMap((s) => s.items).map((i) => [i.id, i.text]));
   // Each failed item carries the inspection's one photo (uploaded as the capture page does); a note where given.
   const inspect = async (
     username: string,
@@ -296,6 +298,27 @@ describe('the rectification page', () => {
     expect(await page.locator('#app .notice').textContent()).toBe(
       '您的角色不办理整改。整改由网点负责人答复，由服务督导中心或分行检查组验收。',
     );
+    await context.close();
+  });
+
+  it('speaks the language chosen on the page: the outlet and the items named anew, the words of the page too', async () => {
+    const { context, page } = await openAs('manager.sh-jingan', '/rectify');
+    await page.locator('header .langs button[value="zh-TW"]').click();
+    await page.locator('#outlet-name').filter({ hasText: '靜安寺支行 · 整改任務' }).waitFor();
+    expect(await page.locator('#todo article.task h3').first().textContent()).toBe(
+      itemTexts.get('quality-privacy')?.['zh-TW'],
+    );
+    expect(await page.locator('#todo article.task .badge').first().textContent()).toBe('逾期');
+    expect(await page.locator('#todo article.task .due').first().textContent()).toContain('（北京時間）');
+    await page.locator('header .langs button[value="en"]').click();
+    await page
+      .locator('#outlet-name')
+      .filter({ hasText: "Jing'an Temple Sub-branch · rectification tasks" })
+      .waitFor();
+    expect(await page.locator('#todo article.task h3').first().textContent()).toBe(
+      itemTexts.get('quality-privacy')?.en,
+    );
+    expect(await page.locator('#todo article.task .due').first().textContent()).toContain('(Beijing time)');
     await context.close();
   });
 

@@ -38,9 +38,11 @@ type Kind = Inspection['kind'];
 const app = document.getElementById('app') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
 let redraw: () => void = () => {};
+/** What a change of language does: redraws, or reads the outlet again for its name in the new language. */
+let relabel: () => void = () => redraw();
 const { t, lang } = pageLanguage(texts, () => {
   document.title = t('pageTitle');
-  redraw();
+  relabel();
 });
 document.title = t('pageTitle');
 let timeZone = BANK_TIME_ZONE;
@@ -111,6 +113,7 @@ async function findOutlets(q: string): Promise<Outlet[]> {
 }
 
 function pickOutlet(me: Me) {
+  relabel = () => redraw();
   let query = '';
   const results = el('div', { class: 'outlets', 'aria-live': 'polite' });
   const search = el('input', { type: 'search', id: 'outlet-search', autocomplete: 'off' });
@@ -161,7 +164,7 @@ addEventListener('popstate', () => location.reload());
 interface TaskView {
   task: Rectification;
   inspection?: Inspection | undefined;
-  itemName: string;
+  item?: Checklist['sections'][number]['items'][number] | undefined;
 }
 
 async function showOutlet(me: Me, outletId: string) {
@@ -264,6 +267,7 @@ async function showOutlet(me: Me, outletId: string) {
     );
     app.dataset.ready = 'true';
   };
+  relabel = () => void load().then(redraw);
   await load();
   redraw();
 }
@@ -300,7 +304,7 @@ async function namesOf(tasks: Rectification[]): Promise<TaskView[]> {
         ? await checklistOf(inspection.checklistId, inspection.checklistVersion)
         : undefined;
       const item = checklist?.sections.flatMap((s) => s.items).find((i) => i.id === task.itemId);
-      return { task, inspection, itemName: item ? item.text[lang()] : '' };
+      return { task, inspection, item };
     }),
   );
 }
@@ -333,7 +337,7 @@ function taskCard(
       'data-task': task.id,
       'data-status': task.status,
     },
-    el('h3', { class: 'item-name' }, view.itemName),
+    el('h3', { class: 'item-name' }, view.item?.text[lang()] ?? ''),
   );
   if (badges.childElementCount) card.append(badges);
   if (inspection)
