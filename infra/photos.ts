@@ -20,7 +20,8 @@ import { acknowledge } from './acknowledge.js';
  * the size), shown through presigned GETs of 5 minutes. Encrypted with a key of our own (SSE-KMS,
  * with an S3 bucket key so uploads do not each call KMS), no public access, TLS only, access logs,
  * and a lifecycle rule that deletes each photo `retentionDays` after it was uploaded. CORS lets
- * the pages' origin, and no other, POST to it. Its origin (virtual-hosted,
+ * the pages' origin, and no other, POST to it (the upload) and GET from it (a page reads a photo
+ * with `fetch`, the staff token on the API's call, and follows its 302 to the presigned GET). Its origin (virtual-hosted,
  * `https://<bucket>.s3.<region>.amazonaws.com`, as the SDK presigns) is what the pages' CSP allows.
  */
 export class PhotoBucket extends Construct {
@@ -57,7 +58,7 @@ export class PhotoBucket extends Construct {
       ],
       cors: [
         {
-          allowedMethods: [HttpMethods.POST],
+          allowedMethods: [HttpMethods.POST, HttpMethods.GET],
           allowedOrigins: [props.pagesOrigin],
           allowedHeaders: ['*'],
           maxAge: 3000,

@@ -21,6 +21,7 @@ export const pageRoutes: readonly PageRoute[] = [
   { path: '/dashboard', file: 'dashboard.html' },
   { path: '/report', file: 'report.html' },
   { path: '/circular', file: 'circular.html' },
+  { path: '/rectify', file: 'rectify.html' },
   { path: '/inspect', file: 'inspect.html' },
   { path: '/mystery/', file: 'inspect.html' },
 ];

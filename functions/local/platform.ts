@@ -22,6 +22,7 @@ import type { Dependencies } from '../dependencies.js';
 import { pageSecurityHeaders } from '../http/security-headers.js';
 import { processStream } from '../streams/process-stream.js';
 import { streamReactions } from '../streams/reactions.js';
+import { storeDemoPhotos } from './demo-photo.js';
 import { createDevIssuer, type DevIssuer } from './dev-issuer.js';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
 import {
@@ -221,6 +222,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
           const started = Date.now();
           const summary = await writeDemoHistory(seedingDeps, seedingTable, { ...historyOptions, log });
           log(describeHistory(summary, Date.now() - started));
+          // The photos the history's findings and answers name, so the pages have pictures to show.
+          await storeDemoPhotos(s3.endpoint, config.PHOTO_BUCKET, summary.photoKeys);
+          log(`Stored the demo photo under ${summary.photoKeys.length} keys in the local S3 server`);
         }
       : undefined;
     if (

@@ -340,7 +340,9 @@ export class SupervisionService {
       throw notFound('notFound.rectification');
     }
     if (task.version !== expectedVersion)
-      throw conflict(message('conflict.stale', { version: task.version }), { version: task.version });
+      throw conflict(message('conflict.rectificationStale', { version: task.version }), {
+        version: task.version,
+      });
     const outcome = actOnRectification(task, action, { role, username: principal.username }, this.deps.now());
     if (!outcome.ok) {
       if (outcome.refusal === 'notYours') throw forbidden('forbidden.rectification');
@@ -355,7 +357,9 @@ export class SupervisionService {
     const onTime = acceptedTaskCounts(next);
     const tallies = Object.keys(onTime).length ? tallyChanges(next, this.dueMonth(next), onTime) : [];
     if (!(await this.repository.saveRectification(next, task.version, tallies)))
-      throw conflict(message('conflict.stale', { version: task.version + 1 }), { version: task.version + 1 });
+      throw conflict(message('conflict.rectificationStale', { version: task.version + 1 }), {
+        version: task.version + 1,
+      });
     return next;
   }
 

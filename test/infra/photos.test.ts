@@ -68,7 +68,7 @@ describe('the photo bucket', () => {
     });
     const cors = (properties.CorsConfiguration as { CorsRules: Record<string, unknown>[] }).CorsRules;
     expect(cors).toHaveLength(1);
-    expect(cors[0]).toMatchObject({ AllowedMethods: ['POST'] });
+    expect(cors[0]).toMatchObject({ AllowedMethods: ['POST', 'GET'] });
     const origins = (cors[0]?.AllowedOrigins ?? []) as string[];
     expect(origins).toHaveLength(1);
     expect(String(origins[0])).toMatch(/^https:\/\/[^/]+$/);

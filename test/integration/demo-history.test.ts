@@ -319,5 +319,54 @@ describe('the demo history of a first start', () => {
         onTimeShare(OUTLETS.filter((o) => o !== LOW_OUTLET && o !== DECLINING_OUTLET)),
       );
     });
+
+    it('stores a real picture under each photo its findings and answers name, read through the photos endpoint as any upload is', async () => {
+      const tasks = (
+        await get<{ items: (Task & { inspectionId: string; answer?: { photo?: string } })[] }>(
+          `/supervision/rectifications?outletId=${LOW_OUTLET}`,
+        )
+      ).items;
+      const answered = tasks.find((t) => t.answer?.photo);
+      const answerKey = answered?.answer?.photo ?? '';
+      // Keys of the shape an upload gives, which the photos endpoint accepts (no other is read).
+      expect(answerKey).toMatch(/^photos\/rectifications\/[A-Za-z0-9._-]+\/[A-Za-z0-9_-]+\.jpg$/);
+      const inspection = await get<{ answers: { photo?: string }[] }>(
+        `/supervision/inspections/${answered?.inspectionId}`,
+      );
+      const findingKeys = inspection.answers.flatMap((a) => (a.photo ? [a.photo] : []));
+      for (const key of findingKeys)
+        expect(key).toMatch(/^photos\/inspections\/[A-Za-z0-9._-]+\/[A-Za-z0-9_-]+\.jpg$/);
+      // The outlet's manager follows the endpoint's redirect to a JPEG; another outlet's gets 404.
+      const as = async (username: string) => {
+        const answer = await fetch(`${platform.url}/api/v1/local/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username }),
+        });
+        return `Bearer ${((await answer.json()) as { token: string }).token}`;
+      };
+      const manager = await as(`manager.${LOW_OUTLET}`);
+      for (const key of [answerKey, ...findingKeys]) {
+        const photo = await fetch(
+          `${platform.url}/api/v1/supervision/photos?key=${encodeURIComponent(key)}`,
+          {
+            headers: { authorization: manager },
+          },
+        );
+        expect(photo.status, key).toBe(200);
+        const bytes = new Uint8Array(await photo.arrayBuffer());
+        // A JPEG: it starts with the SOI marker and ends with EOI.
+        expect([bytes[0], bytes[1]]).toEqual([0xff, 0xd8]);
+        expect([bytes.at(-2), bytes.at(-1)]).toEqual([0xff, 0xd9]);
+      }
+      const stranger = await fetch(
+        `${platform.url}/api/v1/supervision/photos?key=${encodeURIComponent(answerKey)}`,
+        {
+          headers: { authorization: await as('manager.sh-jingan') },
+          redirect: 'manual',
+        },
+      );
+      expect(stranger.status).toBe(404);
+    });
   });
 });

@@ -35,7 +35,7 @@ export function rectificationNotice(
       redLine: task.redLine,
       repeated: task.repeated,
       dueAt: task.dueAt,
-      tasksUrl: `${baseUrl}/staff#/supervision/rectifications?outletId=${encodeURIComponent(task.outletId)}`,
+      tasksUrl: `${baseUrl}/rectify?outletId=${encodeURIComponent(task.outletId)}`,
     },
     attributes: { event, audience, outlet: task.outletId, region: task.regionId },
     deduplicationId: `rectification:${task.id}:${kind}`,

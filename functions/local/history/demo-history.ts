@@ -22,6 +22,7 @@ import { rectificationDeadlines, SupervisionService } from '../../services/super
 import { BankClock } from './bank-clock.js';
 import { type ComplaintStory, type ComplaintWorld, outletComplaints } from './complaints.js';
 import {
+  demoPhotoKeys,
   historyTallies,
   type OutletSupervision,
   outletSupervision,
@@ -61,6 +62,8 @@ export interface DemoHistorySummary {
   generateMs: number;
   writeMs: number;
   rollupMs: number;
+  /** The photo keys the demo's findings and answers name: the seeding stores a picture under each. */
+  photoKeys: string[];
 }
 
 export const DEMO_HISTORY_DAYS = 90;
@@ -190,6 +193,7 @@ export async function writeDemoHistory(
     events,
     inspections: inspections.length,
     rectifications: tasks.length,
+    photoKeys: demoPhotoKeys(inspections, tasks),
     items: items.length,
     warnings,
     generateMs: generated - started,

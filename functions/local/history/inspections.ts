@@ -101,9 +101,12 @@ export function outletSupervision(
   const inspect = (kind: InspectionKind, date: string, minute: number, round?: SelfCheckRound) => {
     const submitted = world.clock.at(date, minute + random.int(0, 8));
     if (submitted >= world.now) return undefined;
-    const answers = items.map((item) => answer(item, random, lagging));
+    const drawn = items.map((item) => answer(item, random, lagging));
+    const id = random.uuid();
+    // A finding's photo under the key the upload would have given it (one stored picture each).
+    const answers = drawn.map((a) => ('photo' in a && a.photo ? { ...a, photo: demoFindingPhoto(id) } : a));
     const inspection: Inspection = {
-      id: random.uuid(),
+      id,
       kind,
       outletId: outlet.id,
       regionId: outlet.regionId,
@@ -234,8 +237,33 @@ function answer(item: ChecklistItem, random: Random, lagging: boolean): Answer {
   }
 }
 
-/** The photo every demo finding points at (the seeding stores it, when there is a photo store). */
-export const DEMO_FINDING_PHOTO = 'photos/demo/finding.jpg';
+/**
+ * Stands for a photo in a drawn answer; the inspection's own key replaces it (`demoFindingPhoto`).
+ * The demo's photos have keys of the shape an upload gives (`photos/inspections/<id>/…`,
+ * `photos/rectifications/<task id>/…`), so the photos endpoint reads them with the same checks
+ * of who may see them as any other; the seeding stores one small picture under each
+ * (`demoPhotoKeys`, `functions/local/demo-photo.ts`).
+ */
+const DEMO_FINDING_PHOTO = 'photos/demo/finding.jpg';
+export const demoFindingPhoto = (inspectionId: string) => `photos/inspections/${inspectionId}/finding.jpg`;
+export const demoAnswerPhoto = (taskId: string, answer: 1 | 2) =>
+  `photos/rectifications/${taskId}/answer-${answer}.jpg`;
+
+/**
+ * The photo keys a page shows, each once: the findings of the checks that opened tasks (spot,
+ * joint and released mystery checks), which the rectification page shows with each task, and the
+ * tasks' answers. A self-check's findings name a key too, as the capture page requires, but no
+ * page shows them: the seeding does not store the thousand-odd copies they would take (some
+ * 20 ms each on a loaded machine, on every first start).
+ */
+export function demoPhotoKeys(inspections: readonly Inspection[], tasks: readonly Rectification[]): string[] {
+  const keys = new Set<string>();
+  for (const inspection of inspections)
+    if (inspection.kind !== 'self-check')
+      for (const a of inspection.answers) if ('photo' in a && a.photo) keys.add(a.photo);
+  for (const task of tasks) if (task.answer?.photo) keys.add(task.answer.photo);
+  return [...keys];
+}
 
 const reviewerOf = (inspection: Inspection) =>
   inspection.kind === 'joint-check' ? `inspector.${inspection.regionId}` : 'inspector.1';
@@ -291,7 +319,7 @@ function settle(
   } else {
     alerts(answeredAt);
     step(
-      { type: 'answer', note: '已按要求整改完毕，附整改后照片。', photo: DEMO_FINDING_PHOTO },
+      { type: 'answer', note: '已按要求整改完毕，附整改后照片。', photo: demoAnswerPhoto(task.id, 1) },
       manager,
       answeredAt,
     );
@@ -301,7 +329,11 @@ function settle(
         step({ type: 'return', reason: '整改照片未体现整改后的现场，请补充。' }, review, reviewedAt);
         const again = reviewedAt + random.between(0.3, 1.5) * 86_400_000;
         if (again < world.now) {
-          step({ type: 'answer', note: '已补充整改后现场照片。', photo: DEMO_FINDING_PHOTO }, manager, again);
+          step(
+            { type: 'answer', note: '已补充整改后现场照片。', photo: demoAnswerPhoto(task.id, 2) },
+            manager,
+            again,
+          );
           const last = again + random.between(0.3, 1) * 86_400_000;
           if (last < world.now) step({ type: 'accept' }, review, last);
         }
