@@ -26,6 +26,11 @@ import {
 } from '../domain/supervision/checklist.js';
 import { type CircularOutlet, type CircularRegion, circular } from '../domain/supervision/circular.js';
 import {
+  type CircularPublication,
+  circularPublishedNotice,
+  monthEnded,
+} from '../domain/supervision/circular-publication.js';
+import {
   DEFAULT_CHECKLIST_ID,
   defaultChecklistName,
   defaultChecklistSections,
@@ -380,11 +385,12 @@ export class SupervisionService {
     if (!insider && month === thisMonth) throw forbidden('forbidden.circularUnderway');
 
     const repository = this.repository;
-    const [outlets, bank, redLines, checklist] = await Promise.all([
+    const [outlets, bank, redLines, checklist, publication] = await Promise.all([
       repository.outletTallies(month),
       repository.tallies('bank', ['bank'], month),
       repository.redLineFindings(month),
       this.checklist(),
+      repository.circularPublication(month),
     ]);
     const regionIds = [...new Set(outlets.map((o) => o.regionId))];
     const regionTallies = await repository.tallies('region', regionIds, month);
@@ -426,6 +432,11 @@ export class SupervisionService {
     return {
       month,
       underway: month === thisMonth,
+      published: publication
+        ? { publishedAt: publication.publishedAt, publishedBy: publication.publishedBy }
+        : null,
+      // Only the supervision centre publishes, and only a month that has ended and is not yet out.
+      mayPublish: viewer.supervisionCentre && monthEnded(month, today) && !publication,
       owedDays: owedDays.length,
       bank: result.bank,
       regions: result.regions.map((r) => ({ ...r, name: regionName.get(r.regionId) ?? r.regionId })),
@@ -458,6 +469,31 @@ export class SupervisionService {
         }));
       },
     };
+  }
+
+  /**
+   * The supervision centre publishes a month's circular (通报) once the month has ended: one
+   * record, written once (a second publication is a conflict), which carries the notice to every
+   * outlet manager for the outbox, so the notice goes out exactly when the record exists, however
+   * long the notifier is down.
+   */
+  async publishCircular(principal: Principal, month: string): Promise<CircularPublication> {
+    if (!isSupervisionCentre(principal)) throw forbidden('forbidden.circularPublish');
+    const now = this.deps.now();
+    const today = localDate(now, this.deps.config.TIME_ZONE);
+    if (month > today.slice(0, 7)) throw invalid({ month: 'field.month.future' });
+    if (!monthEnded(month, today)) throw conflict(message('conflict.circularMonthUnderway', { month }));
+    const publication: CircularPublication = {
+      month,
+      publishedAt: now.toISOString(),
+      publishedBy: principal.displayName,
+      publishedByUsername: principal.username,
+    };
+    const notice = circularPublishedNotice(publication, this.deps.config.PUBLIC_BASE_URL);
+    if (!(await this.repository.publishCircular(publication, notice)))
+      throw conflict(message('conflict.circularPublished', { month }));
+    this.deps.metrics.count('CircularPublished');
+    return publication;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -665,6 +701,10 @@ export interface CircularView {
   month: string;
   /** The month is not over: its figures are so far. */
   underway: boolean;
+  /** When the month's circular was published (通报) and by whom (a display name); null if not yet. */
+  published: { publishedAt: string; publishedBy: string } | null;
+  /** Whether the caller may publish it now: the supervision centre, the month over, not yet published. */
+  mayPublish: boolean;
   /** Days self-check rounds were owed on. */
   owedDays: number;
   bank: SupervisionFigures;
