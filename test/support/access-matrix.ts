@@ -452,6 +452,21 @@ function supervisionRows(r: Records): ReturnType<typeof rows> {
       }),
     },
     {
+      what: 'publish the circular of the month under way (a conflict for the supervision centre)',
+      method: 'POST',
+      path: '/supervision/circular/publications',
+      body: async () => ({ month: r.month }),
+      who: nobodyElse({ 'inspector.1': [409] }),
+    },
+    {
+      what: 'publish the circular of last month',
+      method: 'POST',
+      path: '/supervision/circular/publications',
+      body: async () => ({ month: previousPeriod(r.month, 'month') }),
+      // The supervision centre publishes (通报); head office reads it but makes no inspections.
+      who: nobodyElse({ 'inspector.1': [201] }),
+    },
+    {
       what: 'presign a photo for an inspection being filled',
       method: 'POST',
       path: '/supervision/photo-uploads',
