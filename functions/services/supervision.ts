@@ -15,7 +15,7 @@ import { addDays, localDate } from '../domain/calendar.js';
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { fingerprint } from '../domain/feedback.js';
 import type { Language } from '../domain/language.js';
-import { message, say } from '../domain/messages.js';
+import { type MessageKey, message, say } from '../domain/messages.js';
 import { localized, type Outlet } from '../domain/outlet.js';
 import { daysOf, previousPeriod } from '../domain/statistics/periods.js';
 import {
@@ -51,6 +51,8 @@ import {
   PHOTO_UPLOAD_SECONDS,
   type PhotoStore,
   type PhotoType,
+  photoBelongsTo,
+  photoFolder,
 } from '../domain/supervision/ports.js';
 import {
   actOnRectification,
@@ -214,13 +216,21 @@ export class SupervisionService {
       request.checklistVersion,
     );
     if (!checklist) throw invalid({ checklistVersion: 'field.checklist.version' });
-    const problems = answerProblems(checklist, request.answers);
-    if (Object.keys(problems).length > 0)
-      throw invalid(
-        Object.fromEntries(
-          Object.entries(problems).map(([itemId, p]) => [`answers.${itemId}`, `field.answer.${p}` as const]),
-        ),
-      );
+    const problems: Record<string, MessageKey> = Object.fromEntries(
+      Object.entries(answerProblems(checklist, request.answers)).map(([itemId, p]) => [
+        `answers.${itemId}`,
+        `field.answer.${p}` as const,
+      ]),
+    );
+    // A photo must be one the upload made for this inspection, not one of another.
+    for (const answer of request.answers)
+      if (
+        'photo' in answer &&
+        answer.photo !== undefined &&
+        !photoBelongsTo(answer.photo, { kind: 'inspections', id: request.id })
+      )
+        problems[`answers.${answer.itemId}`] ??= 'field.photo.notThisInspection';
+    if (Object.keys(problems).length > 0) throw invalid(problems);
 
     const submittedAt = now.toISOString();
     const date = localDate(now, this.deps.config.TIME_ZONE);
@@ -344,6 +354,12 @@ export class SupervisionService {
         throw forbidden('forbidden.rectification');
       throw notFound('notFound.rectification');
     }
+    if (
+      action.type === 'answer' &&
+      action.photo !== undefined &&
+      !photoBelongsTo(action.photo, { kind: 'rectifications', id: task.id })
+    )
+      throw invalid({ photo: 'field.photo.notThisTask' });
     if (task.version !== expectedVersion)
       throw conflict(message('conflict.stale', { version: task.version }), { version: task.version });
     const outcome = actOnRectification(task, action, { role, username: principal.username }, this.deps.now());
@@ -570,7 +586,7 @@ export class SupervisionService {
         if (lobbiesOf(p).length === 0 && !isSupervisionCentre(p) && inspectedRegionsOf(p).length === 0)
           throw forbidden('forbidden.inspectionKind');
       }
-      key = `${PHOTO_PREFIX}inspections/${request.inspectionId}/`;
+      key = photoFolder({ kind: 'inspections', id: request.inspectionId });
     } else {
       if (inspector.kind === 'mystery') throw notFound('notFound.rectification');
       const task = await this.repository.rectification(request.rectificationId ?? '');
@@ -578,7 +594,7 @@ export class SupervisionService {
       if (!task || (!mayManage(p, task.outletId) && !mayReview(p, task.regionId)))
         throw notFound('notFound.rectification');
       if (!mayManage(p, task.outletId)) throw forbidden('forbidden.rectification');
-      key = `${PHOTO_PREFIX}rectifications/${task.id}/`;
+      key = photoFolder({ kind: 'rectifications', id: task.id });
     }
     key += `${randomBytes(12).toString('base64url')}.${request.contentType === 'image/webp' ? 'webp' : 'jpg'}`;
     const upload = await this.photos.presignUpload({

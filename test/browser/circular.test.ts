@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../support/clock.js';
 import { postJson } from '../support/customer.js';
+import { ownPhotos } from '../support/own-photos.js';
 import { usePlatform } from '../support/platform.js';
 import { screenshotPath, useBrowser } from './support/browser.js';
 
@@ -46,7 +47,7 @@ beforeAll(async () => {
     );
     const response = await postJson(
       `${ctx.url}/api/v1/supervision/inspections`,
-      {
+      ownPhotos({
         id: randomUUID(),
         kind,
         outletId,
@@ -54,7 +55,7 @@ beforeAll(async () => {
         checklistVersion: list.version,
         startedAt: clock.now().toISOString(),
         answers,
-      },
+      }),
       { authorization: `Bearer ${await ctx.token(username)}` },
     );
     expect(response.status).toBe(201);

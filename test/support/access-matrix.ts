@@ -570,8 +570,9 @@ export async function runAccessMatrix(
   const items = (checklist.sections as { items: Item[] }[]).flatMap((s) => s.items);
   const inspection = async (kind: string, outletId: string, failing?: string) => {
     const current = await get('/supervision/checklists/service', 'inspector.1');
+    const id = randomUUID();
     return {
-      id: randomUUID(),
+      id,
       kind,
       outletId,
       checklistId: 'service',
@@ -583,7 +584,7 @@ export async function runAccessMatrix(
           ? {
               itemId: item.id,
               passed: item.id !== failing,
-              ...(item.id === failing ? { photo: 'photos/x.jpg' } : {}),
+              ...(item.id === failing ? { photo: `photos/inspections/${id}/x.jpg` } : {}),
             }
           : item.kind.type === 'score'
             ? { itemId: item.id, mark: item.kind.max }
