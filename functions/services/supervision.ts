@@ -46,7 +46,6 @@ import {
 } from '../domain/supervision/inspections.js';
 import { halfYearOf, linkOpen, type MysteryVisit } from '../domain/supervision/mystery.js';
 import {
-  PHOTO_PREFIX,
   PHOTO_READ_SECONDS,
   PHOTO_UPLOAD_SECONDS,
   type PhotoStore,
