@@ -412,6 +412,33 @@ const routes = {
       ...errorResponses(400, 401, 403),
     },
   }),
+  publishCircular: createRoute({
+    method: 'post',
+    path: '/supervision/circular/publications',
+    tags,
+    security,
+    summary:
+      'Publish a month’s circular (通报) once it has ended (the supervision centre): every outlet manager is told by one message on the alerts topic (`audience` `outlet-manager`)',
+    request: {
+      body: {
+        required: true,
+        content: { 'application/json': { schema: z.object({ month: MonthSchema }).strict() } },
+      },
+    },
+    responses: {
+      201: json(
+        z
+          .object({
+            month: z.string(),
+            publishedAt: z.string().openapi({ description: 'ISO-8601 UTC' }),
+            publishedBy: z.string().openapi({ description: 'The publisher’s display name' }),
+          })
+          .openapi('CircularPublication'),
+        'Published',
+      ),
+      ...errorResponses(400, 401, 403, 409),
+    },
+  }),
 };
 
 export function supervisionRoutes({ supervision, directory }: StaffServices, timeZone: string) {
@@ -531,6 +558,13 @@ export function supervisionRoutes({ supervision, directory }: StaffServices, tim
               ? toCsv(itemColumns(lang), view.mostFailed)
               : toCsv(redLineColumns(lang, time), view.redLineFindings);
       return csvResponse(c, `circular-${month}-${table}.csv`, csv);
+    })
+    .openapi(routes.publishCircular, async (c) => {
+      const { month, publishedAt, publishedBy } = await supervision.publishCircular(
+        principalOf(c),
+        c.req.valid('json').month,
+      );
+      return c.json({ month, publishedAt, publishedBy }, 201);
     })
     .openapi(routes.submitByLink, async (c) => {
       const { status, inspection } = await supervision.submit(

@@ -15,7 +15,7 @@ import { addDays, localDate } from '../domain/calendar.js';
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { fingerprint } from '../domain/feedback.js';
 import type { Language } from '../domain/language.js';
-import { message, say } from '../domain/messages.js';
+import { type MessageKey, message, say } from '../domain/messages.js';
 import { localized, type Outlet } from '../domain/outlet.js';
 import { daysOf, previousPeriod } from '../domain/statistics/periods.js';
 import {
@@ -25,6 +25,11 @@ import {
   MAX_CHECKLIST_ITEMS,
 } from '../domain/supervision/checklist.js';
 import { type CircularOutlet, type CircularRegion, circular } from '../domain/supervision/circular.js';
+import {
+  type CircularPublication,
+  circularPublishedNotice,
+  monthEnded,
+} from '../domain/supervision/circular-publication.js';
 import {
   DEFAULT_CHECKLIST_ID,
   defaultChecklistName,
@@ -41,11 +46,12 @@ import {
 } from '../domain/supervision/inspections.js';
 import { halfYearOf, linkOpen, type MysteryVisit } from '../domain/supervision/mystery.js';
 import {
-  PHOTO_PREFIX,
   PHOTO_READ_SECONDS,
   PHOTO_UPLOAD_SECONDS,
   type PhotoStore,
   type PhotoType,
+  photoBelongsTo,
+  photoFolder,
 } from '../domain/supervision/ports.js';
 import {
   actOnRectification,
@@ -209,13 +215,21 @@ export class SupervisionService {
       request.checklistVersion,
     );
     if (!checklist) throw invalid({ checklistVersion: 'field.checklist.version' });
-    const problems = answerProblems(checklist, request.answers);
-    if (Object.keys(problems).length > 0)
-      throw invalid(
-        Object.fromEntries(
-          Object.entries(problems).map(([itemId, p]) => [`answers.${itemId}`, `field.answer.${p}` as const]),
-        ),
-      );
+    const problems: Record<string, MessageKey> = Object.fromEntries(
+      Object.entries(answerProblems(checklist, request.answers)).map(([itemId, p]) => [
+        `answers.${itemId}`,
+        `field.answer.${p}` as const,
+      ]),
+    );
+    // A photo must be one the upload made for this inspection, not one of another.
+    for (const answer of request.answers)
+      if (
+        'photo' in answer &&
+        answer.photo !== undefined &&
+        !photoBelongsTo(answer.photo, { kind: 'inspections', id: request.id })
+      )
+        problems[`answers.${answer.itemId}`] ??= 'field.photo.notThisInspection';
+    if (Object.keys(problems).length > 0) throw invalid(problems);
 
     const submittedAt = now.toISOString();
     const date = localDate(now, this.deps.config.TIME_ZONE);
@@ -339,6 +353,12 @@ export class SupervisionService {
         throw forbidden('forbidden.rectification');
       throw notFound('notFound.rectification');
     }
+    if (
+      action.type === 'answer' &&
+      action.photo !== undefined &&
+      !photoBelongsTo(action.photo, { kind: 'rectifications', id: task.id })
+    )
+      throw invalid({ photo: 'field.photo.notThisTask' });
     if (task.version !== expectedVersion)
       throw conflict(message('conflict.rectificationStale', { version: task.version }), {
         version: task.version,
@@ -384,11 +404,12 @@ export class SupervisionService {
     if (!insider && month === thisMonth) throw forbidden('forbidden.circularUnderway');
 
     const repository = this.repository;
-    const [outlets, bank, redLines, checklist] = await Promise.all([
+    const [outlets, bank, redLines, checklist, publication] = await Promise.all([
       repository.outletTallies(month),
       repository.tallies('bank', ['bank'], month),
       repository.redLineFindings(month),
       this.checklist(),
+      repository.circularPublication(month),
     ]);
     const regionIds = [...new Set(outlets.map((o) => o.regionId))];
     const regionTallies = await repository.tallies('region', regionIds, month);
@@ -430,6 +451,11 @@ export class SupervisionService {
     return {
       month,
       underway: month === thisMonth,
+      published: publication
+        ? { publishedAt: publication.publishedAt, publishedBy: publication.publishedBy }
+        : null,
+      // Only the supervision centre publishes, and only a month that has ended and is not yet out.
+      mayPublish: viewer.supervisionCentre && monthEnded(month, today) && !publication,
       owedDays: owedDays.length,
       bank: result.bank,
       regions: result.regions.map((r) => ({ ...r, name: regionName.get(r.regionId) ?? r.regionId })),
@@ -462,6 +488,31 @@ export class SupervisionService {
         }));
       },
     };
+  }
+
+  /**
+   * The supervision centre publishes a month's circular (通报) once the month has ended: one
+   * record, written once (a second publication is a conflict), which carries the notice to every
+   * outlet manager for the outbox, so the notice goes out exactly when the record exists, however
+   * long the notifier is down.
+   */
+  async publishCircular(principal: Principal, month: string): Promise<CircularPublication> {
+    if (!isSupervisionCentre(principal)) throw forbidden('forbidden.circularPublish');
+    const now = this.deps.now();
+    const today = localDate(now, this.deps.config.TIME_ZONE);
+    if (month > today.slice(0, 7)) throw invalid({ month: 'field.month.future' });
+    if (!monthEnded(month, today)) throw conflict(message('conflict.circularMonthUnderway', { month }));
+    const publication: CircularPublication = {
+      month,
+      publishedAt: now.toISOString(),
+      publishedBy: principal.displayName,
+      publishedByUsername: principal.username,
+    };
+    const notice = circularPublishedNotice(publication, this.deps.config.PUBLIC_BASE_URL);
+    if (!(await this.repository.publishCircular(publication, notice)))
+      throw conflict(message('conflict.circularPublished', { month }));
+    this.deps.metrics.count('CircularPublished');
+    return publication;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -538,7 +589,7 @@ export class SupervisionService {
         if (lobbiesOf(p).length === 0 && !isSupervisionCentre(p) && inspectedRegionsOf(p).length === 0)
           throw forbidden('forbidden.inspectionKind');
       }
-      key = `${PHOTO_PREFIX}inspections/${request.inspectionId}/`;
+      key = photoFolder({ kind: 'inspections', id: request.inspectionId });
     } else {
       if (inspector.kind === 'mystery') throw notFound('notFound.rectification');
       const task = await this.repository.rectification(request.rectificationId ?? '');
@@ -546,7 +597,7 @@ export class SupervisionService {
       if (!task || (!mayManage(p, task.outletId) && !mayReview(p, task.regionId)))
         throw notFound('notFound.rectification');
       if (!mayManage(p, task.outletId)) throw forbidden('forbidden.rectification');
-      key = `${PHOTO_PREFIX}rectifications/${task.id}/`;
+      key = photoFolder({ kind: 'rectifications', id: task.id });
     }
     key += `${randomBytes(12).toString('base64url')}.${request.contentType === 'image/webp' ? 'webp' : 'jpg'}`;
     const upload = await this.photos.presignUpload({
@@ -669,6 +720,10 @@ export interface CircularView {
   month: string;
   /** The month is not over: its figures are so far. */
   underway: boolean;
+  /** When the month's circular was published (通报) and by whom (a display name); null if not yet. */
+  published: { publishedAt: string; publishedBy: string } | null;
+  /** Whether the caller may publish it now: the supervision centre, the month over, not yet published. */
+  mayPublish: boolean;
   /** Days self-check rounds were owed on. */
   owedDays: number;
   bank: SupervisionFigures;

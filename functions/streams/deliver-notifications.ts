@@ -1,6 +1,9 @@
 import { PersonalDataCipher } from '../adapters/crypto/personal-data-cipher.js';
 import { COMPLAINT_EVENT_TYPE } from '../adapters/dynamodb/complaint-repository.js';
-import { RECTIFICATION_ALERT_TYPE } from '../adapters/dynamodb/inspection-repository.js';
+import {
+  CIRCULAR_PUBLICATION_TYPE,
+  RECTIFICATION_ALERT_TYPE,
+} from '../adapters/dynamodb/inspection-repository.js';
 import type { TableKey } from '../adapters/dynamodb/keys.js';
 import { WARNING_TYPE } from '../adapters/dynamodb/warning-repository.js';
 import type { CustomerNotifier } from '../adapters/notifier/customer-notifier.js';
@@ -9,8 +12,16 @@ import { CUSTOMER_TOPIC } from '../domain/customer-notices.js';
 import type { Notification, Notifier } from '../domain/notifier.js';
 import type { StreamReaction } from './process-stream.js';
 
-/** The item types whose new items may carry notifications for the outbox: a complaint's audit event, a warning, a rectification alert. */
-export const NOTIFYING_ITEM_TYPES = [COMPLAINT_EVENT_TYPE, WARNING_TYPE, RECTIFICATION_ALERT_TYPE] as const;
+/**
+ * The item types whose new items may carry notifications for the outbox: a complaint's audit
+ * event, a warning, a rectification alert, a circular's publication.
+ */
+export const NOTIFYING_ITEM_TYPES = [
+  COMPLAINT_EVENT_TYPE,
+  WARNING_TYPE,
+  RECTIFICATION_ALERT_TYPE,
+  CIRCULAR_PUBLICATION_TYPE,
+] as const;
 
 /**
  * The outbox: when an item that carries notifications is written, publish each one. The stream

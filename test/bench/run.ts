@@ -393,10 +393,103 @@ async function capacityPerRequest() {
       goal: '',
     });
     row({ section, measure: 'an inbox page', value: units(inboxCost), floor: '', ratio: '', goal: '' });
+    await supervisionCapacity(url, json, per, units, section, ratingCost);
   } finally {
     await platform.stop();
   }
 }
+type Cost = { writeUnits: number; readUnits: number; requests: number };
+/**
+ * Service supervision's writes, each beside the floor of a rating's single PutItem: a joint check
+ * with no finding and with 5 (each finding a task, in the same transaction with the tallies), a
+ * self-check round, and head office's release of a mystery visit with 2 findings.
+ */
+async function supervisionCapacity(
+  url: string,
+  json: (path: string, body: unknown, token?: string) => Promise<Response>,
+  per: (n: number, work: (i: number) => Promise<unknown>) => Promise<Cost>,
+  units: (c: Cost) => string,
+  section: string,
+  floor: Cost,
+) {
+  const tokenOf = async (username: string) =>
+    ((await (await json('/local/token', { username })).json()) as { token: string }).token;
+  const [team, lobby, office] = await Promise.all(
+    ['inspector.shanghai', 'lobby.sh-jingan', 'head-office'].map(tokenOf),
+  );
+  type Item = { id: string; kind: { type: string; max?: number } };
+  const listed = (await (
+    await fetch(`${url}/api/v1/supervision/checklists/service`, {
+      headers: { authorization: `Bearer ${office}` },
+    })
+  ).json()) as { version: number; sections: { items: Item[] }[] };
+  const items = listed.sections.flatMap((s) => s.items);
+  const failing = items
+    .filter((i) => i.kind.type === 'yes-no')
+    .slice(0, 5)
+    .map((i) => i.id);
+  const body = (kind: string, findings: number, extra: Record<string, unknown> = {}) => {
+    const id = randomUUID();
+    const fails = new Set(failing.slice(0, findings));
+    return {
+      id,
+      kind,
+      outletId: 'sh-jingan',
+      checklistId: 'service',
+      checklistVersion: listed.version,
+      startedAt: new Date().toISOString(),
+      answers: items.map((item) =>
+        fails.has(item.id)
+          ? { itemId: item.id, passed: false, photo: `photos/inspections/${id}/a.jpg` }
+          : item.kind.type === 'yes-no'
+            ? { itemId: item.id, passed: true }
+            : item.kind.type === 'score'
+              ? { itemId: item.id, mark: item.kind.max ?? 1 }
+              : { itemId: item.id, value: 0 },
+      ),
+      ...extra,
+    };
+  };
+  await json('/supervision/inspections', body('joint-check', 0), team); // warm
+  const joint0 = await per(5, () => json('/supervision/inspections', body('joint-check', 0), team));
+  const joint5 = await per(5, () => json('/supervision/inspections', body('joint-check', 5), team));
+  const selfCheck = await per(5, () =>
+    json('/supervision/inspections', body('self-check', 0, { round: 'opening' }), lobby),
+  );
+  const visits: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const planned = (await (
+      await json(
+        '/supervision/mystery-visits',
+        { outletId: 'sh-jingan', deadline: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+        office,
+      )
+    ).json()) as { token: string };
+    const visit = body('mystery-visit', 2);
+    const submitted = await json(`/mystery/${planned.token}/inspections`, visit);
+    if (submitted.status !== 201) throw new Error(`mystery visit: ${submitted.status}`);
+    visits.push(visit.id);
+  }
+  const release = await per(visits.length, (i) =>
+    json(`/supervision/inspections/${visits[i]}/release`, {}, office),
+  );
+  const floorText = `a rating: ${units(floor)}`;
+  for (const [measure, cost] of [
+    ['a joint check, no finding', joint0],
+    ['a joint check, 5 findings', joint5],
+    ['a self-check round', selfCheck],
+    ['a mystery visit released (2 findings)', release],
+  ] as const)
+    row({
+      section,
+      measure,
+      value: units(cost),
+      floor: floorText,
+      ratio: `${fixed(cost.writeUnits / floor.writeUnits, 1)}× W`,
+      goal: '',
+    });
+}
+
 /**
  * What the statistics cost a bank of 10,000 outlets and a million ratings a day, from what a
  * refresh of today costs per outlet here: 100 ratings an outlet today, and its complaints of the

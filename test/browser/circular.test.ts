@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../support/clock.js';
 import { postJson } from '../support/customer.js';
+import { ownPhotos } from '../support/own-photos.js';
 import { usePlatform } from '../support/platform.js';
 import { screenshotPath, useBrowser } from './support/browser.js';
 
@@ -46,7 +47,7 @@ beforeAll(async () => {
     );
     const response = await postJson(
       `${ctx.url}/api/v1/supervision/inspections`,
-      {
+      ownPhotos({
         id: randomUUID(),
         kind,
         outletId,
@@ -54,7 +55,7 @@ beforeAll(async () => {
         checklistVersion: list.version,
         startedAt: clock.now().toISOString(),
         answers,
-      },
+      }),
       { authorization: `Bearer ${await ctx.token(username)}` },
     );
     expect(response.status).toBe(201);
@@ -137,6 +138,67 @@ describe('the circular page', () => {
       await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
     ).toBeLessThanOrEqual(0);
     await page.screenshot({ path: screenshotPath('circular-390'), fullPage: true });
+    await context.close();
+  });
+
+  it('lets the supervision centre circulate an ended month once, after confirming; says when and by whom, or why not, in the page’s language', async () => {
+    // An outlet manager reads it but has no button.
+    const manager = await openCircular('manager.sh-jingan');
+    expect(await manager.page.locator('#circular-published').textContent()).toBe('尚未通报');
+    expect(await manager.page.locator('#publish').isVisible()).toBe(false);
+    await manager.context.close();
+
+    const { context, page } = await openCircular('inspector.1');
+    expect(await page.locator('#month').inputValue()).toBe('2026-10');
+    const button = page.locator('#publish');
+    expect(await button.textContent()).toBe('通报全行网点');
+    expect(await button.isVisible()).toBe(true);
+
+    // Refused: September was circulated meanwhile (by another of the centre, through the API).
+    await page.locator('#month').selectOption('2026-09');
+    await page.locator('#circular-month', { hasText: /^2026年9月$/ }).waitFor();
+    const behind = await postJson(
+      `${ctx.url}/api/v1/supervision/circular/publications`,
+      { month: '2026-09' },
+      { authorization: `Bearer ${await ctx.token('inspector.1')}` },
+    );
+    expect(behind.status).toBe(201);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await button.click();
+    await page.locator('#status', { hasText: '未能通报：2026-09 的通报已经发布过了' }).waitFor();
+
+    // October: a dismissed confirmation sends nothing; a confirmed one circulates it.
+    await page.locator('#month').selectOption('2026-10');
+    await page.locator('#circular-month', { hasText: /^2026年10月$/ }).waitFor();
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await button.click();
+    expect(asked).toBe('确认将2026年10月的通报发给全行网点负责人？发布后不能撤回。');
+    expect(await page.locator('#circular-published').textContent()).toBe('尚未通报');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await button.click();
+    await page.locator('#status', { hasText: '已通报：2026年10月的通报已发给全行网点负责人。' }).waitFor();
+    // Published at the platform's 2 November 2026, 10:00 in Shanghai, by the centre's name.
+    expect(await page.locator('#circular-published').textContent()).toBe(
+      '已通报 2026/11/02 10:00（北京时间），发布人：钱进 · 服务督导中心',
+    );
+    expect(await button.isVisible()).toBe(false);
+    await page.screenshot({ path: screenshotPath('circular-published'), fullPage: true });
+
+    await ctx.platform.poller.drain();
+    const told = ctx.platform.notifier
+      .list()
+      .filter((d) => d.body.event === 'circular-published' && d.body.month === '2026-10');
+    expect(told.map((d) => d.attributes.audience)).toEqual(['outlet-manager']);
+
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.locator('#circular-month', { hasText: 'October 2026' }).waitFor();
+    expect(await page.locator('#circular-published').textContent()).toMatch(
+      /^Circulated .* by 钱进 · 服务督导中心$/,
+    );
     await context.close();
   });
 });

@@ -212,7 +212,11 @@ describe('the platform stack', () => {
       {
         eventName: ['INSERT'],
         dynamodb: {
-          NewImage: { type: { S: ['complaint-event', 'warning', 'rectification-alert', 'complaint'] } },
+          NewImage: {
+            type: {
+              S: ['complaint-event', 'warning', 'rectification-alert', 'circular-publication', 'complaint'],
+            },
+          },
         },
       },
       { eventName: ['MODIFY'], dynamodb: { NewImage: { type: { S: ['complaint'] } } } },

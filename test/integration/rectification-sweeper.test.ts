@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runJob } from '../../functions/jobs/run-job.js';
 import { TestClock } from '../support/clock.js';
 import { postJson } from '../support/customer.js';
+import { ownPhotos } from '../support/own-photos.js';
 import { usePlatform } from '../support/platform.js';
 import { staffAs } from '../support/staff.js';
 
@@ -53,15 +54,19 @@ describe('the rectification sweeper', () => {
         return { itemId: item.id, value: 5 };
       }),
     );
-    const spot = await post('inspector.1', '/supervision/inspections', {
-      id: randomUUID(),
-      kind: 'spot-check',
-      outletId: 'sh-lujiazui',
-      checklistId: list.id,
-      checklistVersion: list.version,
-      startedAt: clock.now().toISOString(),
-      answers,
-    });
+    const spot = await post(
+      'inspector.1',
+      '/supervision/inspections',
+      ownPhotos({
+        id: randomUUID(),
+        kind: 'spot-check',
+        outletId: 'sh-lujiazui',
+        checklistId: list.id,
+        checklistVersion: list.version,
+        startedAt: clock.now().toISOString(),
+        answers,
+      }),
+    );
     expect(spot.status).toBe(201);
     const open = await staffAs(ctx, 'manager.sh-lujiazui').get(
       '/supervision/rectifications?outletId=sh-lujiazui&status=open',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TestClock } from '../support/clock.js';
 import { postJson } from '../support/customer.js';
+import { ownPhotos } from '../support/own-photos.js';
 import { usePlatform } from '../support/platform.js';
 import { staffAs } from '../support/staff.js';
 
@@ -67,16 +68,17 @@ function answers(list: Checklist, failing: string[] = []) {
     }),
   );
 }
-const inspection = (list: Checklist, kind: string, outletId: string, failing: string[] = [], extra = {}) => ({
-  id: randomUUID(),
-  kind,
-  outletId,
-  checklistId: list.id,
-  checklistVersion: list.version,
-  startedAt: clock.now().toISOString(),
-  answers: answers(list, failing),
-  ...extra,
-});
+const inspection = (list: Checklist, kind: string, outletId: string, failing: string[] = [], extra = {}) =>
+  ownPhotos({
+    id: randomUUID(),
+    kind,
+    outletId,
+    checklistId: list.id,
+    checklistVersion: list.version,
+    startedAt: clock.now().toISOString(),
+    answers: answers(list, failing),
+    ...extra,
+  });
 
 describe('the monthly circular', () => {
   it('ranks outlets and regions by their checks, counts red lines, rounds and rectifications, and a blind visit only once released', async () => {

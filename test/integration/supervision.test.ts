@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TestClock } from '../support/clock.js';
 import { postJson } from '../support/customer.js';
+import { ownPhotos } from '../support/own-photos.js';
 import { usePlatform } from '../support/platform.js';
 import { staffAs } from '../support/staff.js';
 
@@ -45,21 +46,17 @@ function passing(list: Checklist, failing: string[] = []) {
     }),
   );
 }
-const inspection = (
-  list: Checklist,
-  kind: string,
-  outletId: string,
-  extra: Record<string, unknown> = {},
-) => ({
-  id: randomUUID(),
-  kind,
-  outletId,
-  checklistId: list.id,
-  checklistVersion: list.version,
-  startedAt: clock.now().toISOString(),
-  answers: passing(list),
-  ...extra,
-});
+const inspection = (list: Checklist, kind: string, outletId: string, extra: Record<string, unknown> = {}) =>
+  ownPhotos({
+    id: randomUUID(),
+    kind,
+    outletId,
+    checklistId: list.id,
+    checklistVersion: list.version,
+    startedAt: clock.now().toISOString(),
+    answers: passing(list),
+    ...extra,
+  });
 
 describe('the checklist', () => {
   it('starts as the bank’s default, version 1, worth 100 points with its red lines', async () => {
@@ -139,8 +136,9 @@ describe('spot and joint checks, and the rectification tasks of their findings',
     const list = await checklist();
     clock.set('2026-12-02T10:00:00+08:00');
     const check = {
-      ...inspection(list, 'spot-check', 'sh-lujiazui'),
-      answers: passing(list, ['env-clean', 'quality-complaint-posted']),
+      ...inspection(list, 'spot-check', 'sh-lujiazui', {
+        answers: passing(list, ['env-clean', 'quality-complaint-posted']),
+      }),
     };
     const spot = await post('inspector.1', '/supervision/inspections', check);
     expect(spot.status).toBe(201);
@@ -174,7 +172,7 @@ describe('spot and joint checks, and the rectification tasks of their findings',
     const answered = await post('manager.sh-lujiazui', path, {
       type: 'answer',
       note: '已清理并安排专人巡查',
-      photo: 'photos/test/after.jpg',
+      photo: `photos/rectifications/${task.id}/after.jpg`,
       expectedVersion: 1,
     });
     expect(answered.status).toBe(200);
@@ -188,7 +186,7 @@ describe('spot and joint checks, and the rectification tasks of their findings',
     await post('manager.sh-lujiazui', path, {
       type: 'answer',
       note: '重新拍照',
-      photo: 'photos/test/after2.jpg',
+      photo: `photos/rectifications/${task.id}/after2.jpg`,
       expectedVersion: 3,
     });
     const accepted = await post('inspector.1', path, { type: 'accept', expectedVersion: 4 });
@@ -198,7 +196,7 @@ describe('spot and joint checks, and the rectification tasks of their findings',
 
     // The next check finding the same item again marks it repeated (屡查屡犯).
     clock.set('2026-12-09T10:00:00+08:00');
-    const next = { ...inspection(list, 'spot-check', 'sh-lujiazui'), answers: passing(list, ['env-clean']) };
+    const next = inspection(list, 'spot-check', 'sh-lujiazui', { answers: passing(list, ['env-clean']) });
     expect((await post('inspector.1', '/supervision/inspections', next)).status).toBe(201);
     const open = await as('manager.sh-lujiazui').get(
       '/supervision/rectifications?outletId=sh-lujiazui&status=open',
@@ -264,8 +262,7 @@ describe('blind mystery visits', () => {
     });
 
     const visit = {
-      ...inspection(list, 'mystery-visit', 'bj-wangfujing'),
-      answers: passing(list, ['conduct-dress']),
+      ...inspection(list, 'mystery-visit', 'bj-wangfujing', { answers: passing(list, ['conduct-dress']) }),
     };
     const submitted = await postJson(`${ctx.url}/api/v1/mystery/${token}/inspections`, visit);
     expect(submitted.status).toBe(201);
@@ -331,7 +328,7 @@ describe('checklist versions', () => {
   it('a new version never changes a past inspection’s score', async () => {
     const v1 = await checklist();
     clock.set('2026-12-12T10:00:00+08:00');
-    const past = { ...inspection(v1, 'spot-check', 'bj-guomao'), answers: passing(v1, ['env-clean']) };
+    const past = inspection(v1, 'spot-check', 'bj-guomao', { answers: passing(v1, ['env-clean']) });
     const scored = await post('inspector.1', '/supervision/inspections', past);
     expect(scored.body).toMatchObject({ result: { score: 94 } }); // 100 − 6
     const {

@@ -27,7 +27,7 @@ export async function outputSafetyLine(endpoint: string, size: { payloads: numbe
     const pages = new Set(report.renders.map((r) => r.page));
     return {
       line: '5 output safety',
-      done: `${payloads.length} XSS payloads in 7 free-text fields (comment, description, name, staff involved, note, decision, corrective action), ${report.renders.length} page renders in Chromium over ${pages.size} pages; ${FORMULA_PAYLOADS.length} formula comments in the ratings CSV (${report.csvCells} cells)`,
+      done: `${payloads.length} XSS payloads in 7 free-text fields (comment, description, name, staff involved, note, decision, corrective action) and supervision's (checklist section and item names of an admin-published version, inspection answer notes, rectification answers and return reasons, mystery pseudonyms), ${report.renders.length} page renders in Chromium over ${pages.size} pages; ${FORMULA_PAYLOADS.length} formula comments in the ratings CSV (${report.csvCells} cells)`,
       ok: ran.length === 0 && report.unsafeCells.length === 0,
       figures: { 'scripts run': ran.length, 'unsafe CSV cells': report.unsafeCells.length },
       notes: [

@@ -452,6 +452,21 @@ function supervisionRows(r: Records): ReturnType<typeof rows> {
       }),
     },
     {
+      what: 'publish the circular of the month under way (a conflict for the supervision centre)',
+      method: 'POST',
+      path: '/supervision/circular/publications',
+      body: async () => ({ month: r.month }),
+      who: nobodyElse({ 'inspector.1': [409] }),
+    },
+    {
+      what: 'publish the circular of last month',
+      method: 'POST',
+      path: '/supervision/circular/publications',
+      body: async () => ({ month: previousPeriod(r.month, 'month') }),
+      // The supervision centre publishes (通报); head office reads it but makes no inspections.
+      who: nobodyElse({ 'inspector.1': [201] }),
+    },
+    {
       what: 'presign a photo for an inspection being filled',
       method: 'POST',
       path: '/supervision/photo-uploads',
@@ -555,8 +570,9 @@ export async function runAccessMatrix(
   const items = (checklist.sections as { items: Item[] }[]).flatMap((s) => s.items);
   const inspection = async (kind: string, outletId: string, failing?: string) => {
     const current = await get('/supervision/checklists/service', 'inspector.1');
+    const id = randomUUID();
     return {
-      id: randomUUID(),
+      id,
       kind,
       outletId,
       checklistId: 'service',
@@ -568,7 +584,7 @@ export async function runAccessMatrix(
           ? {
               itemId: item.id,
               passed: item.id !== failing,
-              ...(item.id === failing ? { photo: 'photos/x.jpg' } : {}),
+              ...(item.id === failing ? { photo: `photos/inspections/${id}/x.jpg` } : {}),
             }
           : item.kind.type === 'score'
             ? { itemId: item.id, mark: item.kind.max }

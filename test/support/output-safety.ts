@@ -143,6 +143,8 @@ export async function checkOutputSafety(
     await page.locator('#list tr[data-no]').first().waitFor();
   });
 
+  await supervisionOutputSafety(platform.url, ctx, payloads, visit, signIn);
+
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   const response = await fetch(
     `${platform.url}/api/v1/stats/export/ratings?scope=outlet&id=sh-jingan&from=${today}&to=${today}&format=csv`,
@@ -184,4 +186,121 @@ export function parseCsv(text: string): { value: string; quoted: boolean }[] {
     else while (text[i] === '\r' || text[i] === '\n') i++;
   }
   return cells;
+}
+
+type Visit = (
+  name: string,
+  payload: string,
+  locale: string,
+  open: (page: import('playwright-core').Page) => Promise<void>,
+) => Promise<void>;
+
+/**
+ * Service supervision's free text: an admin publishes a checklist version whose first section's
+ * title and items' names are the payloads, a spot check fails those items with the payloads as
+ * notes, their tasks are answered and returned with payloads, a mystery visit is planned under a
+ * payload pseudonym; then the circular of the month under way (the items failed most, by name) and
+ * the capture page's checklist (section and item names) are rendered. No page shows the notes, the
+ * return reasons or the pseudonym yet: they are stored here so a page that shows them later is
+ * checked by adding its visit.
+ */
+async function supervisionOutputSafety(
+  url: string,
+  ctx: Platform,
+  payloads: readonly string[],
+  visit: Visit,
+  signIn: (page: import('playwright-core').Page, username: string, next: string) => Promise<void>,
+) {
+  const call = async (username: string, method: string, path: string, body: unknown) => {
+    const response = await fetch(`${url}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await ctx.token(username)}` },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as Record<string, unknown>;
+    if (response.status >= 300)
+      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
+    return answer;
+  };
+  type Item = {
+    id: string;
+    text: Record<string, string>;
+    kind: { type: string; max?: number };
+    photoOnFail: boolean;
+  };
+  type Section = { id: string; title: Record<string, string>; items: Item[] };
+  const current = (await (
+    await fetch(`${url}/api/v1/supervision/checklists/service`, {
+      headers: { authorization: `Bearer ${await ctx.token('admin')}` },
+    })
+  ).json()) as { version: number; name: Record<string, string>; sections: Section[] };
+  const all = (text: string) => ({ 'zh-CN': text, 'zh-TW': text, en: text });
+  const hostile = new Map<string, string>();
+  const sections = current.sections.map((section, s) => ({
+    ...section,
+    title: s === 0 ? all((payloads[0] ?? '').slice(0, 200)) : section.title,
+    items: section.items.map((item) => {
+      const payload = payloads[hostile.size];
+      if (s !== 0 || payload === undefined || item.kind.type !== 'yes-no') return item;
+      hostile.set(item.id, payload);
+      return { ...item, text: all(payload.slice(0, 200)) };
+    }),
+  }));
+  const published = await call('admin', 'PUT', '/supervision/checklists/service', {
+    name: current.name,
+    sections,
+    expectedVersion: current.version,
+  });
+  const id = crypto.randomUUID();
+  await call('inspector.1', 'POST', '/supervision/inspections', {
+    id,
+    kind: 'spot-check',
+    outletId: 'sh-jingan',
+    checklistId: 'service',
+    checklistVersion: published.version,
+    startedAt: new Date().toISOString(),
+    answers: sections.flatMap((section) =>
+      section.items.map((item) => {
+        const payload = hostile.get(item.id);
+        if (payload !== undefined)
+          return {
+            itemId: item.id,
+            passed: false,
+            note: payload.slice(0, 500),
+            photo: `photos/inspections/${id}/a.jpg`,
+          };
+        if (item.kind.type === 'yes-no') return { itemId: item.id, passed: true };
+        if (item.kind.type === 'score') return { itemId: item.id, mark: item.kind.max ?? 1 };
+        return { itemId: item.id, value: 0 };
+      }),
+    ),
+  });
+  for (const [itemId, payload] of hostile) {
+    const path = `/supervision/rectifications/${encodeURIComponent(`${id}.${itemId}`)}/actions`;
+    await call('manager.sh-jingan', 'POST', path, { type: 'answer', note: payload, expectedVersion: 1 });
+    await call('inspector.1', 'POST', path, { type: 'return', reason: payload, expectedVersion: 2 });
+  }
+  const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  for (const payload of payloads)
+    await call('head-office', 'POST', '/supervision/mystery-visits', {
+      outletId: 'sh-jingan',
+      deadline,
+      pseudonym: payload.slice(0, 40),
+    });
+
+  const month = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 7);
+  await visit('circular (items failed most)', [...hostile.values()].join(' '), 'zh-CN', async (page) => {
+    await signIn(page, 'inspector.1', '/circular');
+    await page.locator('#end-note:not([hidden])').waitFor();
+    await page.locator('#month').selectOption(month);
+    await page.locator('#items-table tbody tr').first().waitFor();
+    await page.locator('#end-note:not([hidden])').waitFor();
+  });
+  await visit('capture page checklist', [...hostile.values()].join(' '), 'zh-CN', async (page) => {
+    await signIn(page, 'lobby.sh-jingan', '/inspect');
+    await page.waitForURL(/\/inspect$/);
+    await page.getByRole('button', { name: '开门巡检' }).click();
+    await page.locator('#start').click();
+    await page.locator('#running').waitFor();
+  });
 }

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
-import { type CancellationReason, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type CancellationReason,
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Notification } from '../../domain/notifier.js';
+import type { CircularPublication } from '../../domain/supervision/circular-publication.js';
 import type { Inspection, InspectionKind } from '../../domain/supervision/inspections.js';
 import type { MysteryVisit } from '../../domain/supervision/mystery.js';
 import type { Rectification } from '../../domain/supervision/rectification.js';
@@ -17,6 +22,8 @@ export const RECTIFICATION_TYPE = 'rectification';
 export const MYSTERY_VISIT_TYPE = 'mystery-visit';
 /** The sweeper's reminder or breach report of a task, carrying its notification for the outbox. */
 export const RECTIFICATION_ALERT_TYPE = 'rectification-alert';
+/** A month's circular as published, carrying its notice to every outlet manager for the outbox. */
+export const CIRCULAR_PUBLICATION_TYPE = 'circular-publication';
 
 /** Shards of the sweeper's index of rectifications owing an alert (gsi4 `RECTDUE#<n>`). */
 export const RECTIFICATION_ALERT_SHARDS = 8;
@@ -324,6 +331,46 @@ export class InspectionRepository {
         ExpressionAttributeValues: values,
       },
     };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The circular's publication (通报)
+
+  /**
+   * Publishes a month's circular: one conditional put of its record, which carries the notice to
+   * outlet managers, so the stream's outbox delivers it once the record exists (never lost if the
+   * notifier is down, never sent for a publication that was not stored). False if the month was
+   * published already.
+   */
+  async publishCircular(publication: CircularPublication, notification: Notification): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: {
+            ...keys.circularPublication(publication.month),
+            type: CIRCULAR_PUBLICATION_TYPE,
+            ...publication,
+            notifications: [notification],
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** A month's publication, if it was published (one GetItem). */
+  async circularPublication(month: string): Promise<CircularPublication | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.circularPublication(month) }),
+    );
+    if (!Item) return undefined;
+    const { month: m, publishedAt, publishedBy, publishedByUsername } = Item as CircularPublication;
+    return { month: m, publishedAt, publishedBy, publishedByUsername };
   }
 
   /** Tallies of one scope and month, by id (one BatchGet per 100; missing ones are empty). */

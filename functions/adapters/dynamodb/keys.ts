@@ -38,6 +38,8 @@ export const partitions = {
     mysteryVisit: 'MYSTERY#',
     /** Supervision counts of one outlet, region or the bank in one month, added to as checks come in. */
     supervisionTally: 'SUPTALLY#',
+    /** A month's circular as published (通报): one item per month, written once. */
+    circularPublication: 'CIRCULAR#',
     localSeed: 'LOCAL#',
     health: 'HEALTH',
   },
@@ -158,6 +160,10 @@ export const keys = {
   supervisionTally: (scope: string, id: string, month: string): TableKey => ({
     pk: `${T.supervisionTally}${scope}#${id}`,
     sk: month,
+  }),
+  circularPublication: (month: string): TableKey => ({
+    pk: `${T.circularPublication}${month}`,
+    sk: 'PUBLICATION',
   }),
   localSeed: (version: string): TableKey => ({ pk: `${T.localSeed}seed`, sk: version }),
   health: (): TableKey => ({ pk: T.health, sk: T.health }),

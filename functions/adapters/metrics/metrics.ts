@@ -16,7 +16,8 @@ export type MetricName =
   | 'WarningRaised'
   | 'InspectionRecorded'
   | 'RectificationReminder'
-  | 'RectificationBreached';
+  | 'RectificationBreached'
+  | 'CircularPublished';
 
 export interface Metrics {
   count(name: MetricName, value?: number): void;

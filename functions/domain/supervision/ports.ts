@@ -37,3 +37,19 @@ export const PHOTO_PREFIX = 'photos/';
 /** How long an upload's policy is accepted, and a read's URL. */
 export const PHOTO_UPLOAD_SECONDS = 600;
 export const PHOTO_READ_SECONDS = 300;
+
+/** What a photo belongs to: an inspection (its client-made id) or a rectification task. */
+export type PhotoOwner = { kind: 'inspections' | 'rectifications'; id: string };
+
+/** The folder of one inspection's or one task's photos: the upload makes every key under it. */
+export const photoFolder = (owner: PhotoOwner) => `${PHOTO_PREFIX}${owner.kind}/${owner.id}/`;
+
+/**
+ * Whether a photo key is one the upload made for this inspection or this task: under its folder,
+ * one file name of the upload's shape (`<random>.jpg|webp`). A key made for another inspection
+ * or task, or of any other shape, does not belong: an answer cannot cite someone else's photo.
+ */
+export function photoBelongsTo(key: string, owner: PhotoOwner): boolean {
+  const folder = photoFolder(owner);
+  return key.startsWith(folder) && /^[A-Za-z0-9_-]{1,40}\.(jpg|webp)$/.test(key.slice(folder.length));
+}

@@ -3,7 +3,8 @@ import { periodOf } from '../../../functions/domain/statistics/periods.js';
 import { formatDateTime, formatNumber, formatPercent } from '../shared/i18n.js';
 import type { Lang } from '../shared/lang.js';
 import { el } from '../shared/session.js';
-import { ApiError, downloadCsv, getJson, withQuery } from '../stats/api.js';
+import { ApiError, downloadCsv, getJson, postJson, withQuery } from '../stats/api.js';
+import { zoneName } from '../stats/format.js';
 import { lastCompletePeriod, periodChoices, type StatsPage, startStatsPage } from '../stats/startup.js';
 import { type CircularWords, texts } from './texts.js';
 
@@ -36,6 +37,10 @@ interface OutletRow {
 interface Circular {
   month: string;
   underway: boolean;
+  /** When it was published to every outlet (通报) and by whom; null if not yet. */
+  published: { publishedAt: string; publishedBy: string } | null;
+  /** The supervision centre, the month over, not yet published. */
+  mayPublish: boolean;
   owedDays: number;
   bank: Figures;
   regions: {
@@ -82,6 +87,7 @@ async function start() {
   picker.value = landing;
   picker.addEventListener('change', () => void show(picker.value));
   document.getElementById('print')?.addEventListener('click', () => window.print());
+  document.getElementById('publish')?.addEventListener('click', () => void publish());
   for (const button of document.querySelectorAll<HTMLButtonElement>('button.download'))
     button.addEventListener('click', () => {
       const table = button.dataset.table ?? 'outlets';
@@ -139,6 +145,7 @@ async function show(month: string) {
   document.title = t('pageTitle', { month: name });
   text('circular-month', name);
   text('circular-note', t(circular.underway ? 'note.underway' : 'note.ended', { days: circular.owedDays }));
+  renderPublished(circular);
   renderBank(circular);
   renderRegions(circular);
   renderOutlets(circular);
@@ -147,6 +154,42 @@ async function show(month: string) {
   renderOverdue(circular);
   for (const section of document.querySelectorAll<HTMLElement>('main section, #end-note'))
     section.hidden = false;
+}
+
+/** "已通报 <when, in the bank's time>, by <name>"; the centre's button while the month may be published. */
+function renderPublished(c: Circular) {
+  const { t, lang, me } = page as StatsPage<CircularWords>;
+  const line = document.getElementById('circular-published') as HTMLElement;
+  const zone = me.timeZone ?? 'Asia/Shanghai';
+  line.hidden = c.underway;
+  line.textContent = c.published
+    ? t('published', {
+        at: formatDateTime(c.published.publishedAt, lang(), zone),
+        zone: zoneName(zone, lang(), t as Parameters<typeof zoneName>[2]),
+        by: c.published.publishedBy,
+      })
+    : t('notPublished');
+  (document.getElementById('publish-box') as HTMLElement).hidden = !c.mayPublish;
+}
+
+/** The centre publishes the month shown, once it confirms; the answer (or refusal) in the page's words. */
+async function publish() {
+  if (!page || !shown) return;
+  const { t, lang, say } = page;
+  const month = shown;
+  const name = monthName(month, lang(), t, false);
+  if (!window.confirm(t('publish.confirm', { month: name }))) return;
+  const button = document.getElementById('publish') as HTMLButtonElement;
+  button.disabled = true;
+  try {
+    await postJson(withQuery('/api/v1/supervision/circular/publications', { lang: lang() }), { month });
+    await show(month);
+    say(t('publish.done', { month: name }));
+  } catch (error) {
+    say(t('publish.failed', { message: error instanceof Error ? error.message : String(error) }));
+  } finally {
+    button.disabled = false;
+  }
 }
 
 const text = (id: string, value: string) => {

@@ -67,6 +67,12 @@ const zhCN = {
   'overdue.more': '另有 {n} 个网点，见全部网点排名下载。',
   repeated: '屡查屡犯',
   unranked: '—',
+  published: '已通报 {at}（{zone}），发布人：{by}',
+  notPublished: '尚未通报',
+  'publish.button': '通报全行网点',
+  'publish.confirm': '确认将{month}的通报发给全行网点负责人？发布后不能撤回。',
+  'publish.done': '已通报：{month}的通报已发给全行网点负责人。',
+  'publish.failed': '未能通报：{message}',
 };
 type CircularWords = typeof zhCN;
 
@@ -135,6 +141,12 @@ const zhTW: CircularWords = {
   'overdue.more': '另有 {n} 個網點，見全部網點排名下載。',
   repeated: '屢查屢犯',
   unranked: '—',
+  published: '已通報 {at}（{zone}），發布人：{by}',
+  notPublished: '尚未通報',
+  'publish.button': '通報全行網點',
+  'publish.confirm': '確認將{month}的通報發給全行網點負責人？發布後不能撤回。',
+  'publish.done': '已通報：{month}的通報已發給全行網點負責人。',
+  'publish.failed': '未能通報：{message}',
 };
 
 const en: CircularWords = {
@@ -203,6 +215,12 @@ const en: CircularWords = {
   'overdue.more': '{n} more outlets: see the download of every outlet.',
   repeated: 'Repeated',
   unranked: '—',
+  published: 'Circulated {at} ({zone}) by {by}',
+  notPublished: 'Not circulated yet',
+  'publish.button': 'Circulate to every outlet',
+  'publish.confirm': 'Send the circular of {month} to every outlet manager? It cannot be withdrawn.',
+  'publish.done': 'Circulated: the circular of {month} went to every outlet manager.',
+  'publish.failed': 'Not circulated: {message}',
 };
 
 export const texts: Dictionaries<CircularWords> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
