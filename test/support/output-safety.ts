@@ -199,10 +199,10 @@ type Visit = (
  * Service supervision's free text: an admin publishes a checklist version whose first section's
  * title and items' names are the payloads, a spot check fails those items with the payloads as
  * notes, their tasks are answered and returned with payloads, a mystery visit is planned under a
- * payload pseudonym; then the circular of the month under way (the items failed most, by name) and
- * the capture page's checklist (section and item names) are rendered. No page shows the notes, the
- * return reasons or the pseudonym yet: they are stored here so a page that shows them later is
- * checked by adding its visit.
+ * payload pseudonym; then the circular of the month under way (the items failed most, by name), the
+ * outlet manager's rectification page (the items, the finding notes, the answers and the return
+ * reasons) and the capture page's checklist (section and item names) are rendered. No page shows
+ * the pseudonym yet: it is stored here so a page that shows it later is checked by adding its visit.
  */
 async function supervisionOutputSafety(
   url: string,
@@ -296,6 +296,16 @@ async function supervisionOutputSafety(
     await page.locator('#items-table tbody tr').first().waitFor();
     await page.locator('#end-note:not([hidden])').waitFor();
   });
+  await visit(
+    'rectification page (items, finding notes, answers, return reasons)',
+    [...hostile.values()].join(' '),
+    'zh-CN',
+    async (page) => {
+      await signIn(page, 'manager.sh-jingan', '/rectify');
+      await page.locator('#outlet-name').waitFor();
+      await page.locator('[data-task]').first().waitFor();
+    },
+  );
   await visit('capture page checklist', [...hostile.values()].join(' '), 'zh-CN', async (page) => {
     await signIn(page, 'lobby.sh-jingan', '/inspect');
     await page.waitForURL(/\/inspect$/);
