@@ -644,3 +644,63 @@ describe('the follow-up contact (回访)', () => {
     expect(outcome.complaint.followUp).toBeUndefined();
   });
 });
+
+describe('who hears of a review and a close, and what the customer sees (issue 23)', () => {
+  // Worked by cards, owned by retail banking: the README's "the owner's department … is told of
+  // every step the receiving department takes".
+  const elsewhere = { ...inState.resolved, handlingDepartmentId: 'cards' };
+
+  it('a review is on the customer’s public timeline with its new due date, and both departments hear of it', () => {
+    const outcome = applyAction(elsewhere, payload.reopen, headOffice, ctx('2026-12-20T02:00:00.000Z'));
+    expect(outcome).toMatchObject({
+      ok: true,
+      event: {
+        action: 'reopened',
+        public: true,
+        detail: { reason: 'Review requested', dueAt: '2027-01-04T15:59:59.999Z' },
+      },
+      complaint: { reopenedAt: '2026-12-20T02:00:00.000Z', closedAt: undefined, followUp: undefined },
+    });
+    if (!outcome.ok) throw new Error(outcome.message.key);
+    expect([...outcome.notify].sort()).toEqual(['cards', 'retail-banking']);
+  });
+
+  it('a closed complaint reopened by head office is open again, no longer closed', () => {
+    const outcome = applyAction(inState.closed, payload.reopen, headOffice, ctx('2026-12-20T02:00:00.000Z'));
+    expect(outcome).toMatchObject({ ok: true, complaint: { status: 'reopened', closedAt: undefined } });
+  });
+
+  it('a head-office close tells the handling and the owner’s department, and the customer sees it', () => {
+    const outcome = applyAction(elsewhere, payload.close, headOffice, ctx());
+    expect(outcome).toMatchObject({
+      ok: true,
+      complaint: { status: 'closed', closedAt: '2026-11-25T02:00:00.000Z' },
+      event: { action: 'closed', public: true, detail: { reason: 'Customer confirmed by phone' } },
+    });
+    if (!outcome.ok) throw new Error(outcome.message.key);
+    expect([...outcome.notify].sort()).toEqual(['cards', 'retail-banking']);
+  });
+
+  it('decline-extension, like approve-extension, needs a request waiting', () => {
+    for (const type of ['decline-extension', 'approve-extension'] as const)
+      expect(applyAction(inState.accepted, payload[type], headOffice, ctx())).toMatchObject({
+        ok: false,
+        error: 'conflict',
+        message: expect.objectContaining({
+          params: expect.objectContaining({ reason: { key: 'conflict.noExtensionRequest' } }),
+        }),
+      });
+  });
+
+  it('a declined request is private, tells its reason, and leaves the due date', () => {
+    const waiting = {
+      ...inState.accepted,
+      extensionRequest: { days: 60 as const, reason: 'r', requestedBy: owner, requestedAt: RECEIVED },
+    };
+    expect(applyAction(waiting, payload['decline-extension'], headOffice, ctx())).toMatchObject({
+      ok: true,
+      event: { action: 'extension-declined', public: false, detail: { reason: 'Not complex enough' } },
+      complaint: { dueAt: DUE_15, timeLimitDays: 15, extensionRequest: undefined },
+    });
+  });
+});

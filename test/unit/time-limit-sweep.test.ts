@@ -112,3 +112,45 @@ describe('the time-limit sweeper', () => {
     expect(sweepComplaint(closed, at('2027-01-15T00:00:00.000Z'))).toBeUndefined();
   });
 });
+
+describe('a complaint under review (reopened) has its new 15 days enforced', () => {
+  // README: a review reopens the complaint to its owner with 15 new days; the sweeper reminds the
+  // owner's department 2 days before a due date and marks a breach, once per due date.
+  const firstRound = { remindedFor: DUE, breachedFor: DUE };
+  const reopenedAt = '2026-12-20T02:00:00.000Z'; // 10:00 on 20 December in Shanghai
+  // 15 calendar days from 20 December: the end of 4 January in Shanghai (UTC+8).
+  const NEW_DUE = '2027-01-04T15:59:59.999Z';
+  const underReview = complaint({
+    status: 'reopened',
+    reopenedAt,
+    dueAt: NEW_DUE,
+    flags: { overdue: false, escalated: true, extended: false },
+    timeLimitAlerts: firstRound,
+  });
+
+  it('is reminded 2 days before its new due date, not a millisecond earlier', () => {
+    expect(sweepComplaint(underReview, at('2027-01-02T15:59:59.998Z'))).toBeUndefined();
+    expect(sweepComplaint(underReview, at('2027-01-02T15:59:59.999Z'))).toMatchObject({
+      ok: true,
+      event: { action: 'due-soon', detail: { dueAt: NEW_DUE } },
+      notify: ['retail-banking', 'cards'],
+      complaint: { timeLimitAlerts: { remindedFor: NEW_DUE, breachedFor: DUE }, version: 4 },
+    });
+  });
+
+  it('is marked overdue, and head office alerted, once its new due date has passed', () => {
+    expect(sweepComplaint(underReview, at('2027-01-05T00:00:00.000Z'))).toMatchObject({
+      ok: true,
+      event: { action: 'overdue', detail: { dueAt: NEW_DUE, accountable: 'retail-banking' } },
+      notify: ['alerts', 'retail-banking', 'cards'],
+      complaint: { status: 'reopened', flags: { overdue: true }, timeLimitAlerts: { breachedFor: NEW_DUE } },
+    });
+  });
+
+  it('an assigned or an accepted complaint past its due date is marked overdue too', () => {
+    for (const status of ['assigned', 'accepted'] as const)
+      expect(sweepComplaint(complaint({ status }), at('2026-12-10T00:00:00.000Z'))).toMatchObject({
+        event: { action: 'overdue' },
+      });
+  });
+});
