@@ -42,6 +42,14 @@ describe('phone numbers', () => {
     '021-02345678', // local numbers never start with 0
     '0755-123456', // too short
     '021-12345678-123', // an extension cannot be dialled back reliably
+    // The whole input is the number, never a number inside it:
+    '138123456789', // a mobile has 11 digits, not 12
+    'x13812345678',
+    '0755-123456789', // 9 digits after a 3-digit area code
+    '0121-12345678', // no area code starts 01 but Beijing's 010
+    '+8529123456712345678', // E.164 has at most 15 digits
+    'tel+85291234567',
+    '+85291234567x',
   ])('refuses %j', (input) => {
     expect(normalizePhone(input)).toBeUndefined();
   });
