@@ -113,7 +113,7 @@ describe('a region’s, the bank’s, a week’s and a month’s figures are sum
   });
 
   it('a region keeps its outlets’ entries per department, summed', () => {
-    const withDepartments = [
+    const withDepartments: Rollup[] = [
       { ...part(1), byDepartment: { cards: complaints(1), operations: complaints(2) } },
       { ...part(2), byDepartment: { cards: complaints(4) } },
     ];
