@@ -154,3 +154,56 @@ describe('a complaint under review (reopened) has its new 15 days enforced', () 
       });
   });
 });
+
+describe('the follow-up call (回访) not made in time', () => {
+  // README: a resolution schedules a follow-up by the owner's department, due by the end of the
+  // third day; the sweeper reminds the owner's department once when it is late.
+  const FOLLOW_UP_DUE = '2026-12-11T15:59:59.999Z';
+  const resolved = complaint({
+    status: 'resolved',
+    handlingDepartmentId: 'cards',
+    resolution: {
+      decision: 'Refund',
+      rootCause: 'process',
+      correctiveAction: 'Fix',
+      resolvedAt: '2026-12-08T02:00:00.000Z',
+      resolvedBy: { username: 'cards.1', displayName: 'Chen Jie', departmentId: 'cards' },
+    },
+    followUp: { dueAt: FOLLOW_UP_DUE },
+  });
+
+  it('reminds the owner’s department once, from the follow-up’s due instant on', () => {
+    expect(sweepComplaint(resolved, at('2026-12-11T15:59:59.998Z'))).toBeUndefined();
+    const outcome = sweepComplaint(resolved, at(FOLLOW_UP_DUE));
+    expect(outcome).toMatchObject({
+      ok: true,
+      event: {
+        action: 'follow-up-due',
+        public: false,
+        detail: { dueAt: FOLLOW_UP_DUE },
+        actor: { kind: 'system', username: 'time-limit-sweeper', role: 'system' },
+        before: { version: 3, timeLimitAlerts: {} },
+        after: { version: 4 },
+      },
+      notify: ['retail-banking'],
+      complaint: { followUp: { dueAt: FOLLOW_UP_DUE, remindedAt: FOLLOW_UP_DUE }, version: 4 },
+    });
+    if (!outcome?.ok) throw new Error('expected a reminder');
+    expect(sweepComplaint(outcome.complaint, at('2026-12-12T00:00:00.000Z'))).toBeUndefined();
+  });
+
+  it('says nothing of a follow-up made, even late', () => {
+    const done = { ...resolved, followUp: { dueAt: FOLLOW_UP_DUE, doneAt: '2026-12-12T00:00:00.000Z' } };
+    expect(sweepComplaint(done, at('2026-12-13T00:00:00.000Z'))).toBeUndefined();
+  });
+
+  it('records the breach it marks: the flags, the alerts and the version before and after', () => {
+    expect(sweepComplaint(complaint(), at('2026-12-10T00:00:00.000Z'))).toMatchObject({
+      complaint: { version: 4 },
+      event: {
+        before: { flags: { overdue: false }, timeLimitAlerts: {}, version: 3 },
+        after: { flags: { overdue: true }, timeLimitAlerts: { breachedFor: DUE }, version: 4 },
+      },
+    });
+  });
+});
