@@ -50,6 +50,7 @@ describe('phone numbers', () => {
     '+8529123456712345678', // E.164 has at most 15 digits
     'tel+85291234567',
     '+85291234567x',
+    '2112345678', // a landline without its leading 0 (nor +86): not read as one
   ])('refuses %j', (input) => {
     expect(normalizePhone(input)).toBeUndefined();
   });
@@ -59,6 +60,8 @@ describe('phone numbers', () => {
     expect(isMainlandLandline('+8675512345678')).toBe(true);
     expect(isMainlandLandline('+8613812345678')).toBe(false);
     expect(isMainlandLandline('+85291234567')).toBe(false);
+    // A British number whose digits after the third would read as a mainland landline.
+    expect(isMainlandLandline('+447551234567')).toBe(false);
   });
 
   it('shows only the last four digits of a phone number', () => {
@@ -67,6 +70,9 @@ describe('phone numbers', () => {
     expect(maskPhone('+12345678')).toBe('+****5678');
     expect(maskPhone('+442079460958')).toBe('+********0958');
     expect(lastFour('+8613812345678')).toBe('5678');
+    // Only a mainland mobile drops its +86: a landline, or another country's 14-character number, keeps it.
+    expect(maskPhone('+862112345678')).toBe('+********5678');
+    expect(maskPhone('+4420794609581')).toBe('+*********9581');
   });
 
   it('never shows more than half of a phone number, whatever its length (8 to 15 digits)', () => {
@@ -83,6 +89,11 @@ describe('phone numbers', () => {
     expect(maskName('王小明')).toBe('王**');
     expect(maskName('王明')).toBe('王*');
     expect(maskName('王')).toBe('*');
+    // Words are masked one by one, whatever the spacing around and between them.
+    expect(maskName('  王小明 ')).toBe('王**');
+    expect(maskName('John  Smith')).toBe('J*** S****');
+    expect(maskName('王 小明')).toBe('* 小*');
+    expect(maskName('Li 小明')).toBe('L* 小*');
     expect(maskName('John Smith')).toBe('J*** S****');
     expect(maskName('J Smith')).toBe('* S****');
   });
