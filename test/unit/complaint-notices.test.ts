@@ -203,3 +203,29 @@ describe('the first two steps of every complaint’s trail', () => {
     });
   });
 });
+
+describe('every notice in every language', () => {
+  const langs: Language[] = ['zh-CN', 'zh-TW', 'en'];
+  const steps = [
+    ['assigned', {}, ['信用卡部', 'Cards'], '2026-12-09'],
+    ['extended', { reason: 'CCTV-7' }, ['CCTV-7'], '2026-12-09'],
+    ['resolved', { decision: 'REFUND-42' }, ['REFUND-42'], undefined],
+    ['closed', {}, [], undefined],
+  ] as const;
+  it.each(langs)(
+    '%s: each names the complaint, links its page, and says what the README’s table says it says',
+    (lang) => {
+      for (const [action, detail, words, due] of steps) {
+        const text = String(customerNotice(complaint({ lang }), event(action, detail), 'e', ctx)?.body.text);
+        expect(text, `${lang} ${action}`).toContain('K7QM-4HXP-9TWA');
+        expect(text.endsWith(URL), `${lang} ${action}`).toBe(true);
+        if (words.length)
+          expect(
+            words.some((w) => text.includes(w)),
+            `${lang} ${action}: ${text}`,
+          ).toBe(true);
+        if (due) expect(text, `${lang} ${action}`).toContain(due);
+      }
+    },
+  );
+});
