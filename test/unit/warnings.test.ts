@@ -311,3 +311,24 @@ describe('the guards at their edges (README "Early warnings": at least the minim
     expect(month([rollup('two', { ratings: 20, satisfied: 20, received: 2 })])).toEqual([]);
   });
 });
+
+describe('exactly at a threshold (confidence 0.5, z = 0: the point estimates)', () => {
+  const half = { confidence: 0.5 };
+  it('CSAT of exactly 80 % is not under 80 %: no csat-low', () => {
+    expect(month([rollup('edge', { ratings: 20, satisfied: 16 })], { thresholds: half })).toEqual([]);
+  });
+
+  it('a fall of exactly 10 points (90 % → 80 %) is a drop of 10 or more', () => {
+    const warnings = month([rollup('edge', { ratings: 20, satisfied: 16 })], {
+      previous: [rollup('edge', { ratings: 20, satisfied: 18 })],
+      thresholds: half,
+    });
+    expect(raised(warnings)).toEqual(['csat-drop edge']);
+  });
+
+  it('on time exactly at the target (19 of 20, 95 %) is not under it', () => {
+    expect(month([rollup('edge', { received: 20, resolved: 20, onTime: 19 })], { thresholds: half })).toEqual(
+      [],
+    );
+  });
+});
