@@ -164,3 +164,31 @@ describe('language choice', () => {
     expect(pickLanguage(header)).toBe(lang);
   });
 });
+
+describe('the counting rules at their edges (issue 23)', () => {
+  const stamp = (hhmm: string, deviceId?: string, addressKey?: string, day = '2026-11-24') => ({
+    receivedAt: new Date(`${day}T${hhmm}:00+08:00`).toISOString(),
+    deviceId,
+    addressKey,
+  });
+  const count = (
+    day: ReturnType<typeof stamp>[],
+    perAddress: number,
+    before: ReturnType<typeof stamp>[] = [],
+  ) => countedRatings(day, { windowMs: 10 * 60_000, perAddress }, before).length;
+
+  it('the window before the day, in any order: the device’s latest rating is the one that counts', () => {
+    // 23:51 and 23:58 the evening before: at 00:03 the device rated 5 minutes ago, not 12.
+    const before = [
+      stamp('23:58', 'd', undefined, '2026-11-23'),
+      stamp('23:51', 'd', undefined, '2026-11-23'),
+    ];
+    expect(count([stamp('00:03', 'd')], 5, before)).toBe(0);
+  });
+
+  it('one rating per address per window: the first from each address counts, one without an address always', () => {
+    expect(count([stamp('10:00', undefined, 'a'), stamp('10:01', undefined, 'b')], 1)).toBe(2);
+    expect(count([stamp('10:00', undefined, 'a'), stamp('10:01', undefined, 'a')], 1)).toBe(1);
+    expect(count([stamp('10:00'), stamp('10:01')], 1)).toBe(2);
+  });
+});

@@ -644,3 +644,168 @@ describe('the follow-up contact (回访)', () => {
     expect(outcome.complaint.followUp).toBeUndefined();
   });
 });
+
+describe('who hears of a review and a close, and what the customer sees (issue 23)', () => {
+  // Worked by cards, owned by retail banking: the README's "the owner's department … is told of
+  // every step the receiving department takes".
+  const elsewhere = { ...inState.resolved, handlingDepartmentId: 'cards' };
+
+  it('a review is on the customer’s public timeline with its new due date, and both departments hear of it', () => {
+    const outcome = applyAction(elsewhere, payload.reopen, headOffice, ctx('2026-12-20T02:00:00.000Z'));
+    expect(outcome).toMatchObject({
+      ok: true,
+      event: {
+        action: 'reopened',
+        public: true,
+        detail: { reason: 'Review requested', dueAt: '2027-01-04T15:59:59.999Z' },
+      },
+      complaint: { reopenedAt: '2026-12-20T02:00:00.000Z', closedAt: undefined, followUp: undefined },
+    });
+    if (!outcome.ok) throw new Error(outcome.message.key);
+    expect([...outcome.notify].sort()).toEqual(['cards', 'retail-banking']);
+  });
+
+  it('a closed complaint reopened by head office is open again, no longer closed', () => {
+    const outcome = applyAction(inState.closed, payload.reopen, headOffice, ctx('2026-12-20T02:00:00.000Z'));
+    expect(outcome).toMatchObject({ ok: true, complaint: { status: 'reopened', closedAt: undefined } });
+  });
+
+  it('a head-office close tells the handling and the owner’s department, and the customer sees it', () => {
+    const outcome = applyAction(elsewhere, payload.close, headOffice, ctx());
+    expect(outcome).toMatchObject({
+      ok: true,
+      complaint: { status: 'closed', closedAt: '2026-11-25T02:00:00.000Z' },
+      event: { action: 'closed', public: true, detail: { reason: 'Customer confirmed by phone' } },
+    });
+    if (!outcome.ok) throw new Error(outcome.message.key);
+    expect([...outcome.notify].sort()).toEqual(['cards', 'retail-banking']);
+  });
+
+  it('decline-extension, like approve-extension, needs a request waiting', () => {
+    for (const type of ['decline-extension', 'approve-extension'] as const)
+      expect(applyAction(inState.accepted, payload[type], headOffice, ctx())).toMatchObject({
+        ok: false,
+        error: 'conflict',
+        message: expect.objectContaining({
+          params: expect.objectContaining({ reason: { key: 'conflict.noExtensionRequest' } }),
+        }),
+      });
+  });
+
+  it('a declined request is private, tells its reason, and leaves the due date', () => {
+    const waiting = {
+      ...inState.accepted,
+      extensionRequest: { days: 60 as const, reason: 'r', requestedBy: owner, requestedAt: RECEIVED },
+    };
+    expect(applyAction(waiting, payload['decline-extension'], headOffice, ctx())).toMatchObject({
+      ok: true,
+      event: { action: 'extension-declined', public: false, detail: { reason: 'Not complex enough' } },
+      complaint: { dueAt: DUE_15, timeLimitDays: 15, extensionRequest: undefined },
+    });
+  });
+});
+
+describe('each refusal says why, and each step records what it did (issue 23)', () => {
+  const reasonOf = (outcome: ReturnType<typeof applyAction>) =>
+    outcome.ok ? undefined : outcome.error === 'conflict' ? outcome.message.params?.reason : outcome.message;
+  const waiting = { days: 60 as const, reason: 'r', requestedBy: owner, requestedAt: RECEIVED };
+
+  it('names the reason of each conflict', () => {
+    const request = { ...inState.accepted, extensionRequest: waiting };
+    expect(reasonOf(applyAction(request, payload.extend, bob, ctx()))).toEqual({
+      key: 'conflict.extensionWaiting',
+    });
+    expect(reasonOf(applyAction(inState.resolved, payload['follow-up'], ownerDept, ctx()))).toEqual({
+      key: 'conflict.noFollowUp',
+    });
+    expect(reasonOf(applyAction(inState.accepted, payload.transfer, headOffice, ctx()))).toEqual({
+      key: 'conflict.notReferred',
+    });
+    const referred = { ...inState.accepted, referral: { by: owner, at: RECEIVED } };
+    const named: Actor = { ...bob, username: 'wangwu', displayName: 'Wang Wu' };
+    expect(reasonOf(applyAction(referred, payload.refer, named, ctx()))).toEqual({
+      key: 'conflict.alreadyReferred',
+    });
+    expect(reasonOf(applyAction(inState.resolved, payload.close, system, ctx()))).toEqual({
+      key: 'conflict.customerMayRate',
+    });
+  });
+
+  it('names the action refused, and who may refer', () => {
+    expect(reasonOf(applyAction(inState.resolved, payload.close, alice, ctx()))).toEqual({
+      key: 'forbidden.action',
+      params: { action: { key: 'action.close' } },
+    });
+    expect(reasonOf(applyAction(inState.accepted, payload.refer, bob, ctx()))).toEqual({
+      key: 'forbidden.referOnlyNamed',
+    });
+  });
+
+  it('a refusal with nothing allowed now says so', () => {
+    const outcome = applyAction(inState.closed, payload.resolve, bob, ctx());
+    expect(outcome).toMatchObject({ ok: false, error: 'conflict', allowed: ['reveal-phone'] });
+    const named: Actor = { ...bob, username: 'wangwu', displayName: 'Wang Wu' };
+    const none = applyAction(inState.closed, payload.refer, named, ctx());
+    expect(none).toMatchObject({ ok: false, error: 'conflict', allowed: [] });
+    if (none.ok || none.error !== 'conflict') throw new Error('expected a conflict');
+    expect(none.message.params?.allowed).toEqual([{ key: 'conflict.transition.none' }]);
+  });
+
+  it('bad input is a validation refusal with its field', () => {
+    expect(
+      applyAction(inState.accepted, { ...payload.transfer, toDepartment: 'nope' } as StaffAction, bob, ctx()),
+    ).toEqual({
+      ok: false,
+      error: 'validation',
+      message: { key: 'fields.invalid' },
+      fields: { toDepartment: { key: 'field.department.unknown' } },
+    });
+  });
+
+  it('the sweeper is never recused, whatever the complaint names', () => {
+    const namesSweeper = { ...inState.resolved, staffInvolved: 'the Sweeper' };
+    expect(applyAction(namesSweeper, payload.close, system, ctx('2026-12-03T02:00:00.000Z')).ok).toBe(true);
+  });
+
+  it('records whether the acceptor became the owner, what a 60-day request asks, a decision, a follow-up', () => {
+    expect(applyAction(inState.assigned, payload.accept, bob, ctx())).toMatchObject({
+      event: { detail: { becameOwner: true } },
+      complaint: { owner: { username: bob.username } },
+    });
+    const entered = { ...inState.assigned, owner, enteredBy: owner };
+    expect(applyAction(entered, payload.accept, bob, ctx())).toMatchObject({
+      event: { detail: { becameOwner: false } },
+      complaint: { owner: { username: owner.username } },
+    });
+    expect(
+      applyAction(inState.accepted, { type: 'extend', days: 60, reason: 'Abroad' }, bob, ctx()),
+    ).toMatchObject({
+      event: { action: 'extension-requested', public: false, detail: { days: 60, reason: 'Abroad' } },
+      notify: ['head-office'],
+    });
+    expect(applyAction(inState.accepted, payload.resolve, bob, ctx())).toMatchObject({
+      event: {
+        detail: { decision: 'Refund the fee.', rootCause: 'process', correctiveAction: 'Fix the fee table.' },
+        before: {
+          status: 'accepted',
+          flags: { overdue: false, escalated: false, extended: false },
+          version: 1,
+        },
+        after: { status: 'resolved', version: 2 },
+      },
+    });
+    const owed = { ...inState.resolved, followUp: { dueAt: '2026-11-29T15:59:59.999Z' } };
+    expect(applyAction(owed, payload['follow-up'], ownerDept, ctx())).toMatchObject({
+      event: { detail: { reached: true, summary: 'Customer content with the refund.' } },
+      complaint: { followUp: { dueAt: '2026-11-29T15:59:59.999Z' } },
+    });
+  });
+
+  it('a review of a complaint nobody owns tells the handling department only', () => {
+    const unowned = { ...inState.resolved, owner: undefined, handlingDepartmentId: 'cards' };
+    expect(applyAction(unowned, payload.reopen, headOffice, ctx())).toMatchObject({
+      ok: true,
+      notify: ['cards'],
+    });
+  });
+});

@@ -42,6 +42,15 @@ describe('phone numbers', () => {
     '021-02345678', // local numbers never start with 0
     '0755-123456', // too short
     '021-12345678-123', // an extension cannot be dialled back reliably
+    // The whole input is the number, never a number inside it:
+    '138123456789', // a mobile has 11 digits, not 12
+    'x13812345678',
+    '0755-123456789', // 9 digits after a 3-digit area code
+    '0121-12345678', // no area code starts 01 but Beijing's 010
+    '+8529123456712345678', // E.164 has at most 15 digits
+    'tel+85291234567',
+    '+85291234567x',
+    '2112345678', // a landline without its leading 0 (nor +86): not read as one
   ])('refuses %j', (input) => {
     expect(normalizePhone(input)).toBeUndefined();
   });
@@ -51,6 +60,8 @@ describe('phone numbers', () => {
     expect(isMainlandLandline('+8675512345678')).toBe(true);
     expect(isMainlandLandline('+8613812345678')).toBe(false);
     expect(isMainlandLandline('+85291234567')).toBe(false);
+    // A British number whose digits after the third would read as a mainland landline.
+    expect(isMainlandLandline('+447551234567')).toBe(false);
   });
 
   it('shows only the last four digits of a phone number', () => {
@@ -59,6 +70,9 @@ describe('phone numbers', () => {
     expect(maskPhone('+12345678')).toBe('+****5678');
     expect(maskPhone('+442079460958')).toBe('+********0958');
     expect(lastFour('+8613812345678')).toBe('5678');
+    // Only a mainland mobile drops its +86: a landline, or another country's 14-character number, keeps it.
+    expect(maskPhone('+862112345678')).toBe('+********5678');
+    expect(maskPhone('+4420794609581')).toBe('+*********9581');
   });
 
   it('never shows more than half of a phone number, whatever its length (8 to 15 digits)', () => {
@@ -75,6 +89,11 @@ describe('phone numbers', () => {
     expect(maskName('王小明')).toBe('王**');
     expect(maskName('王明')).toBe('王*');
     expect(maskName('王')).toBe('*');
+    // Words are masked one by one, whatever the spacing around and between them.
+    expect(maskName('  王小明 ')).toBe('王**');
+    expect(maskName('John  Smith')).toBe('J*** S****');
+    expect(maskName('王 小明')).toBe('* 小*');
+    expect(maskName('Li 小明')).toBe('L* 小*');
     expect(maskName('John Smith')).toBe('J*** S****');
     expect(maskName('J Smith')).toBe('* S****');
   });

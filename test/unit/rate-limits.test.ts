@@ -74,3 +74,30 @@ describe('RepeatWindow: one accepted per key per window', () => {
     expect(window.waitMs('device@outlet', 's2', 10 * 60 * S)).toBe(0);
   });
 });
+
+describe('the window’s edges (issue 23)', () => {
+  it('an event exactly one window after another is in the next window: (now − window, now]', () => {
+    const limiter = new SlidingWindowLimiter(1, 60 * S);
+    expect(limiter.take('a', 0).ok).toBe(true);
+    expect(limiter.take('a', 60 * S - 1)).toEqual({ ok: false, retryAfterMs: 1 });
+    expect(limiter.take('a', 60 * S)).toEqual({ ok: true });
+  });
+
+  it('a clock set back is taken as the latest time accepted', () => {
+    const limiter = new SlidingWindowLimiter(2, 60 * S);
+    for (const t of [0, 70, 140]) expect(limiter.take('a', t * S).ok).toBe(true);
+    // Back to 135 s: counted as at 140 s, so two stay in the window until 200 s.
+    expect(limiter.take('a', 135 * S).ok).toBe(true);
+    expect(limiter.take('a', 196 * S)).toEqual({ ok: false, retryAfterMs: 4 * S });
+  });
+
+  it('a repeat window forgets the least recently accepted key only beyond its size', () => {
+    const window = new RepeatWindow(60 * S, 2);
+    window.accept('a', 's1', 0);
+    window.accept('b', 's2', 0);
+    expect(window.waitMs('a', 'other', 1)).toBe(60 * S - 1);
+    window.accept('c', 's3', 2);
+    expect(window.waitMs('a', 'other', 3)).toBe(0);
+    expect(window.waitMs('b', 'other', 3)).toBe(60 * S - 3);
+  });
+});

@@ -32,31 +32,34 @@ const complaint = (overrides: Partial<ComplaintFacts>): ComplaintFacts => ({
 });
 
 describe('an outlet-day from its records', () => {
-  const rollup = outletDayRollup({
-    outlet: { id: 'sh-jingan', regionId: 'shanghai' },
-    date: '2026-11-24',
-    ratings: [
-      { receivedAt: at('09:10'), rating: 5 },
-      { receivedAt: at('09:40'), rating: 4, aspects: { attitude: 4 } },
-      { receivedAt: at('11:00'), rating: 2, comment: '等了一个小时' },
-      { receivedAt: at('15:30'), rating: 1, comment: '<b>没人管</b>' },
-      { receivedAt: at('16:00'), rating: 1 },
-    ],
-    complaints: [
-      complaint({ trackingNo: 'TODAY-1', severity: 'major', departmentId: 'cards' }),
-      complaint({ trackingNo: 'TODAY-2', receivedAt: at('14:00') }),
-      // Received in October, still open, due 20 November: overdue at this day's end.
-      complaint({
-        trackingNo: 'OLD',
-        receivedAt: '2026-10-30T02:00:00.000Z',
-        dueAt: '2026-11-20T15:59:59.999Z',
-      }),
-    ],
-    ...day,
-    now: '2026-11-25T02:00:00.000Z',
-  });
+  // Built inside each test, not while the file is collected, so a mutation run sees the tests reach it.
+  const outletDay = () =>
+    outletDayRollup({
+      outlet: { id: 'sh-jingan', regionId: 'shanghai' },
+      date: '2026-11-24',
+      ratings: [
+        { receivedAt: at('09:10'), rating: 5 },
+        { receivedAt: at('09:40'), rating: 4, aspects: { attitude: 4 } },
+        { receivedAt: at('11:00'), rating: 2, comment: '等了一个小时' },
+        { receivedAt: at('15:30'), rating: 1, comment: '<b>没人管</b>' },
+        { receivedAt: at('16:00'), rating: 1 },
+      ],
+      complaints: [
+        complaint({ trackingNo: 'TODAY-1', severity: 'major', departmentId: 'cards' }),
+        complaint({ trackingNo: 'TODAY-2', receivedAt: at('14:00') }),
+        // Received in October, still open, due 20 November: overdue at this day's end.
+        complaint({
+          trackingNo: 'OLD',
+          receivedAt: '2026-10-30T02:00:00.000Z',
+          dueAt: '2026-11-20T15:59:59.999Z',
+        }),
+      ],
+      ...day,
+      now: '2026-11-25T02:00:00.000Z',
+    });
 
   it('counts its ratings: 5, CSAT 2 of 5, mean 13/5, two comments', () => {
+    const rollup = outletDay();
     const figures = ratingFigures(rollup.ratings);
     expect(figures).toMatchObject({ count: 5, csat: 2 / 5, mean: 13 / 5, comments: 2 });
     expect(figures.distribution).toEqual({ 1: 2, 2: 1, 3: 0, 4: 1, 5: 1 });
@@ -69,10 +72,12 @@ describe('an outlet-day from its records', () => {
   });
 
   it('keeps the low ratings with comments, newest first, as written', () => {
+    const rollup = outletDay();
     expect(rollup.lowRatings.map((r) => r.comment)).toEqual(['<b>没人管</b>', '等了一个小时']);
   });
 
   it('counts the complaints received that day, and the older one still overdue at its end', () => {
+    const rollup = outletDay();
     expect(rollup.complaints.received).toBe(2);
     expect(rollup.complaints.openOverdue).toBe(1);
     expect(rollup.majorComplaints.map((c) => c.trackingNo)).toEqual(['TODAY-1']);
@@ -210,20 +215,21 @@ describe('an outlet-day in two halves, and sums that never need every outlet', (
       }),
       computedAt: day.dayEnd,
     }) satisfies Rollup;
-  const outlets = [
+  const allOutlets = () => [
     outletDay('a', 'north', 0, 'cards'),
     outletDay('b', 'north', 0, 'operations', true),
     outletDay('c', 'south', 0, 'cards'),
     outletDay('d', 'south', 5, 'cards', true),
   ];
-  const region = (id: string) => ({
+  const region = (outlets: Rollup[], id: string) => ({
     ...sumOfOutlets(outlets.filter((o) => o.regionId === id)),
     scope: 'region' as const,
     id,
   });
 
   it('a region-day keeps its outlets’ entries per department, so a department’s day sums region-days', () => {
-    const regions = [region('north'), region('south')];
+    const outlets = allOutlets();
+    const regions = [region(outlets, 'north'), region(outlets, 'south')];
     for (const department of ['cards', 'operations', 'credit']) {
       expect(departmentDay(regions, department)).toEqual(departmentDay(outlets, department));
       expect(departmentMajorComplaints(regions, department)).toEqual(
@@ -234,13 +240,15 @@ describe('an outlet-day in two halves, and sums that never need every outlet', (
   });
 
   it('the bank’s day sums the regions’ days: the same figures as all its outlets, and the outlets counted', () => {
-    const bank = sumOfRegions([region('north'), region('south')]);
+    const outlets = allOutlets();
+    const bank = sumOfRegions([region(outlets, 'north'), region(outlets, 'south')]);
     const { outlets: count, byDepartment: _, ...all } = sumOfOutlets(outlets);
     expect(bank).toEqual({ ...all, outlets: count });
     expect(bank.outlets).toBe(4);
   });
 
   it('lists equal instants in the same order whatever order they were summed in', () => {
+    const outlets = allOutlets();
     const forwards = sumOfOutlets(outlets);
     const backwards = sumOfOutlets([...outlets].reverse());
     expect(backwards.lowRatings).toEqual(forwards.lowRatings);

@@ -112,3 +112,98 @@ describe('the time-limit sweeper', () => {
     expect(sweepComplaint(closed, at('2027-01-15T00:00:00.000Z'))).toBeUndefined();
   });
 });
+
+describe('a complaint under review (reopened) has its new 15 days enforced', () => {
+  // README: a review reopens the complaint to its owner with 15 new days; the sweeper reminds the
+  // owner's department 2 days before a due date and marks a breach, once per due date.
+  const firstRound = { remindedFor: DUE, breachedFor: DUE };
+  const reopenedAt = '2026-12-20T02:00:00.000Z'; // 10:00 on 20 December in Shanghai
+  // 15 calendar days from 20 December: the end of 4 January in Shanghai (UTC+8).
+  const NEW_DUE = '2027-01-04T15:59:59.999Z';
+  const underReview = complaint({
+    status: 'reopened',
+    reopenedAt,
+    dueAt: NEW_DUE,
+    flags: { overdue: false, escalated: true, extended: false },
+    timeLimitAlerts: firstRound,
+  });
+
+  it('is reminded 2 days before its new due date, not a millisecond earlier', () => {
+    expect(sweepComplaint(underReview, at('2027-01-02T15:59:59.998Z'))).toBeUndefined();
+    expect(sweepComplaint(underReview, at('2027-01-02T15:59:59.999Z'))).toMatchObject({
+      ok: true,
+      event: { action: 'due-soon', detail: { dueAt: NEW_DUE } },
+      notify: ['retail-banking', 'cards'],
+      complaint: { timeLimitAlerts: { remindedFor: NEW_DUE, breachedFor: DUE }, version: 4 },
+    });
+  });
+
+  it('is marked overdue, and head office alerted, once its new due date has passed', () => {
+    expect(sweepComplaint(underReview, at('2027-01-05T00:00:00.000Z'))).toMatchObject({
+      ok: true,
+      event: { action: 'overdue', detail: { dueAt: NEW_DUE, accountable: 'retail-banking' } },
+      notify: ['alerts', 'retail-banking', 'cards'],
+      complaint: { status: 'reopened', flags: { overdue: true }, timeLimitAlerts: { breachedFor: NEW_DUE } },
+    });
+  });
+
+  it('an assigned or an accepted complaint past its due date is marked overdue too', () => {
+    for (const status of ['assigned', 'accepted'] as const)
+      expect(sweepComplaint(complaint({ status }), at('2026-12-10T00:00:00.000Z'))).toMatchObject({
+        event: { action: 'overdue' },
+      });
+  });
+});
+
+describe('the follow-up call (回访) not made in time', () => {
+  // README: a resolution schedules a follow-up by the owner's department, due by the end of the
+  // third day; the sweeper reminds the owner's department once when it is late.
+  const FOLLOW_UP_DUE = '2026-12-11T15:59:59.999Z';
+  const resolved = complaint({
+    status: 'resolved',
+    handlingDepartmentId: 'cards',
+    resolution: {
+      decision: 'Refund',
+      rootCause: 'process',
+      correctiveAction: 'Fix',
+      resolvedAt: '2026-12-08T02:00:00.000Z',
+      resolvedBy: { username: 'cards.1', displayName: 'Chen Jie', departmentId: 'cards' },
+    },
+    followUp: { dueAt: FOLLOW_UP_DUE },
+  });
+
+  it('reminds the owner’s department once, from the follow-up’s due instant on', () => {
+    expect(sweepComplaint(resolved, at('2026-12-11T15:59:59.998Z'))).toBeUndefined();
+    const outcome = sweepComplaint(resolved, at(FOLLOW_UP_DUE));
+    expect(outcome).toMatchObject({
+      ok: true,
+      event: {
+        action: 'follow-up-due',
+        public: false,
+        detail: { dueAt: FOLLOW_UP_DUE },
+        actor: { kind: 'system', username: 'time-limit-sweeper', role: 'system' },
+        before: { version: 3, timeLimitAlerts: {} },
+        after: { version: 4 },
+      },
+      notify: ['retail-banking'],
+      complaint: { followUp: { dueAt: FOLLOW_UP_DUE, remindedAt: FOLLOW_UP_DUE }, version: 4 },
+    });
+    if (!outcome?.ok) throw new Error('expected a reminder');
+    expect(sweepComplaint(outcome.complaint, at('2026-12-12T00:00:00.000Z'))).toBeUndefined();
+  });
+
+  it('says nothing of a follow-up made, even late', () => {
+    const done = { ...resolved, followUp: { dueAt: FOLLOW_UP_DUE, doneAt: '2026-12-12T00:00:00.000Z' } };
+    expect(sweepComplaint(done, at('2026-12-13T00:00:00.000Z'))).toBeUndefined();
+  });
+
+  it('records the breach it marks: the flags, the alerts and the version before and after', () => {
+    expect(sweepComplaint(complaint(), at('2026-12-10T00:00:00.000Z'))).toMatchObject({
+      complaint: { version: 4 },
+      event: {
+        before: { flags: { overdue: false }, timeLimitAlerts: {}, version: 3 },
+        after: { flags: { overdue: true }, timeLimitAlerts: { breachedFor: DUE }, version: 4 },
+      },
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueDate, endOfLocalDay } from '../../functions/domain/time-limits.js';
+import { daysLeft, dueDate, endOfLocalDay } from '../../functions/domain/time-limits.js';
 
 describe('complaint time limits', () => {
   it('end 15 calendar days after receipt, at the end of the day in Shanghai', () => {
@@ -34,5 +34,15 @@ describe('complaint time limits', () => {
   it('work in zones with daylight saving time', () => {
     expect(endOfLocalDay('2026-07-01', 'Europe/London').toISOString()).toBe('2026-07-01T22:59:59.999Z');
     expect(endOfLocalDay('2026-12-01', 'Europe/London').toISOString()).toBe('2026-12-01T23:59:59.999Z');
+  });
+});
+
+describe('whole days left until a due date', () => {
+  const due = new Date('2026-12-09T15:59:59.999Z');
+  it('counts whole days, rounding down, and goes negative once the date has passed', () => {
+    expect(daysLeft(new Date('2026-12-07T15:59:59.999Z'), due)).toBe(2);
+    expect(daysLeft(new Date('2026-12-07T16:00:00.000Z'), due)).toBe(1);
+    expect(daysLeft(new Date('2026-12-09T15:59:59.999Z'), due)).toBe(0);
+    expect(daysLeft(new Date('2026-12-09T16:00:00.000Z'), due)).toBe(-1);
   });
 });

@@ -256,3 +256,79 @@ describe('recurring: as the routing rules counted them', () => {
     ]);
   });
 });
+
+describe('the guards at their edges (README "Early warnings": at least the minimum number of ratings, 20)', () => {
+  it('one recurring complaint of a category warns', () => {
+    expect(month([rollup('once', { recurring: { fees: 1 } })]).map((w) => w.id)).toEqual([
+      '2026-11:recurring:outlet:once:fees',
+    ]);
+  });
+
+  // 100 % → 50 % of 20 each: p̄ = 30/40 = 0.75; √(0.75·0.25·(1/20 + 1/20)) = 0.1369306;
+  // z = 0.5/0.1369306 = 3.6515 ≥ 1.645, a fall of 50 points.
+  it('csat-drop warns of 100 % → 50 % with exactly 20 ratings in both periods', () => {
+    const warnings = month([rollup('edge', { ratings: 20, satisfied: 10 })], {
+      previous: [rollup('edge', { ratings: 20, satisfied: 20 })],
+    });
+    expect(warnings.find((w) => w.rule === 'csat-drop')?.figures).toMatchObject({
+      csat: 0.5,
+      previousCsat: 1,
+      dropPoints: 50,
+      ratings: 20,
+      previousRatings: 20,
+    });
+  });
+
+  it('csat-drop does not warn when either period has 19 ratings, however steep the fall', () => {
+    // 19 of 19 → 0 of 20, and 20 of 20 → 0 of 19: a fall of 100 points each.
+    const drops = (current: Figures, before: Figures) =>
+      month([rollup('few', current)], { previous: [rollup('few', before)] }).filter(
+        (w) => w.rule === 'csat-drop',
+      );
+    expect(drops({ ratings: 20, satisfied: 0 }, { ratings: 19, satisfied: 19 })).toEqual([]);
+    expect(drops({ ratings: 19, satisfied: 0 }, { ratings: 20, satisfied: 20 })).toEqual([]);
+    expect(drops({ ratings: 20, satisfied: 0 }, { ratings: 20, satisfied: 20 })).toHaveLength(1);
+  });
+
+  it('csat-drop needs the previous period: an outlet new this period does not warn', () => {
+    expect(
+      month([rollup('new', { ratings: 20, satisfied: 0 })]).filter((w) => w.rule === 'csat-drop'),
+    ).toEqual([]);
+  });
+
+  // 3 complaints in 20 ratings: the lower bound 1000 × 0.8176915 / 20 = 40.88 per 1,000, far over 5.
+  it('complaints-high warns of 3 complaints in exactly 20 ratings, never in 19', () => {
+    const high = (ratings: number) =>
+      month([rollup('small', { ratings, satisfied: ratings, received: 3 })]).filter(
+        (w) => w.rule === 'complaints-high',
+      );
+    expect(high(20)).toHaveLength(1);
+    expect(high(20)[0]?.figures.lowerBound).toBeCloseTo(40.884575, 4);
+    expect(high(19)).toEqual([]);
+  });
+
+  it('complaints-high needs 3 complaints: 2 in 20 ratings do not warn', () => {
+    expect(month([rollup('two', { ratings: 20, satisfied: 20, received: 2 })])).toEqual([]);
+  });
+});
+
+describe('exactly at a threshold (confidence 0.5, z = 0: the point estimates)', () => {
+  const half = { confidence: 0.5 };
+  it('CSAT of exactly 80 % is not under 80 %: no csat-low', () => {
+    expect(month([rollup('edge', { ratings: 20, satisfied: 16 })], { thresholds: half })).toEqual([]);
+  });
+
+  it('a fall of exactly 10 points (90 % → 80 %) is a drop of 10 or more', () => {
+    const warnings = month([rollup('edge', { ratings: 20, satisfied: 16 })], {
+      previous: [rollup('edge', { ratings: 20, satisfied: 18 })],
+      thresholds: half,
+    });
+    expect(raised(warnings)).toEqual(['csat-drop edge']);
+  });
+
+  it('on time exactly at the target (19 of 20, 95 %) is not under it', () => {
+    expect(month([rollup('edge', { received: 20, resolved: 20, onTime: 19 })], { thresholds: half })).toEqual(
+      [],
+    );
+  });
+});
