@@ -58,9 +58,10 @@ export class WarningService {
   }
 
   /**
-   * The supervision rules of a closed month, from its tallies (one Query of every outlet's, paged):
-   * every active outlet is judged, one without a tally as having done nothing (no self-check
-   * round), and an outlet closed since with a tally of the month by what it holds.
+   * The supervision rules of a closed month, from its tallies (one Query of every outlet's, paged).
+   * Once supervision ran in the month (any outlet has a tally), every active outlet is judged, one
+   * without a tally as having done no self-check round; an outlet closed since, by what its tally
+   * holds. A month without any tally (before supervision was rolled out) raises none.
    */
   private async supervisionWarnings(
     month: string,
@@ -68,6 +69,7 @@ export class WarningService {
     thresholds: WarningThresholds,
   ): Promise<Warning[]> {
     const tallies = await this.deps.repositories.inspections.outletTallies(month);
+    if (tallies.length === 0) return [];
     const withTally = new Set(tallies.map((t) => t.outletId));
     const { first, last } = daysOf(month, 'month');
     const owedDays = openDays(first, last, this.deps.config.SELF_CHECK_WEEKDAYS).length;
