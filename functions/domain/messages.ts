@@ -84,6 +84,7 @@ const zhCN = {
   'field.date': '请填写真实的日期（年-月-日），在 {first} 至 {last} 之间',
   'field.weekOrMonth': '请填写一周（如 2026-W48）或一个月（如 2026-11）',
   'field.month': '请填写一个月，如 2026-11',
+  'field.monthOrQuarter': '请填写一个月（如 2026-11）或一个季度（如 2026-Q4）',
   'field.week': '请填写一周，如 2026-W48',
   'field.phone':
     '请填写手机号码（如 13812345678）、带区号的固定电话（如 021-12345678）或国际号码（如 +85291234567）',
@@ -320,6 +321,7 @@ const zhTW: Record<MessageKey, string> = {
   'field.date': '請填寫真實的日期（年-月-日），在 {first} 至 {last} 之間',
   'field.weekOrMonth': '請填寫一週（如 2026-W48）或一個月（如 2026-11）',
   'field.month': '請填寫一個月，如 2026-11',
+  'field.monthOrQuarter': '請填寫一個月（如 2026-11）或一個季度（如 2026-Q4）',
   'field.week': '請填寫一週，如 2026-W48',
   'field.phone':
     '請填寫手機號碼（如 13812345678）、帶區號的固定電話（如 021-12345678）或國際號碼（如 +85291234567）',
@@ -547,6 +549,7 @@ const en: Record<MessageKey, string> = {
   'field.date': 'Use a real date, YYYY-MM-DD, from {first} to {last}',
   'field.weekOrMonth': 'Use a week (2026-W48) or a month (2026-11)',
   'field.month': 'Use a month like 2026-11',
+  'field.monthOrQuarter': 'Use a month (2026-11) or a quarter (2026-Q4)',
   'field.week': 'Use a week like 2026-W48',
   'field.phone':
     'Use a mobile number (13812345678), a landline with its area code (021-12345678) or an international number (+85291234567)',
