@@ -60,7 +60,10 @@ async function openDashboard(width: number) {
   const context = await browser.context({ locale: 'zh-CN', width, height: 900 });
   await context.clock.setFixedTime(new Date(NOW));
   const page = await context.newPage();
-  await page.goto(`${ctx.url}/signin?next=${encodeURIComponent('/dashboard')}`);
+  // October, the month that has ended.
+  await page.goto(
+    `${ctx.url}/signin?next=${encodeURIComponent('/dashboard?granularity=month&period=2026-10')}`,
+  );
   await page.locator('button[data-username="head-office"]').click();
   await page.waitForURL(/\/dashboard/);
   await page.locator('#supervision-table tbody tr').first().waitFor();
@@ -73,6 +76,10 @@ describe('the 服务督导 panel', () => {
     const names = () => page.locator('#supervision-table tbody th').allTextContents();
     expect(await names()).toEqual(['全行', '北京分行', '上海分行']);
     expect(await page.locator('#supervision-table thead').textContent()).toContain('自查完成率');
+    // The bank's spot-check mean: 静安寺's and 国贸's spot checks; the joint check 100.
+    expect(await page.locator('#supervision-table tbody tr').first().locator('td').nth(2).textContent()).toBe(
+      '100.0',
+    );
     const panel = page.locator('#supervision');
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: screenshotPath('dashboard-supervision') });
@@ -89,6 +96,7 @@ describe('the 服务督导 panel', () => {
     // 静安寺, the only one checked, first; the others, unchecked, after it.
     expect((await names())[1]).toBe('静安寺支行');
     expect(await names()).toHaveLength(4);
+    await page.locator('#supervision').screenshot({ path: screenshotPath('dashboard-supervision-region') });
 
     await page.locator('#supervision-span').selectOption('quarter');
     await page.locator('#supervision-what', { hasText: '季度' }).waitFor();
