@@ -728,7 +728,8 @@ async function loadLowRatings(isCurrent: () => boolean) {
 /** The month of the selected period (a week's by its last day), or that month's quarter. */
 function supervisionPeriod(): string {
   const { last } = daysOf(filters.period, filters.granularity);
-  const month = (last > page.today ? page.today : last).slice(0, 7);
+  // Bank days compare as text: the earlier of the period's last day and today.
+  const month = ([last, page.today].sort()[0] ?? last).slice(0, 7);
   if ($<HTMLSelectElement>('supervision-span').value !== 'quarter') return month;
   return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
 }
