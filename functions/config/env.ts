@@ -120,6 +120,14 @@ export const envSchema = z.object({
     z.coerce.number().check(z.gte(0.5), z.lte(0.999)),
     DEFAULT_THRESHOLDS.confidence,
   ),
+  /** Supervision warnings: an outlet's mean outside-check score in the closed month under this (0–100)… */
+  WARN_SUPERVISION_SCORE_BELOW: positive(DEFAULT_THRESHOLDS.supervisionScoreBelow, 100),
+  /** …counted only with at least this many scored outside checks (spot, joint, released mystery). */
+  WARN_SUPERVISION_MIN_CHECKS: positiveInt(DEFAULT_THRESHOLDS.minScoredChecks),
+  /** An outlet's self-check completion (rounds done ÷ owed) in the closed month under this share (0–1). */
+  WARN_SELF_CHECK_BELOW: share(DEFAULT_THRESHOLDS.selfCheckBelow),
+  /** An outlet with this many rectifications due in the closed month and not put right in time, or more. */
+  WARN_RECTIFICATIONS_OVERDUE: positiveInt(DEFAULT_THRESHOLDS.overdueRectifications),
 });
 
 export type AppConfig = z.output<typeof envSchema>;
@@ -144,5 +152,9 @@ export function warningThresholds(config: AppConfig): WarningThresholds {
     complaintsPerThousandAbove: config.WARN_COMPLAINTS_PER_THOUSAND,
     minComplaints: config.WARN_MIN_COMPLAINTS,
     confidence: config.WARN_CONFIDENCE,
+    supervisionScoreBelow: config.WARN_SUPERVISION_SCORE_BELOW,
+    minScoredChecks: config.WARN_SUPERVISION_MIN_CHECKS,
+    selfCheckBelow: config.WARN_SELF_CHECK_BELOW,
+    overdueRectifications: config.WARN_RECTIFICATIONS_OVERDUE,
   };
 }

@@ -58,6 +58,15 @@ const zhCN = {
   'warningWords.complaints-high':
     '每千条评价投诉 {perThousand} 件（投诉 {complaints} 件，评价 {ratings} 条）；按 {confidence} 置信度，至少 {bound} 件，高于阈值 {threshold} 件',
   'warningWords.recurring': '“{category}”类投诉 {complaints} 件，其中 {recurring} 件为 30 天内重复发生',
+  'warningRule.supervision-score-low': '督导检查得分偏低',
+  'warningRule.self-check-low': '自查完成率偏低',
+  'warningRule.rectification-overdue': '整改逾期',
+  'warningWords.supervision-score-low':
+    '外部检查平均得分 {score}（{checks} 次评分检查，至少 {minChecks} 次才判断），低于阈值 {threshold}',
+  'warningWords.self-check-low':
+    '自查完成率 {rate}（应巡检 {owed} 轮，完成 {done} 轮），低于目标 {threshold}',
+  'warningWords.rectification-overdue':
+    '本月到期整改 {due} 项，按时完成 {onTime} 项，逾期 {overdue} 项（达到阈值 {threshold} 项）',
   // Fields (400)
   'field.invalid': '此项格式不正确',
   'field.required': '请填写此项',
@@ -75,6 +84,7 @@ const zhCN = {
   'field.date': '请填写真实的日期（年-月-日），在 {first} 至 {last} 之间',
   'field.weekOrMonth': '请填写一周（如 2026-W48）或一个月（如 2026-11）',
   'field.month': '请填写一个月，如 2026-11',
+  'field.monthOrQuarter': '请填写一个月（如 2026-11）或一个季度（如 2026-Q4）',
   'field.week': '请填写一周，如 2026-W48',
   'field.phone':
     '请填写手机号码（如 13812345678）、带区号的固定电话（如 021-12345678）或国际号码（如 +85291234567）',
@@ -292,6 +302,15 @@ const zhTW: Record<MessageKey, string> = {
   'warningWords.complaints-high':
     '每千條評價投訴 {perThousand} 件（投訴 {complaints} 件，評價 {ratings} 條）；按 {confidence} 置信度，至少 {bound} 件，高於閾值 {threshold} 件',
   'warningWords.recurring': '「{category}」類投訴 {complaints} 件，其中 {recurring} 件為 30 天內重複發生',
+  'warningRule.supervision-score-low': '督導檢查得分偏低',
+  'warningRule.self-check-low': '自查完成率偏低',
+  'warningRule.rectification-overdue': '整改逾期',
+  'warningWords.supervision-score-low':
+    '外部檢查平均得分 {score}（{checks} 次評分檢查，至少 {minChecks} 次才判斷），低於閾值 {threshold}',
+  'warningWords.self-check-low':
+    '自查完成率 {rate}（應巡檢 {owed} 輪，完成 {done} 輪），低於目標 {threshold}',
+  'warningWords.rectification-overdue':
+    '本月到期整改 {due} 項，按時完成 {onTime} 項，逾期 {overdue} 項（達到閾值 {threshold} 項）',
   'field.invalid': '此項格式不正確',
   'field.required': '請填寫此項',
   'field.tooShort': '請至少填寫 {min} 個字',
@@ -308,6 +327,7 @@ const zhTW: Record<MessageKey, string> = {
   'field.date': '請填寫真實的日期（年-月-日），在 {first} 至 {last} 之間',
   'field.weekOrMonth': '請填寫一週（如 2026-W48）或一個月（如 2026-11）',
   'field.month': '請填寫一個月，如 2026-11',
+  'field.monthOrQuarter': '請填寫一個月（如 2026-11）或一個季度（如 2026-Q4）',
   'field.week': '請填寫一週，如 2026-W48',
   'field.phone':
     '請填寫手機號碼（如 13812345678）、帶區號的固定電話（如 021-12345678）或國際號碼（如 +85291234567）',
@@ -516,6 +536,15 @@ const en: Record<MessageKey, string> = {
     '{perThousand} complaints per 1,000 ratings ({complaints} complaints, {ratings} ratings); with {confidence} confidence at least {bound}, over the threshold of {threshold}',
   'warningWords.recurring':
     '{complaints} complaints about “{category}”, {recurring} of them recurring within 30 days',
+  'warningRule.supervision-score-low': 'Low supervision score',
+  'warningRule.self-check-low': 'Self-checks not done',
+  'warningRule.rectification-overdue': 'Rectifications overdue',
+  'warningWords.supervision-score-low':
+    'Mean outside-check score {score} ({checks} scored checks, at least {minChecks} needed), under the threshold {threshold}',
+  'warningWords.self-check-low':
+    'Self-check completion {rate} ({done} of {owed} rounds owed), under the target {threshold}',
+  'warningWords.rectification-overdue':
+    '{overdue} rectifications overdue of {due} due this month ({onTime} on time), at or above the threshold {threshold}',
   'field.invalid': 'This is not in the right form',
   'field.required': 'Required',
   'field.tooShort': 'At least {min} characters',
@@ -532,6 +561,7 @@ const en: Record<MessageKey, string> = {
   'field.date': 'Use a real date, YYYY-MM-DD, from {first} to {last}',
   'field.weekOrMonth': 'Use a week (2026-W48) or a month (2026-11)',
   'field.month': 'Use a month like 2026-11',
+  'field.monthOrQuarter': 'Use a month (2026-11) or a quarter (2026-Q4)',
   'field.week': 'Use a week like 2026-W48',
   'field.phone':
     'Use a mobile number (13812345678), a landline with its area code (021-12345678) or an international number (+85291234567)',

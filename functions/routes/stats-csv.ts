@@ -4,6 +4,8 @@ import type { ComplaintFigures, RatingFigures } from '../domain/statistics/figur
 import { ASPECTS } from '../domain/statistics/rating-totals.js';
 import { warningInWords } from '../domain/statistics/warning-words.js';
 import type { Warning, WarningRule } from '../domain/statistics/warnings.js';
+import { INSPECTION_KINDS } from '../domain/supervision/inspections.js';
+import type { SupervisionFigures } from '../domain/supervision/tally.js';
 import type { CsvColumn } from '../http/csv.js';
 
 /**
@@ -284,4 +286,53 @@ export function majorComplaintColumns(lang: Language, time: (iso: string) => str
 
 export function firstDayColumns(lang: Language): CsvColumn<{ firstDay: string | null }>[] {
   return [{ header: labels.firstDay[lang], value: (r) => r.firstDay }];
+}
+
+const supervisionLabels = {
+  name: labels.name,
+  region: labels.region,
+  outlets: L('网点数', '網點數', 'Outlets'),
+  inspections: L('检查次数', '檢查次數', 'Inspections'),
+  mean: {
+    'self-check': L('自查平均分', '自查平均分', 'Self-check mean score'),
+    'spot-check': L('督导抽查平均分', '督導抽查平均分', 'Spot-check mean score'),
+    'joint-check': L('分行联合检查平均分', '分行聯合檢查平均分', 'Joint-check mean score'),
+    'mystery-visit': L('神秘人检查平均分', '神秘人檢查平均分', 'Mystery-visit mean score'),
+  },
+  redLines: L('红线问题次数', '紅線問題次數', 'Red-line failures'),
+  findings: L('每次检查问题数', '每次檢查問題數', 'Findings per check'),
+  selfCheck: L('自查完成率 (%)', '自查完成率 (%)', 'Self-check completion (%)'),
+  rectification: L('整改按时完成率 (%)', '整改按時完成率 (%)', 'Rectifications on time (%)'),
+  bank: L('全行', '全行', 'Whole bank'),
+};
+
+/** A row of supervision figures: the bank, a region or an outlet. */
+export interface SupervisionCsvRow {
+  name: string;
+  region?: string | undefined;
+  outlets?: number | undefined;
+  figures: SupervisionFigures;
+}
+
+/** The bank's name in a download's first row. */
+export const bankName = (lang: Language) => supervisionLabels.bank[lang];
+
+/** Supervision figures (服务督导), headed in `lang`: scores to one decimal, rates as percentages. */
+export function supervisionColumns(lang: Language, outletRows: boolean): CsvColumn<SupervisionCsvRow>[] {
+  const s = supervisionLabels;
+  return [
+    { header: s.name[lang], value: (r) => r.name },
+    outletRows
+      ? { header: s.region[lang], value: (r) => r.region }
+      : { header: s.outlets[lang], value: (r) => r.outlets },
+    { header: s.inspections[lang], value: (r) => r.figures.inspections },
+    ...INSPECTION_KINDS.map((k) => ({
+      header: s.mean[k][lang],
+      value: (r: SupervisionCsvRow) => r.figures.meanScore[k],
+    })),
+    { header: s.redLines[lang], value: (r) => r.figures.redLineFailures },
+    { header: s.findings[lang], value: (r) => r.figures.findingsPerCheck },
+    { header: s.selfCheck[lang], value: (r) => percent(r.figures.selfCheck.rate) },
+    { header: s.rectification[lang], value: (r) => percent(r.figures.rectification.rate) },
+  ];
 }

@@ -8,6 +8,7 @@ import { GRANULARITIES } from '../domain/statistics/periods.js';
 import { RANKING_ORDERS } from '../domain/statistics/ranking.js';
 import { SCOPES } from '../domain/statistics/rollup.js';
 import { WARNING_RULES } from '../domain/statistics/warnings.js';
+import { monthsOfPeriod } from '../domain/supervision/statistics.js';
 import type { AppEnv } from '../http/app-env.js';
 import { createRouter } from '../http/app-env.js';
 import { principalOf, requirePrincipal } from '../http/auth.js';
@@ -17,6 +18,7 @@ import { errorResponses } from '../http/schemas.js';
 import { CalendarDaySchema, LanguageSchema, MonthSchema, WeekOrMonthSchema } from '../http/schemas-common.js';
 import type { StaffServices } from '../services/staff-services.js';
 import {
+  bankName,
   complaintColumns,
   firstDayColumns,
   heatmapColumns,
@@ -24,7 +26,9 @@ import {
   majorComplaintColumns,
   rankingColumns,
   ratingExportColumns,
+  type SupervisionCsvRow,
   satisfactionColumns,
+  supervisionColumns,
   warningColumns,
   warningSummaryColumns,
 } from './stats-csv.js';
@@ -146,7 +150,80 @@ const WarningSchema = z
   })
   .openapi('Warning');
 
+const KindScores = z.object({
+  'self-check': z.number().nullable(),
+  'spot-check': z.number().nullable(),
+  'joint-check': z.number().nullable(),
+  'mystery-visit': z.number().nullable(),
+});
+const SupervisionFiguresSchema = z
+  .object({
+    inspections: z.number().int(),
+    inspectionsByKind: z.record(z.string(), z.number().int()),
+    meanScore: KindScores.openapi({ description: 'Mean score (0–100) of each kind; null without one' }),
+    checkScore: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Mean of the outside checks (spot, joint, mystery)' }),
+    redLineFailures: z.number().int(),
+    checkRedLineFailures: z.number().int(),
+    findingsPerCheck: z.number().nullable(),
+    selfCheck: z.object({ done: z.number().int(), owed: z.number().int(), rate: Rate }),
+    rectification: z.object({ due: z.number().int(), onTime: z.number().int(), rate: Rate }),
+  })
+  .openapi('SupervisionFigures');
+const SupervisionRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  regionId: z.string().optional(),
+  region: z.string().optional(),
+  outlets: z.number().int().optional(),
+  figures: SupervisionFiguresSchema,
+});
+const MonthOrQuarterSchema = z
+  .string()
+  .max(16)
+  .refine((p) => monthsOfPeriod(p) !== undefined, 'field.monthOrQuarter')
+  .openapi({ example: '2026-Q4' });
+
 const routes = {
+  supervision: createRoute({
+    method: 'get',
+    path: '/stats/supervision',
+    tags,
+    security,
+    summary:
+      'Service supervision (服务督导) of a month or a quarter: the bank and each region, or one region and a page of its outlets, weakest first',
+    description:
+      'Mean score per kind, red-line failures, findings per outside check, self-check completion and rectifications on time, from the months’ tallies only (a quarter is its three months): one Query per month, whatever the number of inspections. Head office and the supervision centre see all; a region’s team its regions; an outlet’s staff only its outlet. A blind mystery visit counts once released.',
+    request: {
+      query: z.object({
+        period: MonthOrQuarterSchema,
+        region: RegionIdSchema.optional().openapi({ description: 'One region and its outlets' }),
+        limit: LimitSchema,
+        cursor: CursorSchema,
+        format: FormatSchema,
+        lang: LanguageSchema.optional(),
+      }),
+    },
+    responses: {
+      200: json(
+        z.object({
+          period: z.string(),
+          months: z.array(z.string()),
+          owedRounds: z.number().int().openapi({ description: 'Self-check rounds each outlet owed' }),
+          bank: SupervisionFiguresSchema.optional(),
+          regions: z.array(SupervisionRowSchema).optional(),
+          region: SupervisionRowSchema.optional(),
+          outlets: z
+            .object({ total: z.number().int(), items: z.array(SupervisionRowSchema), nextCursor: NextCursor })
+            .optional(),
+        }),
+        'Within the caller’s reach',
+      ),
+      ...errorResponses(400, 401, 403),
+    },
+  }),
   satisfaction: createRoute({
     method: 'get',
     path: '/stats/satisfaction',
@@ -522,7 +599,10 @@ const routes = {
   }),
 };
 
-export function statsRoutes(deps: Dependencies, { statistics, routingRules }: StaffServices) {
+export function statsRoutes(
+  deps: Dependencies,
+  { statistics, routingRules, supervisionStatistics }: StaffServices,
+) {
   const router = createRouter();
   router.use('/stats/*', requirePrincipal());
   const time = (iso: string) => localDateTime(new Date(iso), deps.config.TIME_ZONE);
@@ -538,6 +618,29 @@ export function statsRoutes(deps: Dependencies, { statistics, routingRules }: St
     return (id: string) => names.get(id) ?? id;
   };
   return router
+    .openapi(routes.supervision, async (c) => {
+      const { format, lang: _, limit, ...query } = c.req.valid('query');
+      const language = requestLanguage(c);
+      const answer = await supervisionStatistics.figures(
+        principalOf(c),
+        { ...query, limit: limitOf(limit, format) },
+        language,
+      );
+      noStore(c);
+      if (format !== 'csv') return c.json(answer, 200);
+      nextPage(c, answer.outlets?.nextCursor);
+      const rows: SupervisionCsvRow[] = [
+        ...(answer.bank ? [{ name: bankName(language), figures: answer.bank }] : []),
+        ...(answer.region ? [answer.region] : []),
+        ...(answer.regions ?? []),
+        ...(answer.outlets?.items ?? []),
+      ];
+      return csvResponse(
+        c,
+        `supervision-${query.region ? `${query.region}-` : ''}${query.period}.csv`,
+        toCsv(supervisionColumns(language, answer.outlets !== undefined), rows),
+      );
+    })
     .openapi(routes.satisfaction, async (c) => {
       const { format, lang: _, ...query } = c.req.valid('query');
       const language = requestLanguage(c);

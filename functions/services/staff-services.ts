@@ -7,6 +7,7 @@ import type { SharedServices } from './services.js';
 import { StaffComplaints } from './staff-complaints.js';
 import { StatisticsService } from './statistics.js';
 import { SupervisionService } from './supervision.js';
+import { SupervisionStatistics } from './supervision-statistics.js';
 
 /** What signed-in staff do: work complaints, keep outlets and rules, read the statistics. */
 export function createStaffServices(deps: Dependencies, shared: SharedServices) {
@@ -19,6 +20,7 @@ export function createStaffServices(deps: Dependencies, shared: SharedServices) 
     staffComplaints: new StaffComplaints(deps, names),
     statistics: new StatisticsService(deps, shared.directory),
     supervision: new SupervisionService(deps, shared.directory),
+    supervisionStatistics: new SupervisionStatistics(deps, shared.directory),
   };
 }
 

@@ -1,10 +1,18 @@
 import { departmentIds, departments } from '../config/departments.js';
 import { warningThresholds } from '../config/env.js';
 import type { Dependencies } from '../dependencies.js';
+import type { Outlet } from '../domain/outlet.js';
 import { localized } from '../domain/outlet.js';
-import { previousPeriod } from '../domain/statistics/periods.js';
+import { daysOf, previousPeriod } from '../domain/statistics/periods.js';
 import { warningNotice } from '../domain/statistics/warning-notice.js';
-import { evaluateWarnings, type Warning } from '../domain/statistics/warnings.js';
+import {
+  evaluateSupervisionWarnings,
+  evaluateWarnings,
+  type Warning,
+  type WarningThresholds,
+} from '../domain/statistics/warnings.js';
+import { DEFAULT_CADENCE, openDays } from '../domain/supervision/inspections.js';
+import { EMPTY_TALLY } from '../domain/supervision/tally.js';
 
 /**
  * Closes a week or a month for the early warnings (预警): reads the period's rollups (every
@@ -23,14 +31,17 @@ export class WarningService {
       Promise.all(departmentIds.map((id) => rollups.get('department', id, granularity, period))),
       outlets.list(),
     ]);
+    const thresholds = warningThresholds(this.deps.config);
     const found = evaluateWarnings({
       granularity,
       period,
       outlets: current,
       previousOutlets: previous,
       departments: departmentRollups.filter((r) => r !== undefined),
-      thresholds: warningThresholds(this.deps.config),
+      thresholds,
     });
+    if (granularity === 'month')
+      found.push(...(await this.supervisionWarnings(period, outletList, thresholds)));
     const names = new Map(outletList.map((o) => [o.id, localized(o.name, 'zh-CN')]));
     const nameOf = (w: Warning) =>
       w.scope === 'outlet'
@@ -44,5 +55,34 @@ export class WarningService {
     }
     this.deps.metrics.count('WarningRaised', raised);
     return { granularity, period, found: found.length, raised };
+  }
+
+  /**
+   * The supervision rules of a closed month, from its tallies (one Query of every outlet's, paged).
+   * Once supervision ran in the month (any outlet has a tally), every active outlet is judged, one
+   * without a tally as having done no self-check round; an outlet closed since, by what its tally
+   * holds. A month without any tally (before supervision was rolled out) raises none.
+   */
+  private async supervisionWarnings(
+    month: string,
+    outletList: readonly Outlet[],
+    thresholds: WarningThresholds,
+  ): Promise<Warning[]> {
+    const tallies = await this.deps.repositories.inspections.outletTallies(month);
+    if (tallies.length === 0) return [];
+    const withTally = new Set(tallies.map((t) => t.outletId));
+    const { first, last } = daysOf(month, 'month');
+    const owedDays = openDays(first, last, this.deps.config.SELF_CHECK_WEEKDAYS).length;
+    return evaluateSupervisionWarnings({
+      month,
+      outlets: [
+        ...tallies,
+        ...outletList
+          .filter((o) => o.active && !withTally.has(o.id))
+          .map((o) => ({ outletId: o.id, regionId: o.regionId, tally: EMPTY_TALLY })),
+      ],
+      owedRounds: owedDays * DEFAULT_CADENCE.selfCheckRoundsPerDay,
+      thresholds,
+    });
   }
 }

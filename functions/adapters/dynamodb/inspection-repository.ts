@@ -402,6 +402,26 @@ export class InspectionRepository {
     }));
   }
 
+  /** One region's outlets' tallies of a month (one Query of the month's index, by the region's prefix). */
+  async regionOutletTallies(
+    month: string,
+    regionId: string,
+  ): Promise<{ outletId: string; regionId: string; tally: SupervisionTally }[]> {
+    const items = await queryAll(this.table, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :region)',
+      ExpressionAttributeValues: {
+        ':pk': indexPartitions.supervisionMonth(month),
+        ':region': indexPartitions.supervisionMonthRegion(regionId),
+      },
+    });
+    return items.map((item) => ({
+      outletId: String(item.subjectId),
+      regionId: String(item.regionId),
+      tally: tallyOf(item),
+    }));
+  }
+
   /** One outlet's tally of each month asked for. */
   async outletTallyOf(outletId: string, months: readonly string[]): Promise<Map<string, SupervisionTally>> {
     const found = await getAll(

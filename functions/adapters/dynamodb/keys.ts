@@ -341,6 +341,8 @@ export const indexPartitions = {
     `${G2.outletMonthInspections}${outletId}#${month}`,
   rectificationAlerts: (shard: number) => `${partitions.gsi4.rectificationAlerts}${shard}`,
   supervisionMonth: (month: string) => `${G1.supervisionMonth}${month}`,
+  /** The sort-key prefix of one region's outlets within a month's supervision tallies. */
+  supervisionMonthRegion: (regionId: string) => `${regionId}#`,
   redLineFindings: (month: string) => `${partitions.gsi3.redLineFindings}${month}`,
 };
 

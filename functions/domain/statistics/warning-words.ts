@@ -74,6 +74,36 @@ export function warningInWords(
           recurring: whole(f.recurring),
         }),
       );
+    case 'supervision-score-low':
+      return say(
+        lang,
+        message('warningWords.supervision-score-low', {
+          score: formatNumber(f.score, lang, 1),
+          checks: whole(f.scoredChecks),
+          minChecks: whole(f.minChecks),
+          threshold: formatNumber(f.threshold, lang, 0, 1),
+        }),
+      );
+    case 'self-check-low':
+      return say(
+        lang,
+        message('warningWords.self-check-low', {
+          rate: percent(f.rate),
+          done: whole(f.done),
+          owed: whole(f.owed),
+          threshold: formatShare(f.threshold, lang),
+        }),
+      );
+    case 'rectification-overdue':
+      return say(
+        lang,
+        message('warningWords.rectification-overdue', {
+          overdue: whole(f.overdue),
+          due: whole(f.due),
+          onTime: whole(f.onTime),
+          threshold: whole(f.threshold),
+        }),
+      );
   }
 }
 

@@ -1,3 +1,5 @@
+import { INSPECTION_KINDS } from '../supervision/inspections.js';
+import { type SupervisionTally, supervisionFigures } from '../supervision/tally.js';
 import { onTimeRate, perThousandRatings } from './complaint-totals.js';
 import { normalQuantile, poissonLowerBound, twoProportionZ, wilsonInterval } from './evidence.js';
 import type { Granularity } from './periods.js';
@@ -15,6 +17,9 @@ export const WARNING_RULES = [
   'on-time-low',
   'complaints-high',
   'recurring',
+  'supervision-score-low',
+  'self-check-low',
+  'rectification-overdue',
 ] as const;
 export type WarningRule = (typeof WARNING_RULES)[number];
 
@@ -38,6 +43,14 @@ export interface WarningThresholds {
    * level, not its point estimate, must be past the threshold; a drop must be significant at it.
    */
   confidence: number;
+  /** An outlet's mean outside-check score (spot, joint, released mystery) under this (0–100)… */
+  supervisionScoreBelow: number;
+  /** …with at least this many scored outside checks in the month. */
+  minScoredChecks: number;
+  /** An outlet's self-check completion (rounds done ÷ rounds owed) under this share. */
+  selfCheckBelow: number;
+  /** An outlet's rectifications due in the month and not put right in time: this many or more. */
+  overdueRectifications: number;
 }
 
 export const DEFAULT_THRESHOLDS: WarningThresholds = {
@@ -49,6 +62,10 @@ export const DEFAULT_THRESHOLDS: WarningThresholds = {
   complaintsPerThousandAbove: 5,
   minComplaints: 3,
   confidence: 0.95,
+  supervisionScoreBelow: 80,
+  minScoredChecks: 2,
+  selfCheckBelow: 0.9,
+  overdueRectifications: 3,
 };
 
 export interface Warning {
@@ -213,4 +230,77 @@ function onTimeWarning(r: Rollup, t: WarningThresholds, z: number) {
     threshold: t.onTimeBelow,
     confidence: t.confidence,
   };
+}
+
+/** What the supervision rules read of a closed month: each outlet's tally (empty without one). */
+export interface SupervisionWarningInput {
+  month: string;
+  outlets: readonly { outletId: string; regionId: string; tally: SupervisionTally }[];
+  /** The self-check rounds each outlet owed in the month (rounds a day × the days owed). */
+  owedRounds: number;
+  thresholds: Pick<
+    WarningThresholds,
+    'supervisionScoreBelow' | 'minScoredChecks' | 'selfCheckBelow' | 'overdueRectifications'
+  >;
+}
+
+/**
+ * The supervision rules, evaluated when a month closes, from the month's tallies alone (as the
+ * README defines them, "Early warnings"):
+ * - supervision-score-low: scored outside checks ≥ minScoredChecks, and their mean score <
+ *   supervisionScoreBelow (self-checks are the outlet's own, not counted; a blind mystery visit
+ *   counts once released, as in the tallies);
+ * - self-check-low: rounds owed > 0, and rounds done ÷ rounds owed < selfCheckBelow (a round done
+ *   twice counts once; an outlet with no tally did none);
+ * - rectification-overdue: tasks due in the month − those accepted with an answer in time ≥
+ *   overdueRectifications.
+ * The counts are what they are (a score is measured, not sampled), so no confidence bound.
+ */
+export function evaluateSupervisionWarnings(input: SupervisionWarningInput): Warning[] {
+  const { month, thresholds: t } = input;
+  const warnings: Warning[] = [];
+  const warn = (w: Omit<Warning, 'id' | 'granularity' | 'period'>) =>
+    warnings.push({ id: warningId(month, w), granularity: 'month', period: month, ...w });
+  for (const { outletId, regionId, tally } of input.outlets) {
+    const base = { scope: 'outlet' as const, subjectId: outletId, regionId };
+    const f = supervisionFigures(tally, input.owedRounds);
+    const scoredChecks = INSPECTION_KINDS.filter((k) => k !== 'self-check').reduce(
+      (n, k) => n + (tally.counts[`scored:${k}`] ?? 0),
+      0,
+    );
+    if (
+      f.checkScore !== null &&
+      scoredChecks >= t.minScoredChecks &&
+      f.checkScore < t.supervisionScoreBelow - EPSILON
+    ) {
+      warn({
+        ...base,
+        rule: 'supervision-score-low',
+        figures: {
+          score: f.checkScore,
+          scoredChecks,
+          threshold: t.supervisionScoreBelow,
+          minChecks: t.minScoredChecks,
+        },
+      });
+    }
+    const { done, owed, rate } = f.selfCheck;
+    if (rate !== null && owed > 0 && rate < t.selfCheckBelow - EPSILON) {
+      warn({
+        ...base,
+        rule: 'self-check-low',
+        figures: { rate, done, owed, threshold: t.selfCheckBelow },
+      });
+    }
+    const { due, onTime } = f.rectification;
+    const overdue = Math.max(0, due - onTime);
+    if (overdue >= t.overdueRectifications) {
+      warn({
+        ...base,
+        rule: 'rectification-overdue',
+        figures: { overdue, due, onTime, threshold: t.overdueRectifications },
+      });
+    }
+  }
+  return warnings;
 }

@@ -39,6 +39,7 @@ import {
   renderTiles,
   renderTrendTable,
 } from './panels.js';
+import { renderSupervision, type SupervisionAnswer } from './supervision-panel.js';
 import { type DashboardWords, texts } from './texts.js';
 import { WarningsPanel } from './warnings-panel.js';
 
@@ -87,6 +88,7 @@ let chart: TrendChart | undefined;
 let warnings: WarningsPanel;
 const rankingPager = new Pager(RANKING_PAGE);
 const heatmapPager = new Pager(HEATMAP_PAGE);
+const supervisionPager = new Pager(RANKING_PAGE);
 /** Each load counts up; an answer that arrives after a newer load started is dropped. */
 let loads = 0;
 
@@ -257,6 +259,16 @@ function wirePagers() {
     () => $('outlet-ranking').querySelectorAll('tbody tr[data-id]').length,
   );
   wire(
+    'supervision-pager',
+    supervisionPager,
+    () => guarded('supervision', () => loadSupervision(generation())),
+    () => $('supervision-table').querySelectorAll('tbody tr[data-id]').length,
+  );
+  $<HTMLSelectElement>('supervision-span').addEventListener('change', () => {
+    supervisionPager.reset();
+    void guarded('supervision', () => loadSupervision(generation()));
+  });
+  wire(
     'heatmap-pager',
     heatmapPager,
     () => guarded('heatmap', () => loadHeatmap(generation())),
@@ -388,6 +400,7 @@ async function load() {
   history.replaceState(null, '', linkTo({}));
   rankingPager.reset();
   heatmapPager.reset();
+  supervisionPager.reset();
   renderFilters();
   page.say('');
   $('view-note').hidden = view === 'bank';
@@ -400,6 +413,7 @@ async function load() {
     ['low-ratings', view !== 'department'],
     ['rankings', view === 'bank'],
     ['heatmap', view === 'bank'],
+    ['supervision', view === 'bank'],
   ] as const)
     $(id).hidden = !visible;
   for (const button of document.querySelectorAll<HTMLElement>('button[data-csv="satisfaction"]'))
@@ -413,6 +427,7 @@ async function load() {
           guarded('rankings', () => loadRegionRanking(isCurrent)),
           guarded('rankings', () => loadOutletRanking(isCurrent)),
           guarded('heatmap', () => loadHeatmap(isCurrent)),
+          guarded('supervision', () => loadSupervision(isCurrent)),
         ]
       : []),
   ]);
@@ -708,6 +723,50 @@ async function loadLowRatings(isCurrent: () => boolean) {
   );
 }
 
+// ---- Service supervision (服务督导) ----------------------------------------------------------
+
+/** The month of the selected period (a week's by its last day), or that month's quarter. */
+function supervisionPeriod(): string {
+  const { last } = daysOf(filters.period, filters.granularity);
+  // Bank days compare as text: the earlier of the period's last day and today.
+  const month = ([last, page.today].sort()[0] ?? last).slice(0, 7);
+  if ($<HTMLSelectElement>('supervision-span').value !== 'quarter') return month;
+  return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+function supervisionQuery(limit?: number) {
+  return {
+    period: supervisionPeriod(),
+    region: filters.region,
+    limit,
+    cursor: filters.region ? supervisionPager.cursor : undefined,
+    lang: lang(),
+  };
+}
+
+async function loadSupervision(isCurrent: () => boolean) {
+  const answer = await getJson<SupervisionAnswer>(
+    withQuery('/api/v1/stats/supervision', supervisionQuery(RANKING_PAGE)),
+  );
+  if (!isCurrent()) return;
+  const period = answer.period.includes('Q')
+    ? answer.period.replace('-Q', lang() === 'en' ? ' Q' : ' 年第 ').concat(lang() === 'en' ? '' : ' 季度')
+    : periodName(answer.period, 'month', lang(), t, page.today);
+  const scope = answer.region?.name ?? t('supervision.bank');
+  $('supervision-what').textContent = answer.region
+    ? `${t('supervision.outletsOf', { region: answer.region.name })} · ${period}`
+    : t('supervision.what', { scope, period });
+  renderSupervision($('supervision-table'), answer, { linkFor: (id) => drill(id) }, lang(), t);
+  markDrillLinks($('supervision-table'));
+  supervisionPager.loaded(answer.outlets?.nextCursor);
+  renderPager(
+    'supervision-pager',
+    supervisionPager,
+    answer.outlets?.items.length ?? 0,
+    answer.outlets?.total,
+  );
+}
+
 // ---- Downloads -------------------------------------------------------------------------------
 
 /** Every panel's download: what it shows (a list's download is up to 1,000 rows from its start). */
@@ -742,6 +801,8 @@ function csvPath(kind: string): string | undefined {
       const { from, to } = lastDays(page.today, LOW_RATING_DAYS);
       return withQuery('/api/v1/stats/low-ratings', { ...scopeOf(), from, to, lang: lang() });
     }
+    case 'supervision':
+      return withQuery('/api/v1/stats/supervision', supervisionQuery(1000));
     case 'warnings':
     case 'warnings-summary':
       return warnings.csvPath(kind);

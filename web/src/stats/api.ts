@@ -74,13 +74,24 @@ export interface Heatmap {
   nextCursor?: string;
 }
 
-export type WarningRule = 'csat-low' | 'csat-drop' | 'on-time-low' | 'complaints-high' | 'recurring';
+export type WarningRule =
+  | 'csat-low'
+  | 'csat-drop'
+  | 'on-time-low'
+  | 'complaints-high'
+  | 'recurring'
+  | 'supervision-score-low'
+  | 'self-check-low'
+  | 'rectification-overdue';
 export const WARNING_RULES: readonly WarningRule[] = [
   'csat-low',
   'csat-drop',
   'on-time-low',
   'complaints-high',
   'recurring',
+  'supervision-score-low',
+  'self-check-low',
+  'rectification-overdue',
 ];
 
 export interface Warning {
