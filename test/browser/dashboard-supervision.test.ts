@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../support/clock.js';
 import { postJson } from '../support/customer.js';
+import { ownPhotos } from '../support/own-photos.js';
 import { usePlatform } from '../support/platform.js';
 import { screenshotPath, useBrowser } from './support/browser.js';
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
     );
     const response = await postJson(
       `${ctx.url}/api/v1/supervision/inspections`,
-      {
+      ownPhotos({
         id: randomUUID(),
         kind,
         outletId,
@@ -45,7 +46,7 @@ beforeAll(async () => {
         checklistVersion: list.version,
         startedAt: clock.now().toISOString(),
         answers,
-      },
+      }),
       { authorization: `Bearer ${await ctx.token(username)}` },
     );
     expect(response.status).toBe(201);

@@ -490,6 +490,7 @@ describe('downloads', () => {
       '/stats/major-complaints': 'month=2026-11',
       '/stats/first-day': '',
       '/stats/export/ratings': `scope=outlet&id=sh-jingan&${month}`,
+      '/stats/supervision': 'period=2026-11',
     };
     const document = (await (await fetch(`${ctx.url}/api/v1/openapi.json`)).json()) as {
       paths: Record<string, Record<string, unknown>>;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TestClock } from '../support/clock.js';
 import { postJson } from '../support/customer.js';
+import { ownPhotos } from '../support/own-photos.js';
 import { usePlatform } from '../support/platform.js';
 import { staffAs } from '../support/staff.js';
 
@@ -49,7 +50,7 @@ async function post(username: string, path: string, body: unknown) {
   return postJson(`${ctx.url}/api/v1${path}`, body, { authorization: `Bearer ${await ctx.token(username)}` });
 }
 function inspection(list: Checklist, kind: string, outletId: string, failing: string[], extra = {}) {
-  return {
+  return ownPhotos({
     id: randomUUID(),
     kind,
     outletId,
@@ -66,7 +67,7 @@ function inspection(list: Checklist, kind: string, outletId: string, failing: st
       }),
     ),
     ...extra,
-  };
+  });
 }
 const get = async (user: string, query: string) => {
   const answer = await staffAs(ctx, user).get(`/stats/supervision?${query}`);

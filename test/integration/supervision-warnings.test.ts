@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TestClock } from '../support/clock.js';
 import { postJson } from '../support/customer.js';
+import { ownPhotos } from '../support/own-photos.js';
 import { usePlatform } from '../support/platform.js';
 import { staffAs } from '../support/staff.js';
 
@@ -34,7 +35,7 @@ async function post(username: string, path: string, body: unknown) {
   return postJson(`${ctx.url}/api/v1${path}`, body, { authorization: `Bearer ${await ctx.token(username)}` });
 }
 function inspection(list: Checklist, kind: string, outletId: string, failing: string[], extra = {}) {
-  return {
+  return ownPhotos({
     id: randomUUID(),
     kind,
     outletId,
@@ -51,7 +52,7 @@ function inspection(list: Checklist, kind: string, outletId: string, failing: st
       }),
     ),
     ...extra,
-  };
+  });
 }
 const run = async (job: string) => {
   const response = await fetch(`${ctx.url}/api/v1/local/jobs/${job}`, { method: 'POST' });

@@ -56,7 +56,13 @@ function patternOf(command: string, input: Record<string, unknown>): string {
  * condition is not reported by DynamoDB Local, so it is counted here as AWS charges it. Attach it
  * to the platform's client; read the tally around the requests you want to cost.
  */
-export function countCapacity(table: Table) {
+export function countCapacity(
+  table: Table,
+  options: {
+    /** Access patterns left out of the tally (say, the stream's own writes, costed apart). */
+    except?: (pattern: string) => boolean;
+  } = {},
+) {
   const tally: CapacityTally = { requests: 0, readUnits: 0, writeUnits: 0, byCommand: {}, byPattern: {} };
   table.doc.middlewareStack.add(
     (next, context) => async (args) => {
@@ -64,6 +70,7 @@ export function countCapacity(table: Table) {
       input.ReturnConsumedCapacity = 'INDEXES';
       const record = (output: unknown) => {
         const command = String(context.commandName);
+        if (options.except?.(patternOf(command, input))) return;
         const consumed = (output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] })
           ?.ConsumedCapacity;
         const units = [consumed ?? []].flat().reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
