@@ -5,7 +5,7 @@
  * webhooks (adapters/notifier/local-notifier.ts).
  */
 export interface Notification {
-  /** A department id, or `head-office` for the alerts topic. */
+  /** A department id, or `alerts` for the alerts topic (head office, regions, outlet managers). */
   topic: string;
   subject: string;
   /** JSON-serialisable body; never contains a phone number or other personal data. */
