@@ -48,7 +48,13 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   const iterators = new Map<string, string | null>();
   let streamArn: string | undefined;
   let running = true;
-  let idle = false;
+  /**
+   * Polls started so far, and the number of the last one that found nothing new. `drain` waits
+   * for an empty poll that STARTED after it was called: a poll already under way may have read the
+   * shard before the record drain waits for was written, and must not count.
+   */
+  let pollsStarted = 0;
+  let lastEmptyPoll = 0;
   let loop: Promise<void> = Promise.resolve();
   const interval = options.intervalMs ?? 250;
 
@@ -118,12 +124,12 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     let backoff = interval;
     while (running) {
       try {
+        const poll = ++pollsStarted;
         const busy = await pollOnce();
-        idle = !busy;
+        if (!busy) lastEmptyPoll = poll;
         backoff = interval;
         if (!busy) await sleep(interval);
       } catch (error) {
-        idle = false;
         options.onError?.(error);
         await sleep(backoff);
         backoff = Math.min(backoff * 2, 5000);
@@ -139,9 +145,8 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     },
     async drain(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
-      idle = false;
-      await sleep(interval);
-      while (!idle) {
+      const after = pollsStarted;
+      while (lastEmptyPoll <= after) {
         if (Date.now() > deadline) throw new Error('The stream poller did not catch up in time');
         await sleep(50);
       }
